@@ -1,0 +1,113 @@
+// Throughput benchmarks (Google Benchmark): full analysis and the text layer
+// (normalize + tokenize + segment) over a JSON Lines corpus, next to Snowball's Arabic
+// stemmer (Debian libstemmer) over the same tokens as a baseline.
+//   HADATH_BENCH_INPUT=../shared/data/saudinewsnet_dev.jsonl build/hadath_bench
+// Counters: bytes_per_second (MB/s), items_per_second = words/s or sentences/s.
+#include <benchmark/benchmark.h>
+#include <libstemmer.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "include/hadath/engine.h"
+#include "src/read/reader.h"
+
+namespace {
+
+struct Corpus {
+  std::vector<hadath::Document> docs;
+  size_t bytes = 0;
+};
+
+const Corpus& GetCorpus() {
+  static const Corpus* c = [] {
+    auto* corpus = new Corpus;
+    const char* path = std::getenv("HADATH_BENCH_INPUT");
+    std::string p = path ? path : "../shared/data/saudinewsnet_dev.jsonl";
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    size_t limit = std::getenv("HADATH_BENCH_DOCS") ? std::atoi(std::getenv("HADATH_BENCH_DOCS")) : 2000;
+    hadath::ReadJsonl(p, ss.str(), [&](hadath::ReadItem it) {
+      if (it.doc.ok() && corpus->docs.size() < limit) {
+        corpus->bytes += it.doc.value().text.size();
+        corpus->docs.push_back(it.doc.take());
+      }
+    });
+    if (corpus->docs.empty()) std::fprintf(stderr, "bench: no documents read from %s\n", p.c_str());
+    return corpus;
+  }();
+  return *c;
+}
+
+const hadath::Engine& GetEngine() {
+  static const hadath::Engine* e = [] {
+    hadath::Options o;
+    o.bundle_path = HADATH_BENCH_BUNDLE;
+    return hadath::Engine::Create(o).take().release();
+  }();
+  return *e;
+}
+
+void BM_Analyze(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  const hadath::Engine& e = GetEngine();
+  size_t sentences = 0;
+  for (auto _ : state) {
+    for (const auto& d : c.docs) {
+      auto a = e.Analyze(d);
+      if (a.ok()) sentences += a.value().sentences.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(sentences));
+  state.counters["docs"] = static_cast<double>(c.docs.size());
+}
+BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_Segment(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  const hadath::Engine& e = GetEngine();
+  size_t words = 0;
+  for (auto _ : state) {
+    for (const auto& d : c.docs) {
+      auto s = e.Segment(d.text, false);
+      if (s.ok())
+        for (const auto& sent : s.value()) words += sent.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(words));
+}
+BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// Baseline: Snowball Arabic stemmer over the whitespace tokens of the same corpus.
+void BM_SnowballBaseline(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  std::vector<std::string> tokens;
+  for (const auto& d : c.docs) {
+    std::istringstream ss(d.text);
+    std::string t;
+    while (ss >> t) tokens.push_back(t);
+  }
+  sb_stemmer* st = sb_stemmer_new("arabic", "UTF_8");
+  size_t n = 0;
+  for (auto _ : state) {
+    for (const auto& t : tokens) {
+      const sb_symbol* r = sb_stemmer_stem(st, reinterpret_cast<const sb_symbol*>(t.data()),
+                                           static_cast<int>(t.size()));
+      benchmark::DoNotOptimize(r);
+      ++n;
+    }
+  }
+  sb_stemmer_delete(st);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(n));
+}
+BENCHMARK(BM_SnowballBaseline)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,330 @@
+#include "src/entities/entities.h"
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include "src/entities/translit.h"
+#include "src/lexicon/matcher.h"
+#include "src/normalize/normalizer.h"
+#include "src/util/utf8.h"
+
+namespace hadath {
+namespace {
+
+std::u32string M(const char* s) { return MatchForm(ToU32(s)); }
+
+const std::unordered_set<std::u32string>& FunctionWords() {
+  static const auto* s = [] {
+    auto* set = new std::unordered_set<std::u32string>;
+    for (const char* w :
+         {"في", "من", "إلى", "على", "عن", "مع", "أن", "إن", "أنه", "إنه", "أنها", "الذي", "التي",
+          "الذين", "قد", "لا", "لم", "لن", "هذا", "هذه", "ذلك", "تلك", "كما", "حيث", "بعد", "قبل",
+          "خلال", "حول", "عبر", "ضد", "بين", "منذ", "عند", "أو", "ثم", "كل", "بعض", "غير", "أي",
+          "هو", "هي", "هم", "نحن", "كان", "كانت", "اليوم", "أمس", "غدا", "لدى", "لكن", "إذ", "إذا",
+          "حتى", "أيضا", "فقط", "جدا", "ما", "ماذا", "كيف", "متى", "أين", "لماذا", "وقال", "قال",
+          "أعلن", "أكد", "أشار", "أضاف", "يوم", "عام", "نظيره", "نظيرته", "الرئيس", "رئيس"})
+      set->insert(M(w));
+    return set;
+  }();
+  return *s;
+}
+
+bool StartsWithAl(const std::u32string& w) {
+  return w.size() > 2 && w[0] == U'\u0627' && w[1] == U'\u0644';
+}
+
+class EntityFinder {
+ public:
+  EntityFinder(DocContext* c, Analysis* out) : c_(*c), out_(*out), lex_(*c->lex) {}
+
+  void Run() {
+    c_.token_entity.assign(c_.tokens.size(), -1);
+    for (size_t s = 0; s < c_.sentences.size(); ++s) {
+      const Sentence& sent = c_.sentences[s];
+      int i = sent.begin;
+      while (i < sent.end) {
+        int j = Try(i, sent.end, static_cast<int>(s));
+        i = j > i ? j : i + 1;
+      }
+    }
+  }
+
+ private:
+  int Try(int i, int end, int sent) {
+    if (c_.tokens[i].kind != TokKind::kArabic) return i;
+    // Candidates: role apposition, institution + nationality, a plain lexicon entity.
+    LexMatch role = MatchAt(lex_, c_.tokens, i, end,
+                            [](const LexEntry& e) { return e.kind == LexKind::kRole; });
+    LexMatch inst = MatchAt(lex_, c_.tokens, i, end,
+                            [](const LexEntry& e) { return e.kind == LexKind::kInstitution; });
+    LexMatch ent = MatchAt(lex_, c_.tokens, i, end, [](const LexEntry& e) {
+      switch (e.kind) {
+        case LexKind::kCountry: case LexKind::kCapital: case LexKind::kPerson:
+        case LexKind::kPersonShort: case LexKind::kOrg: case LexKind::kPeople:
+          return true;
+        default:
+          return false;
+      }
+    });
+    // A learned name (full or surname) from an earlier apposition.
+    int learned_n = 0, learned_ent = -1;
+    for (const auto& [key, idx] : learned_) {
+      int n = MatchLearned(key, i, end);
+      if (n > learned_n) {
+        learned_n = n;
+        learned_ent = idx;
+      }
+    }
+    int ent_n = ent.entry ? ent.ntokens : 0;
+    if (role.entry && role.ntokens >= ent_n && role.ntokens >= (inst.entry ? inst.ntokens : 0)) {
+      if (int j = RoleApposition(i, end, sent, role)) return j;
+    }
+    if (inst.entry && inst.ntokens >= ent_n) {
+      if (int j = InstitutionWithCountry(i, end, sent, inst)) return j;
+    }
+    if (learned_n > ent_n) {
+      Entity e = out_.entities[learned_ent];
+      AddEntity(i, i + learned_n, sent, e.type, e.canonical, e.actor, e.role, FirstOf(learned_ent),
+                -1, true);
+      return i + learned_n;
+    }
+    if (ent.entry) return AddLexEntity(i, sent, ent);
+    return i;
+  }
+
+  int MatchLearned(const std::u32string& key, int i, int end) const {
+    int n = 0;
+    size_t pos = 0;
+    while (pos < key.size()) {
+      size_t sp = key.find(U' ', pos);
+      if (sp == std::u32string::npos) sp = key.size();
+      std::u32string w = key.substr(pos, sp - pos);
+      if (i + n >= end) return 0;
+      const Token& t = c_.tokens[i + n];
+      if (t.key != w && t.form != w) return 0;
+      ++n;
+      pos = sp + 1;
+    }
+    return n;
+  }
+
+  int FirstOf(int idx) const {
+    const std::string& r = out_.entities[idx].ref;
+    if (r.empty()) return idx;
+    for (size_t k = 0; k < out_.entities.size(); ++k)
+      if (out_.entities[k].id == r) return static_cast<int>(k);
+    return idx;
+  }
+
+  // Country (ISO3) from a nationality adjective or a country name at j; tokens consumed.
+  int CountryAt(int j, int end, std::string* iso3) const {
+    LexMatch m = MatchAt(lex_, c_.tokens, j, end, [](const LexEntry& e) {
+      return e.kind == LexKind::kNationality || e.kind == LexKind::kCountry;
+    });
+    if (!m.entry) return 0;
+    *iso3 = lex_.countries[m.entry->index].iso3;
+    return m.ntokens;
+  }
+
+  std::optional<ActorCode> PersonActor(int person, const std::string& role_hint) const {
+    const Person& p = lex_.persons[person];
+    const PersonTerm& t = p.TermOn(c_.pubdate);
+    ActorCode a;
+    a.country = t.country;
+    a.sector = t.sector;
+    a.code = t.code.empty() ? t.country + t.sector : t.code;
+    return a;
+  }
+
+  int AddLexEntity(int i, int sent, const LexMatch& m) {
+    int j = i + m.ntokens;
+    const LexEntry& e = *m.entry;
+    switch (e.kind) {
+      case LexKind::kPerson:
+      case LexKind::kPersonShort: {
+        const Person& p = lex_.persons[e.index];
+        AddEntity(i, j, sent, "PER", p.name_en, PersonActor(e.index, ""),
+                  lex_.persons[e.index].TermOn(c_.pubdate).role, FirstPerson(e.index), e.index);
+        return j;
+      }
+      case LexKind::kCountry:
+      case LexKind::kCapital: {
+        const Country& c = lex_.countries[e.index];
+        ActorCode a{c.iso3, c.iso3, ""};
+        std::string canon = e.kind == LexKind::kCountry ? c.name_en : c.capital_en;
+        AddEntity(i, j, sent, "GPE", canon, a, "", FirstCanonical(canon), -1);
+        return j;
+      }
+      case LexKind::kOrg: {
+        const Org& o = lex_.orgs[e.index];
+        std::string code = o.code.empty() ? o.country + o.sector : o.code;
+        ActorCode a{code, o.country, o.sector};
+        AddEntity(i, j, sent, o.type.empty() ? "ORG" : o.type, o.name_en, a, "",
+                  FirstCanonical(o.name_en), -1);
+        return j;
+      }
+      case LexKind::kPeople: {
+        const Country& c = lex_.countries[e.index];
+        AddEntity(i, j, sent, "NORP", c.name_en, ActorCode{c.iso3, c.iso3, ""}, "", -1, -1);
+        return j;
+      }
+      default:
+        return i;
+    }
+  }
+
+  // ROLE [NATIONALITY|COUNTRY] [،] [NAME]
+  int RoleApposition(int i, int end, int sent, const LexMatch& rm) {
+    const Role& role = lex_.roles[rm.entry->index];
+    int j = i + rm.ntokens;
+    std::string iso3 = role.country;
+    if (int n = CountryAt(j, end, &iso3)) j += n;
+    int k = j;
+    if (k < end && (c_.tokens[k].form == U"\u060C" || c_.tokens[k].form == U",")) ++k;
+    // A known person after the role.
+    LexMatch pm = MatchAt(lex_, c_.tokens, k, end, [](const LexEntry& e) {
+      return e.kind == LexKind::kPerson || e.kind == LexKind::kPersonShort;
+    });
+    if (pm.entry) {
+      int pe = k + pm.ntokens;
+      const Person& p = lex_.persons[pm.entry->index];
+      AddEntity(k, pe, sent, "PER", p.name_en, PersonActor(pm.entry->index, role.role), role.role,
+                FirstPerson(pm.entry->index), pm.entry->index);
+      return pe;
+    }
+    // A learned name.
+    for (const auto& [key, idx] : learned_) {
+      if (int n = MatchLearned(key, k, end)) {
+        Entity e = out_.entities[idx];
+        AddEntity(k, k + n, sent, "PER", e.canonical, e.actor, e.role, FirstOf(idx), -1, true);
+        return k + n;
+      }
+    }
+    // An unknown name: up to three name-like tokens.
+    int n = 0;
+    bool unknown = false;
+    while (k + n < end && n < 3 && NameLike(k + n)) {
+      unknown |= !lex_.IsKnownWord(c_.tokens[k + n].key);
+      ++n;
+    }
+    bool closed = k + n >= end || c_.tokens[k + n].kind == TokKind::kPunct;
+    if (n > 0 && !iso3.empty() && (unknown || closed)) {
+      std::string name = c_.EncodeSpan(c_.tokens[k].start, c_.tokens[k + n - 1].end);
+      ActorCode a{iso3 + role.sector, iso3, role.sector};
+      int idx = AddEntity(k, k + n, sent, "PER", TransliterateName(name), a, role.role, -1, -1, true);
+      std::u32string key;
+      for (int q = k; q < k + n; ++q) {
+        if (!key.empty()) key += U' ';
+        key += c_.tokens[q].key;
+      }
+      learned_[key] = idx;
+      if (n > 1) learned_[c_.tokens[k + n - 1].key] = idx;  // the surname alone
+      return k + n;
+    }
+    // A role-only mention: «الرئيس الروسي», «المتحدث باسم الكرملين».
+    if (iso3.empty() || j == i + rm.ntokens && role.country.empty()) return 0;
+    int ref = -1;
+    for (size_t q = 0; q < out_.entities.size(); ++q) {
+      const Entity& e = out_.entities[q];
+      if (e.type == "PER" && e.role == role.role && e.actor && e.actor->country == iso3) {
+        ref = FirstOf(static_cast<int>(q));
+        break;
+      }
+    }
+    if (ref >= 0) {
+      Entity e = out_.entities[ref];
+      AddEntity(i, j, sent, "PER", e.canonical, e.actor, role.role, ref, c_.mentions[ref].person);
+      return j;
+    }
+    for (int p : LookupByRole(role.role)) {
+      const PersonTerm& t = lex_.persons[p].TermOn(c_.pubdate);
+      if (t.role == role.role && t.country == iso3 && !c_.pubdate.empty()) {
+        AddEntity(i, j, sent, "PER", lex_.persons[p].name_en, PersonActor(p, role.role), role.role,
+                  FirstPerson(p), p);
+        return j;
+      }
+    }
+    AddEntity(i, j, sent, "PER", "", ActorCode{iso3 + role.sector, iso3, role.sector}, role.role, -1, -1);
+    return j;
+  }
+
+  std::vector<int> LookupByRole(const std::string& role) const {
+    auto it = lex_.persons_by_role.find(role);
+    return it == lex_.persons_by_role.end() ? std::vector<int>{} : it->second;
+  }
+
+  // INSTITUTION NATIONALITY|COUNTRY: «وزارة الدفاع الأذربيجانية», «الحكومة السورية».
+  int InstitutionWithCountry(int i, int end, int sent, const LexMatch& im) {
+    const Institution& in = lex_.institutions[im.entry->index];
+    int j = i + im.ntokens;
+    std::string iso3;
+    int n = CountryAt(j, end, &iso3);
+    if (!n) return 0;
+    j += n;
+    ActorCode a{iso3 + in.sector, iso3, in.sector};
+    const Country* c = lex_.CountryByIso3(iso3);
+    std::string canon = (c ? c->name_en + " " : std::string()) + in.en;
+    AddEntity(i, j, sent, in.type.empty() ? "ORG" : in.type, canon, a, "", FirstCanonical(canon), -1);
+    return j;
+  }
+
+  bool NameLike(int k) const {
+    const Token& t = c_.tokens[k];
+    if (t.kind != TokKind::kArabic || !t.proclitics.empty()) return false;
+    if (StartsWithAl(t.form) || FunctionWords().count(t.key)) return false;
+    if (lex_.Lookup(t.form)) return false;  // a role, trigger, month, place … is no name part
+    return t.form.size() >= 2;
+  }
+
+  int FirstPerson(int person) const {
+    for (size_t q = 0; q < c_.mentions.size(); ++q)
+      if (c_.mentions[q].person == person) return static_cast<int>(q);
+    return -1;
+  }
+
+  int FirstCanonical(const std::string& canon) const {
+    if (canon.empty()) return -1;
+    for (size_t q = 0; q < out_.entities.size(); ++q)
+      if (out_.entities[q].canonical == canon && out_.entities[q].ref.empty()) return static_cast<int>(q);
+    return -1;
+  }
+
+  int AddEntity(int tb, int te, int sent, const std::string& type, const std::string& canonical,
+                std::optional<ActorCode> actor, const std::string& role, int ref, int person,
+                bool learned = false) {
+    Entity e;
+    e.id = "m" + std::to_string(out_.entities.size() + 1);
+    e.span = c_.SpanOf(tb, te);
+    e.type = type;
+    e.canonical = canonical;
+    e.actor = std::move(actor);
+    e.role = role;
+    e.learned = learned;
+    if (ref >= 0) e.ref = out_.entities[ref].id;
+    MentionInfo mi;
+    mi.tb = tb;
+    mi.te = te;
+    mi.sentence = sent;
+    mi.actor = e.actor.has_value();
+    mi.person = person;
+    mi.role_key = role;
+    int idx = static_cast<int>(out_.entities.size());
+    for (int k = tb; k < te; ++k) c_.token_entity[k] = idx;
+    out_.entities.push_back(std::move(e));
+    c_.mentions.push_back(mi);
+    return idx;
+  }
+
+  DocContext& c_;
+  Analysis& out_;
+  const Lexicon& lex_;
+  std::unordered_map<std::u32string, int> learned_;  // name or surname key → entity
+};
+
+}  // namespace
+
+bool IsFunctionWord(const std::u32string& key) { return FunctionWords().count(key) > 0; }
+
+void FindEntities(DocContext* ctx, Analysis* out) { EntityFinder(ctx, out).Run(); }
+
+}  // namespace hadath

@@ -1,0 +1,295 @@
+#include "src/events/events.h"
+
+#include <cstdlib>
+#include <set>
+#include <tuple>
+#include <unordered_set>
+
+#include "src/events/quotes.h"
+#include "src/lexicon/matcher.h"
+#include "src/normalize/normalizer.h"
+#include "src/util/utf8.h"
+
+namespace hadath {
+namespace {
+
+std::u32string M(const char* s) { return MatchForm(ToU32(s)); }
+
+struct Words {
+  std::unordered_set<std::u32string> negation, clause_break, reported, possible, future_words;
+  std::u32string qad, fi, sawfa, bayna;
+  std::vector<std::pair<std::u32string, uint32_t>> markers;
+  std::vector<std::pair<std::u32string, std::string>> relations;
+
+  static const Words& Get() {
+    static const Words* w = [] {
+      auto* x = new Words;
+      for (const char* s : {"لا", "لم", "لن", "ليس", "ليست", "عدم", "غير", "دون"}) x->negation.insert(M(s));
+      for (const char* s : {"أن", "إن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "حيث", "بينما"})
+        x->clause_break.insert(M(s));
+      for (const char* s : {"الأنباء", "تقارير", "مصادر", "وسائل", "أفادت", "نقلت", "ذكرت"})
+        x->reported.insert(M(s));
+      for (const char* s : {"المحتمل", "يتوقع", "ربما", "يرجح", "يحتمل"}) x->possible.insert(M(s));
+      for (const char* s : {"المقرر", "سوف", "يعتزم", "تعتزم", "ينوي"}) x->future_words.insert(M(s));
+      x->qad = M("قد");
+      x->fi = M("في");
+      x->sawfa = M("سوف");
+      x->bayna = M("بين");
+      const std::pair<const char*, uint32_t> kMarkers[] = {
+          {"مع", kTgtMaa}, {"إلى", kTgtIla}, {"على", kTgtAla}, {"ضد", kTgtDidd},
+          {"عن", kTgtAn},  {"في", kTgtFi},   {"من", kTgtMin},  {"بين", kTgtBayna}};
+      for (const auto& [s, b] : kMarkers) x->markers.emplace_back(M(s), b);
+      const std::pair<const char*, const char*> kRel[] = {
+          {"حليف", "ally"}, {"حليفنا", "ally"}, {"حليفان", "ally"}, {"حلفاء", "ally"},
+          {"شريك", "partner"}, {"شريكنا", "partner"}, {"شركاء", "partner"}, {"الشراكة", "partner"},
+          {"شراكة", "partner"}, {"عدو", "adversary"}, {"خصم", "adversary"}, {"أعداء", "adversary"}};
+      for (const auto& [s, r] : kRel) x->relations.emplace_back(M(s), r);
+      return x;
+    }();
+    return *w;
+  }
+};
+
+class Coder {
+ public:
+  Coder(DocContext* c, Analysis* out) : c_(*c), out_(*out), lex_(*c->lex), w_(Words::Get()) {}
+
+  void Run() {
+    for (size_t s = 0; s < c_.sentences.size(); ++s) {
+      const Sentence& sent = c_.sentences[s];
+      if (sent.section == Section::kCaption || sent.section == Section::kRelated ||
+          sent.section == Section::kBoilerplate)
+        continue;
+      for (int i = sent.begin; i < sent.end;) {
+        LexMatch m = MatchAt(lex_, c_.tokens, i, sent.end,
+                             [](const LexEntry& e) { return e.kind == LexKind::kTrigger; });
+        if (!m.entry) {
+          ++i;
+          continue;
+        }
+        Code(static_cast<int>(s), i, i + m.ntokens, lex_.triggers[m.entry->index]);
+        i += m.ntokens;
+      }
+      Relations(static_cast<int>(s));
+    }
+  }
+
+ private:
+  const Token& T(int i) const { return c_.tokens[i]; }
+  int Ent(int k) const { return c_.token_entity[k]; }
+  bool IsActor(int e) const { return e >= 0 && c_.mentions[e].actor; }
+
+  // Marker bits that introduce the entity starting at token k.
+  uint32_t MarkerBefore(int k, int sb) const {
+    uint32_t m = 0;
+    const std::u32string& pro = T(k).proclitics;
+    for (char32_t ch : pro) {
+      if (ch == U'\u0628') m |= kTgtBi;
+      if (ch == U'\u0644') m |= kTgtLi;
+    }
+    if (k > sb) {
+      for (const auto& [w, b] : w_.markers)
+        if (T(k - 1).key == w) m |= b;
+    }
+    return m;
+  }
+
+  EventActor ActorOf(int e) const {
+    const Entity& en = out_.entities[e];
+    EventActor a;
+    a.span = en.span;
+    a.entity = en.id;
+    if (en.actor) a.actor = *en.actor;
+    if ((en.type == "GPE" || en.type == "NORP") && a.actor.sector.empty() && !a.actor.country.empty()) {
+      a.actor.sector = "GOV";
+      a.actor.code = a.actor.country + "GOV";
+    }
+    return a;
+  }
+
+  void Code(int s, int tb, int te, const Trigger& trig) {
+    const Sentence& sent = c_.sentences[s];
+    const bool verb = trig.pos == "verb";
+    // Clause start: the last clause break before the trigger.
+    int cb = sent.begin;
+    for (int k = tb - 1; k >= sent.begin; --k)
+      if (w_.clause_break.count(T(k).key) || T(k).form == U":") { cb = k + 1; break; }
+    // Source.
+    int src = -1, tgt = -1;
+    int after_end = std::min(sent.end, te + 14);
+    int k = te;
+    if (!verb) {  // genitive after a verbal noun: «زيارة بوتين»
+      if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin)) src = Ent(k);
+    } else {
+      for (; k < after_end; ++k) {
+        if (T(k).kind == TokKind::kPunct && (T(k).form == U"." || T(k).form == U":")) break;
+        if (w_.clause_break.count(T(k).key)) break;
+        int e = Ent(k);
+        if (IsActor(e)) {
+          if (!(MarkerBefore(k, sent.begin) & ~kTgtObj)) src = e;
+          break;
+        }
+      }
+    }
+    if (src < 0) {
+      for (int q = tb - 1; q >= cb; --q) {
+        int e = Ent(q);
+        if (IsActor(e) && !MarkerBefore(c_.mentions[e].tb, sent.begin)) {
+          src = e;
+          break;
+        }
+      }
+    }
+    if (src < 0 && c_.token_quote[tb] >= 0) {
+      const Quote& q = out_.quotes[c_.token_quote[tb]];
+      for (size_t e = 0; e < out_.entities.size(); ++e)
+        if (out_.entities[e].id == q.speaker) src = static_cast<int>(e);
+    }
+    // Target: an actor introduced by a marker of the frame, else the object.
+    int from = src >= 0 && c_.mentions[src].tb >= te ? c_.mentions[src].te : te;
+    for (int q = from; q < std::min(sent.end, from + 14) && tgt < 0; ++q) {
+      if (T(q).kind == TokKind::kPunct && (T(q).form == U"." || T(q).form == U":")) break;
+      int e = Ent(q);
+      if (!IsActor(e) || e == src || c_.mentions[e].tb != q) continue;
+      uint32_t mk = MarkerBefore(q, sent.begin);
+      if ((mk & trig.targets) || (!mk && (trig.targets & kTgtObj))) tgt = e;
+      else if (mk) continue;
+    }
+    // «بين X و Y» for symmetric events.
+    if (trig.symmetric && tgt < 0 && src >= 0) {
+      for (int q = c_.mentions[src].te; q < std::min(sent.end, c_.mentions[src].te + 4); ++q) {
+        int e = Ent(q);
+        if (IsActor(e) && e != src) { tgt = e; break; }
+      }
+    }
+    if (src < 0 && tgt < 0) return;  // no event without an identified actor
+    Event ev;
+    ev.sentence = s;
+    ev.trigger = c_.SpanOf(tb, te);
+    ev.cameo = trig.cameo;
+    ev.modality = Modality(s, tb, te, trig);
+    if (ev.modality == "negated" && ev.cameo.compare(0, 2, "08") == 0) {
+      ev.cameo = "120";  // a refused concession is a rejection: «لا نقبل»
+      ev.modality = "asserted";
+    }
+    const CameoInfo* ci = lex_.Cameo(ev.cameo);
+    ev.root = ev.cameo.substr(0, 2);
+    if (ci) {
+      ev.quad = ci->quad;
+      ev.goldstein = ci->goldstein;
+      ev.plover = ci->plover;
+      ev.plover_mode = ci->plover_mode;
+    }
+    if (src >= 0) ev.source = ActorOf(src);
+    if (tgt >= 0) ev.target = ActorOf(tgt);
+    if (ev.source && ev.target && ev.source->actor.code == ev.target->actor.code) ev.target.reset();
+    Date(s, tb, &ev);
+    Location(s, te, &ev);
+    if (c_.token_quote[tb] < 0) {
+      for (int q = te; q < sent.end; ++q)
+        if (c_.token_quote[q] >= 0) {
+          if (ev.root == "01") ev.quote = out_.quotes[c_.token_quote[q]].id;
+          break;
+        }
+    }
+    ev.confidence = 0.4 + (ev.source ? 0.2 : 0) + (ev.target ? 0.2 : 0) +
+                    (ev.date && ev.date->from == "text" ? 0.1 : 0);
+    auto key = std::make_tuple(s, ev.cameo, ev.source ? ev.source->actor.code : "",
+                               ev.target ? ev.target->actor.code : "");
+    if (!seen_.insert(key).second) return;
+    ev.id = "ev" + std::to_string(out_.events.size() + 1);
+    out_.events.push_back(std::move(ev));
+  }
+
+  std::string Modality(int s, int tb, int te, const Trigger& trig) const {
+    const Sentence& sent = c_.sentences[s];
+    bool neg = false, fut = T(tb).future, poss = false, rep = false;
+    for (int k = std::max(sent.begin, tb - 3); k < tb; ++k) {
+      const std::u32string& key = T(k).key;
+      if (w_.negation.count(key)) neg = true;
+      if (key == w_.qad && (trig.tense == "present" || T(k + 1).future || k + 1 < tb)) poss = true;
+      if (key == w_.sawfa || T(k).future || w_.future_words.count(key)) fut = true;
+      if (w_.possible.count(key)) poss = true;
+    }
+    if (trig.tense == "past" && poss) poss = false;  // «قد» + past = «already»
+    for (int k = sent.begin; k < tb; ++k)
+      if (w_.reported.count(T(k).key)) rep = true;
+    if (neg) return "negated";
+    if (poss) return "possible";
+    if (fut) return "future";
+    if (rep) return "reported";
+    return "asserted";
+  }
+
+  void Date(int s, int tb, Event* ev) const {
+    const Sentence& sent = c_.sentences[s];
+    int best = -1, bestd = 1 << 30;
+    for (int k = sent.begin; k < sent.end; ++k) {
+      int ti = c_.token_time[k];
+      if (ti < 0 || out_.times[ti].type != "DATE") continue;
+      int d = std::abs(k - tb) + (k < tb ? 2 : 0);
+      if (d < bestd) { bestd = d; best = ti; }
+    }
+    if (best >= 0) {
+      const TimeExpr& t = out_.times[best];
+      ev->date = EventDate{t.value, t.span.text, "text"};
+    } else if (!c_.pubdate.empty() && ev->modality != "future" && ev->modality != "possible") {
+      ev->date = EventDate{c_.pubdate, std::nullopt, "published"};
+    }
+  }
+
+  void Location(int s, int te, Event* ev) const {
+    const Sentence& sent = c_.sentences[s];
+    for (int k = te; k + 1 < sent.end; ++k) {
+      if (T(k).key != w_.fi) continue;
+      int e = Ent(k + 1);
+      if (e < 0 || out_.entities[e].type != "GPE") continue;
+      const Entity& en = out_.entities[e];
+      EventLocation loc;
+      loc.text = en.span.text;
+      if (en.actor) loc.country = en.actor->country;
+      ev->location = loc;
+      return;
+    }
+  }
+
+  // «حليف», «شريك», «شراكة» between the speaker's state and a state named nearby.
+  void Relations(int s) {
+    const Sentence& sent = c_.sentences[s];
+    for (int k = sent.begin; k < sent.end; ++k) {
+      for (const auto& [w, type] : w_.relations) {
+        if (T(k).key != w && T(k).form != w) continue;
+        std::set<std::string> countries;
+        for (int q = sent.begin; q < sent.end; ++q) {
+          int e = Ent(q);
+          if (e >= 0 && out_.entities[e].actor && !out_.entities[e].actor->country.empty())
+            countries.insert(out_.entities[e].actor->country);
+        }
+        if (c_.token_quote[k] >= 0) {
+          const Quote& qt = out_.quotes[c_.token_quote[k]];
+          for (const Entity& en : out_.entities)
+            if (en.id == qt.speaker && en.actor) countries.insert(en.actor->country);
+        }
+        if (countries.size() == 2) {
+          Relation r{*countries.begin(), *countries.rbegin(), type, s};
+          bool dup = false;
+          for (const Relation& x : out_.relations)
+            dup |= x.a == r.a && x.b == r.b && x.type == r.type;
+          if (!dup) out_.relations.push_back(r);
+        }
+      }
+    }
+  }
+
+  DocContext& c_;
+  Analysis& out_;
+  const Lexicon& lex_;
+  const Words& w_;
+  std::set<std::tuple<int, std::string, std::string, std::string>> seen_;
+};
+
+}  // namespace
+
+void CodeEvents(DocContext* ctx, Analysis* out) { Coder(ctx, out).Run(); }
+
+}  // namespace hadath

@@ -1,0 +1,297 @@
+#include "src/lexicon/lexicon.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "src/lexicon/tsv.h"
+#include "src/normalize/normalizer.h"
+#include "src/tokenize/tokenizer.h"
+#include "src/util/utf8.h"
+
+namespace hadath {
+namespace {
+
+bool OnOrAfter(const std::string& date, const std::string& bound) {
+  return bound.empty() || date.compare(0, bound.size(), bound) >= 0;
+}
+bool OnOrBefore(const std::string& date, const std::string& bound) {
+  return bound.empty() || date.compare(0, bound.size(), bound) <= 0;
+}
+
+uint32_t ParseTargets(const std::string& s) {
+  static const std::pair<const char*, uint32_t> kMarkers[] = {
+      {"obj", kTgtObj}, {"مع", kTgtMaa}, {"إلى", kTgtIla}, {"الى", kTgtIla}, {"ل", kTgtLi},
+      {"ب", kTgtBi},    {"على", kTgtAla}, {"ضد", kTgtDidd}, {"عن", kTgtAn},  {"في", kTgtFi},
+      {"من", kTgtMin},  {"بين", kTgtBayna}};
+  uint32_t m = 0;
+  for (const std::string& part : SplitBar(s))
+    for (const auto& [name, bit] : kMarkers)
+      if (part == name) m |= bit;
+  return m;
+}
+
+// Regular forms of a masculine nisba adjective (each word of a multiword adjective
+// inflects: «كوري شمالي» → «الكورية الشمالية»).
+std::vector<std::pair<std::string, uint8_t>> NisbaForms(const std::string& adj) {
+  std::vector<std::string> words;
+  size_t a = 0;
+  while (a < adj.size()) {
+    size_t b = adj.find(' ', a);
+    if (b == std::string::npos) b = adj.size();
+    if (b > a) words.push_back(adj.substr(a, b - a));
+    a = b + 1;
+  }
+  static const std::pair<const char*, uint8_t> kSuffixes[] = {
+      {"", 0}, {"ة", 1}, {"ون", 2}, {"ين", 2}, {"ان", 2}, {"تان", 2}, {"تين", 2}, {"ات", 1}};
+  std::vector<std::pair<std::string, uint8_t>> out;
+  for (const auto& [suf, form] : kSuffixes) {
+    for (int def = 0; def < 2; ++def) {
+      std::string s;
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (i) s += ' ';
+        if (def) s += "ال";
+        s += words[i] + suf;
+      }
+      out.emplace_back(s, form);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const PersonTerm& Person::TermOn(const std::string& date) const {
+  if (!date.empty()) {
+    for (const PersonTerm& t : terms)
+      if (OnOrAfter(date, t.start) && OnOrBefore(date, t.end)) return t;
+    const PersonTerm* best = nullptr;  // latest term that started before the date
+    for (const PersonTerm& t : terms)
+      if (OnOrAfter(date, t.start) && (!best || t.start > best->start)) best = &t;
+    if (best) return *best;
+  }
+  const PersonTerm* best = &terms.front();
+  for (const PersonTerm& t : terms)
+    if (t.end.empty() || t.start > best->start) best = &t;
+  return *best;
+}
+
+std::u32string PhraseKey(std::string_view utf8) {
+  NormText t = Normalize(ToU32(utf8));
+  std::u32string key;
+  for (const Token& tok : Tokenize(t)) {
+    if (!key.empty()) key += U' ';
+    key += tok.form;
+  }
+  return key;
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& path) {
+  Result<Bundle> b = ReadBundle(path);
+  if (!b.ok()) return b.status();
+  return FromBundle(b.value());
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::FromBundle(const Bundle& bundle) {
+  auto lex = std::make_shared<Lexicon>();
+  lex->bundle_id_ = bundle.id;
+  auto w = bundle.sections.find("words");
+  auto wi = bundle.sections.find("words.idx");
+  if (w != bundle.sections.end() && wi != bundle.sections.end()) {
+    lex->words_ = w->second;
+    lex->word_offsets_.resize(wi->second.size() / 4);
+    std::memcpy(lex->word_offsets_.data(), wi->second.data(), lex->word_offsets_.size() * 4);
+    for (uint32_t o : lex->word_offsets_)
+      if (o > lex->words_.size()) return Status::Corrupt("bundle section words.idx: offset out of range");
+  }
+  Status s = lex->LoadTables(bundle);
+  if (!s.ok()) return s;
+  return std::shared_ptr<const Lexicon>(std::move(lex));
+}
+
+void Lexicon::Add(const std::string& phrase_utf8, LexEntry e) {
+  std::u32string key = PhraseKey(phrase_utf8);
+  if (key.empty()) return;
+  int n = 1 + static_cast<int>(std::count(key.begin(), key.end(), U' '));
+  e.ntokens = n;
+  max_phrase_tokens_ = std::max(max_phrase_tokens_, n);
+  auto& v = phrases_[key];
+  for (const LexEntry& x : v)
+    if (x.kind == e.kind && x.index == e.index && x.form == e.form) return;
+  v.push_back(e);
+  bool name_like = e.kind == LexKind::kCountry || e.kind == LexKind::kCapital ||
+                   e.kind == LexKind::kPerson || e.kind == LexKind::kPersonShort ||
+                   e.kind == LexKind::kOrg || e.kind == LexKind::kPeople ||
+                   e.kind == LexKind::kNationality;
+  if (name_like || e.kind == LexKind::kRole || e.kind == LexKind::kInstitution ||
+      e.kind == LexKind::kTitle || e.kind == LexKind::kMonth || e.kind == LexKind::kTrigger) {
+    size_t a = 0;
+    while (a < key.size()) {
+      size_t b = key.find(U' ', a);
+      if (b == std::u32string::npos) b = key.size();
+      std::u32string word = key.substr(a, b - a);
+      if (word.size() >= 2) {
+        extra_words_.insert(word);
+        if (name_like && e.kind != LexKind::kNationality) protected_.insert(word);
+      }
+      a = b + 1;
+    }
+  }
+}
+
+Status Lexicon::LoadTables(const Bundle& b) {
+  auto table = [&](const std::string& name, const std::vector<std::string>& req,
+                   bool optional = false) -> Result<TsvTable> {
+    auto it = b.sections.find("tsv/" + name);
+    if (it == b.sections.end()) {
+      if (optional) return TsvTable{};
+      return Status::Corrupt("bundle has no section tsv/" + name);
+    }
+    return ParseTsv(it->second, name, req);
+  };
+#define HADATH_TABLE(var, ...)                 \
+  Result<TsvTable> var##_r = table(__VA_ARGS__); \
+  if (!var##_r.ok()) return var##_r.status();  \
+  const TsvTable& var = var##_r.value();
+
+  HADATH_TABLE(ct, "countries.tsv", {"iso3", "iso2", "name_en", "ar", "capital_en", "capital_ar"});
+  for (size_t r = 0; r < ct.rows.size(); ++r) {
+    Country c{ct.At(r, ct.Col("iso3")), ct.At(r, ct.Col("iso2")), ct.At(r, ct.Col("name_en")),
+              ct.At(r, ct.Col("capital_en"))};
+    int idx = static_cast<int>(countries.size());
+    country_by_iso3[c.iso3] = idx;
+    countries.push_back(c);
+    for (const auto& n : SplitBar(ct.At(r, ct.Col("ar")))) Add(n, {LexKind::kCountry, idx});
+    for (const auto& n : SplitBar(ct.At(r, ct.Col("capital_ar")))) Add(n, {LexKind::kCapital, idx});
+  }
+  HADATH_TABLE(gp, "places_generated.tsv", {"iso3", "ar"}, true);
+  for (size_t r = 0; r < gp.rows.size(); ++r) {
+    auto it = country_by_iso3.find(gp.At(r, gp.Col("iso3")));
+    if (it == country_by_iso3.end()) continue;
+    for (const auto& n : SplitBar(gp.At(r, gp.Col("ar")))) Add(n, {LexKind::kCountry, it->second});
+  }
+  HADATH_TABLE(nt, "nationalities.tsv", {"iso3", "adj", "people"});
+  for (size_t r = 0; r < nt.rows.size(); ++r) {
+    auto it = country_by_iso3.find(nt.At(r, nt.Col("iso3")));
+    if (it == country_by_iso3.end()) continue;
+    for (const auto& adj : SplitBar(nt.At(r, nt.Col("adj"))))
+      for (const auto& [form, f] : NisbaForms(adj)) Add(form, {LexKind::kNationality, it->second, 1, f});
+    for (const auto& p : SplitBar(nt.At(r, nt.Col("people")))) {
+      Add(p, {LexKind::kPeople, it->second});
+      Add("ال" + p, {LexKind::kPeople, it->second});
+    }
+  }
+  HADATH_TABLE(at, "actors.tsv", {"id", "name_en", "ar", "short", "country", "sector", "role"});
+  std::unordered_map<std::string, int> person_idx;
+  for (size_t r = 0; r < at.rows.size(); ++r) {
+    const std::string& id = at.At(r, at.Col("id"));
+    auto [it, fresh] = person_idx.emplace(id, static_cast<int>(persons.size()));
+    if (fresh) persons.push_back(Person{id, at.At(r, at.Col("name_en")), {}});
+    Person& p = persons[it->second];
+    PersonTerm t{at.At(r, at.Col("country")), at.At(r, at.Col("sector")), at.At(r, at.Col("role")),
+                 at.At(r, at.Col("start")),   at.At(r, at.Col("end")),    at.At(r, at.Col("code"))};
+    p.terms.push_back(t);
+    auto& byrole = persons_by_role[t.role];
+    if (std::find(byrole.begin(), byrole.end(), it->second) == byrole.end())
+      byrole.push_back(it->second);
+    for (const auto& n : SplitBar(at.At(r, at.Col("ar")))) Add(n, {LexKind::kPerson, it->second});
+    for (const auto& n : SplitBar(at.At(r, at.Col("short"))))
+      Add(n, {LexKind::kPersonShort, it->second});
+  }
+  HADATH_TABLE(ot, "organisations.tsv", {"id", "name_en", "ar", "type", "country", "sector", "code"});
+  for (size_t r = 0; r < ot.rows.size(); ++r) {
+    int idx = static_cast<int>(orgs.size());
+    orgs.push_back({ot.At(r, 0), ot.At(r, ot.Col("name_en")), ot.At(r, ot.Col("type")),
+                    ot.At(r, ot.Col("country")), ot.At(r, ot.Col("sector")),
+                    ot.At(r, ot.Col("code"))});
+    for (const auto& n : SplitBar(ot.At(r, ot.Col("ar")))) Add(n, {LexKind::kOrg, idx});
+  }
+  HADATH_TABLE(it, "institutions.tsv", {"ar", "sector", "type", "en"});
+  for (size_t r = 0; r < it.rows.size(); ++r) {
+    int idx = static_cast<int>(institutions.size());
+    institutions.push_back({it.At(r, it.Col("sector")), it.At(r, it.Col("type")), it.At(r, it.Col("en"))});
+    for (const auto& n : SplitBar(it.At(r, it.Col("ar")))) Add(n, {LexKind::kInstitution, idx});
+  }
+  HADATH_TABLE(rt, "roles.tsv", {"role", "ar", "sector", "en"});
+  for (size_t r = 0; r < rt.rows.size(); ++r) {
+    int idx = static_cast<int>(roles.size());
+    roles.push_back({rt.At(r, rt.Col("role")), rt.At(r, rt.Col("sector")), rt.At(r, rt.Col("en")),
+                     rt.At(r, rt.Col("country"))});
+    for (const auto& n : SplitBar(rt.At(r, rt.Col("ar")))) Add(n, {LexKind::kRole, idx});
+  }
+  HADATH_TABLE(tt, "titles.tsv", {"ar", "kind"});
+  for (size_t r = 0; r < tt.rows.size(); ++r) {
+    int idx = static_cast<int>(titles.size());
+    titles.push_back(tt.At(r, tt.Col("kind")));
+    for (const auto& n : SplitBar(tt.At(r, tt.Col("ar")))) Add(n, {LexKind::kTitle, idx});
+  }
+  HADATH_TABLE(mt, "months.tsv", {"month", "set", "ar"});
+  for (size_t r = 0; r < mt.rows.size(); ++r) {
+    int idx = static_cast<int>(months.size());
+    months.push_back({std::atoi(mt.At(r, mt.Col("month")).c_str()), mt.At(r, mt.Col("set"))});
+    for (const auto& n : SplitBar(mt.At(r, mt.Col("ar")))) Add(n, {LexKind::kMonth, idx});
+  }
+  HADATH_TABLE(cm, "cameo.tsv", {"cameo", "name", "goldstein", "quad", "plover", "plover_mode"});
+  for (size_t r = 0; r < cm.rows.size(); ++r) {
+    CameoInfo c{cm.At(r, 0), cm.At(r, 1), std::atof(cm.At(r, 2).c_str()),
+                std::atoi(cm.At(r, 3).c_str()), cm.At(r, 4), cm.At(r, 5)};
+    cameo[c.code] = c;
+  }
+  HADATH_TABLE(tg, "triggers.tsv", {"form", "lemma", "pos", "tense", "cameo", "target", "symmetric"});
+  for (size_t r = 0; r < tg.rows.size(); ++r) {
+    const std::string& code = tg.At(r, tg.Col("cameo"));
+    if (!cameo.count(code))
+      return Status::Corrupt("triggers.tsv:" + std::to_string(tg.lines[r]) + ": unknown CAMEO code '" +
+                             code + "'");
+    int idx = static_cast<int>(triggers.size());
+    triggers.push_back({tg.At(r, tg.Col("lemma")), tg.At(r, tg.Col("pos")), tg.At(r, tg.Col("tense")),
+                        code, ParseTargets(tg.At(r, tg.Col("target"))),
+                        tg.At(r, tg.Col("symmetric")) == "1"});
+    Add(tg.At(r, tg.Col("form")), {LexKind::kTrigger, idx});
+  }
+  HADATH_TABLE(ns, "nosplit.tsv", {"word"}, true);
+  for (size_t r = 0; r < ns.rows.size(); ++r) protected_.insert(PhraseKey(ns.At(r, 0)));
+  static const char* kWeekdays[] = {"الأحد", "الاثنين", "الثلاثاء", "الأربعاء",
+                                    "الخميس", "الجمعة", "السبت"};
+  for (int d = 0; d < 7; ++d) {
+    Add(kWeekdays[d], {LexKind::kWeekday, d});  // bare «أحد» is a common word: never alone
+  }
+  Add("الإثنين", {LexKind::kWeekday, 1});
+#undef HADATH_TABLE
+  return Status::Ok();
+}
+
+bool Lexicon::IsKnownWord(std::u32string_view w) const {
+  if (extra_words_.count(std::u32string(w))) return true;
+  if (word_offsets_.size() < 2) return false;
+  std::string key = EncodeUtf8(w);
+  size_t lo = 0, hi = word_offsets_.size() - 1;  // last offset is the end sentinel
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    size_t a = word_offsets_[mid], b = word_offsets_[mid + 1] - 1;  // minus '\n'
+    int c = std::string_view(words_).substr(a, b - a).compare(key);
+    if (c == 0) return true;
+    if (c < 0) lo = mid + 1; else hi = mid;
+  }
+  return false;
+}
+
+bool Lexicon::IsProtected(std::u32string_view w) const {
+  return protected_.count(std::u32string(w)) > 0;
+}
+
+const std::vector<LexEntry>* Lexicon::Lookup(const std::u32string& phrase) const {
+  auto it = phrases_.find(phrase);
+  return it == phrases_.end() ? nullptr : &it->second;
+}
+
+const CameoInfo* Lexicon::Cameo(const std::string& code) const {
+  auto it = cameo.find(code);
+  return it == cameo.end() ? nullptr : &it->second;
+}
+
+const Country* Lexicon::CountryByIso3(const std::string& iso3) const {
+  auto it = country_by_iso3.find(iso3);
+  return it == country_by_iso3.end() ? nullptr : &countries[it->second];
+}
+
+}  // namespace hadath

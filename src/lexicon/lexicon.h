@@ -1,0 +1,133 @@
+// The compiled lexicon: known words (for clitic segmentation), and the phrase index
+// over places, nationalities, persons, organisations, institutions, roles, titles,
+// months and event triggers. Immutable after Load(); shared across threads.
+#ifndef HADATH_SRC_LEXICON_LEXICON_H_
+#define HADATH_SRC_LEXICON_LEXICON_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "include/hadath/status.h"
+#include "src/lexicon/bundle.h"
+
+namespace hadath {
+
+enum class LexKind : uint8_t {
+  kCountry, kCapital, kNationality, kPeople, kPerson, kPersonShort, kOrg, kInstitution,
+  kRole, kTitle, kMonth, kWeekday, kTrigger
+};
+
+struct LexEntry {
+  LexKind kind;
+  int index;        // into the table of that kind
+  int ntokens = 1;  // phrase length in tokens
+  uint8_t form = 0; // nationality: 0 masc sg, 1 fem sg, 2 plural/dual (people)
+};
+
+struct Country {
+  std::string iso3, iso2, name_en, capital_en;
+};
+
+struct PersonTerm {
+  std::string country, sector, role, start, end, code;
+};
+
+struct Person {
+  std::string id, name_en;
+  std::vector<PersonTerm> terms;
+  // The term valid on `date` (YYYY-MM-DD; empty = latest term).
+  const PersonTerm& TermOn(const std::string& date) const;
+};
+
+struct Org {
+  std::string id, name_en, type, country, sector, code;
+};
+
+struct Institution {
+  std::string sector, type, en;
+};
+
+struct Role {
+  std::string role, sector, en, country;
+};
+
+struct Month {
+  int month;
+  std::string set;  // levantine egyptian maghrebi hijri
+};
+
+struct CameoInfo {
+  std::string code, name;
+  double goldstein = 0;
+  int quad = 1;
+  std::string plover, plover_mode;
+};
+
+// Target markers of a trigger frame.
+enum TargetMarker : uint32_t {
+  kTgtObj = 1, kTgtMaa = 2, kTgtIla = 4, kTgtLi = 8, kTgtBi = 16, kTgtAla = 32,
+  kTgtDidd = 64, kTgtAn = 128, kTgtFi = 256, kTgtMin = 512, kTgtBayna = 1024
+};
+
+struct Trigger {
+  std::string lemma, pos, tense, cameo;
+  uint32_t targets = 0;
+  bool symmetric = false;
+};
+
+class Lexicon {
+ public:
+  // Reads and compiles a bundle file.
+  static Result<std::shared_ptr<const Lexicon>> Load(const std::string& path);
+  static Result<std::shared_ptr<const Lexicon>> FromBundle(const Bundle& bundle);
+
+  // Whole-word checks on match-form words.
+  bool IsKnownWord(std::u32string_view w) const;
+  bool IsProtected(std::u32string_view w) const;
+
+  // Entries whose phrase (match-form tokens joined by one space) equals `phrase`.
+  const std::vector<LexEntry>* Lookup(const std::u32string& phrase) const;
+  int max_phrase_tokens() const { return max_phrase_tokens_; }
+
+  const std::string& bundle_id() const { return bundle_id_; }
+
+  std::vector<Country> countries;
+  std::unordered_map<std::string, int> country_by_iso3;
+  std::vector<Person> persons;
+  std::vector<Org> orgs;
+  std::vector<Institution> institutions;
+  std::vector<Role> roles;
+  std::vector<std::string> titles;
+  std::vector<Month> months;
+  std::vector<Trigger> triggers;
+  std::unordered_map<std::string, CameoInfo> cameo;
+  // role key -> persons holding it (for «الرئيس الروسي» → the president of RUS on a date)
+  std::unordered_map<std::string, std::vector<int>> persons_by_role;
+
+  const CameoInfo* Cameo(const std::string& code) const;
+  const Country* CountryByIso3(const std::string& iso3) const;
+
+ private:
+  void Add(const std::string& phrase_utf8, LexEntry e);
+  Status LoadTables(const Bundle& b);
+
+  std::string words_;                  // sorted '\n'-separated UTF-8 match forms
+  std::vector<uint32_t> word_offsets_;
+  std::unordered_set<std::u32string> extra_words_;  // tokens of lexicon names
+  std::unordered_set<std::u32string> protected_;
+  std::unordered_map<std::u32string, std::vector<LexEntry>> phrases_;
+  int max_phrase_tokens_ = 1;
+  std::string bundle_id_;
+};
+
+// Splits a match-form phrase into tokens the way the tokenizer does, joined by ' '.
+std::u32string PhraseKey(std::string_view utf8);
+
+}  // namespace hadath
+
+#endif  // HADATH_SRC_LEXICON_LEXICON_H_

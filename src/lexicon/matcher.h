@@ -1,0 +1,26 @@
+// Longest match of lexicon phrases over segmented tokens: the first token matches by
+// its lexical key (clitics stripped) or its whole form, later tokens by form or key.
+#ifndef HADATH_SRC_LEXICON_MATCHER_H_
+#define HADATH_SRC_LEXICON_MATCHER_H_
+
+#include <functional>
+#include <vector>
+
+#include "src/lexicon/lexicon.h"
+#include "src/tokenize/tokenizer.h"
+
+namespace hadath {
+
+struct LexMatch {
+  const LexEntry* entry = nullptr;
+  int ntokens = 0;
+  bool via_key = false;  // the first token matched after stripping proclitics
+};
+
+// Longest entry starting at token i (tokens [i, end)) accepted by `want`.
+LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int end,
+                 const std::function<bool(const LexEntry&)>& want);
+
+}  // namespace hadath
+
+#endif  // HADATH_SRC_LEXICON_MATCHER_H_

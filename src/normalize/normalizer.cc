@@ -1,0 +1,152 @@
+#include "src/normalize/normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "src/util/utf8.h"
+
+namespace hadath {
+namespace {
+
+const icu::Normalizer2* Nfc() {
+  static const icu::Normalizer2* n = [] {
+    UErrorCode e = U_ZERO_ERROR;
+    return icu::Normalizer2::getNFCInstance(e);
+  }();
+  return n;
+}
+
+const icu::Normalizer2* Nfkc() {
+  static const icu::Normalizer2* n = [] {
+    UErrorCode e = U_ZERO_ERROR;
+    return icu::Normalizer2::getNFKCInstance(e);
+  }();
+  return n;
+}
+
+std::u32string IcuNormalize(const icu::Normalizer2* norm, std::u32string_view in) {
+  icu::UnicodeString u;
+  for (char32_t c : in) u.append(static_cast<UChar32>(c));
+  UErrorCode e = U_ZERO_ERROR;
+  icu::UnicodeString out = norm->normalize(u, e);
+  if (U_FAILURE(e)) return std::u32string(in);
+  std::u32string r;
+  for (int32_t i = 0; i < out.length();) {
+    UChar32 c = out.char32At(i);
+    r.push_back(static_cast<char32_t>(c));
+    i += U16_LENGTH(c);
+  }
+  return r;
+}
+
+bool IsPresentationForm(char32_t c) {
+  return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC);
+}
+
+// Appends the match form of one NFC code point.
+template <typename Emit>
+void Fold(char32_t c, Emit emit) {
+  if (IsIgnorable(c)) return;
+  if (IsPresentationForm(c)) {
+    if (c >= 0xFE70 && c <= 0xFE7F) return;  // harakat forms (with or without tatweel)
+    char32_t one[1] = {c};
+    for (char32_t d : IcuNormalize(Nfkc(), std::u32string_view(one, 1))) {
+      if (d != ' ') Fold(d, emit);
+    }
+    return;
+  }
+  switch (c) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673:
+      emit(U'\u0627');
+      return;
+    case 0x0649: case 0x06CC: case 0x06D2:
+      emit(U'\u064A');
+      return;
+    case 0x0629:
+      emit(U'\u0647');
+      return;
+    case 0x06A9:
+      emit(U'\u0643');
+      return;
+    default:
+      break;
+  }
+  if (c >= 0x0660 && c <= 0x0669) return emit(U'0' + (c - 0x0660));
+  if (c >= 0x06F0 && c <= 0x06F9) return emit(U'0' + (c - 0x06F0));
+  if (c >= 'A' && c <= 'Z') return emit(c + 32);
+  if (c == 0x00A0 || c == 0x2007 || c == 0x202F || (c >= 0x2000 && c <= 0x200A) || c == 0x3000)
+    return emit(U' ');
+  emit(c);
+}
+
+template <typename Sink>
+void Run(std::u32string_view in, Sink sink) {
+  const icu::Normalizer2* nfc = Nfc();
+  size_t i = 0;
+  const size_t n = in.size();
+  while (i < n) {
+    size_t j = i + 1;
+    while (j < n && !nfc->hasBoundaryBefore(static_cast<UChar32>(in[j]))) ++j;
+    char32_t c = in[i];
+    if (j == i + 1 && (c < 0x300 || nfc->isInert(static_cast<UChar32>(c)))) {
+      Fold(c, [&](char32_t d) { sink(d, i, j); });
+    } else {
+      for (char32_t d : IcuNormalize(nfc, in.substr(i, j - i))) {
+        Fold(d, [&](char32_t e) { sink(e, i, j); });
+      }
+    }
+    i = j;
+  }
+}
+
+}  // namespace
+
+bool IsIgnorable(char32_t c) {
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED && c != 0x06E5 &&
+                                                          c != 0x06E6) ||
+         (c >= 0x0610 && c <= 0x061A) || c == 0x0640 || (c >= 0x200B && c <= 0x200F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x061C ||
+         c == 0xFEFF || c == 0x00AD || c == 0x2060 || (c >= 0x08D3 && c <= 0x08FF);
+}
+
+bool IsArabicLetter(char32_t c) {
+  return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) || c == 0x066E ||
+         c == 0x066F || (c >= 0x0671 && c <= 0x06D3) || c == 0x06D5 || c == 0x06EE ||
+         c == 0x06EF || (c >= 0x06FA && c <= 0x06FC) || c == 0x06FF ||
+         (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08C9);
+}
+
+bool IsLatinLetter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 &&
+                                                              c != 0xF7);
+}
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C ||
+         c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+NormText Normalize(std::u32string original) {
+  NormText t;
+  t.original = std::move(original);
+  t.match.reserve(t.original.size());
+  t.start.reserve(t.original.size());
+  t.end.reserve(t.original.size());
+  Run(t.original, [&](char32_t c, size_t a, size_t b) {
+    t.match.push_back(c);
+    t.start.push_back(static_cast<int>(a));
+    t.end.push_back(static_cast<int>(b));
+  });
+  return t;
+}
+
+std::u32string MatchForm(std::u32string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  Run(s, [&](char32_t c, size_t, size_t) { out.push_back(c); });
+  return out;
+}
+
+std::string MatchFormUtf8(std::string_view utf8) { return EncodeUtf8(MatchForm(ToU32(utf8))); }
+
+}  // namespace hadath

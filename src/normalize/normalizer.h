@@ -1,0 +1,43 @@
+// Normalization: NFC first, then the *match form* used for every lookup in hadath:
+// no harakat/Quranic marks/tatweel/bidi/zero-width marks/BOM, presentation forms
+// folded, أ إ آ ٱ → ا, ى → ي, ة → ه, Persian ی ک → ي ك, Arabic-Indic and Persian
+// digits → ASCII, ASCII lower case. The original text is kept; every match-form code
+// point knows the original span [start, end) that produced it. See
+// doc/formats/normalization.md. Thread-safe: stateless functions.
+#ifndef HADATH_SRC_NORMALIZE_NORMALIZER_H_
+#define HADATH_SRC_NORMALIZE_NORMALIZER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hadath {
+
+struct NormText {
+  std::u32string original;
+  std::u32string match;
+  std::vector<int> start;  // match[i] came from original[start[i], end[i])
+  std::vector<int> end;
+
+  // Original span of match-form span [a, b) (b > a).
+  int OrigStart(int a) const { return start[a]; }
+  int OrigEnd(int b) const { return end[b - 1]; }
+};
+
+NormText Normalize(std::u32string original);
+
+// Match form of a string (no offset map): for lexicon keys.
+std::u32string MatchForm(std::u32string_view s);
+std::string MatchFormUtf8(std::string_view utf8);
+
+// Character classes on match-form text.
+bool IsArabicLetter(char32_t c);
+bool IsLatinLetter(char32_t c);
+inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsSpace(char32_t c);
+// A mark removed from the match form (harakat, tatweel, bidi, zero-width, BOM).
+bool IsIgnorable(char32_t c);
+
+}  // namespace hadath
+
+#endif  // HADATH_SRC_NORMALIZE_NORMALIZER_H_

@@ -1,0 +1,222 @@
+#include <sqlite3.h>
+
+#include <string>
+#include <vector>
+
+#include "include/hadath/store.h"
+#include "src/lexicon/bundle.h"
+#include "src/output/analysis_json.h"
+
+namespace hadath {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+const char* kMigrations[] = {
+    // version 1
+    "CREATE TABLE documents("
+    " id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, title TEXT, published TEXT, url TEXT,"
+    " source TEXT, text TEXT NOT NULL, analysis TEXT NOT NULL, engine_version TEXT NOT NULL,"
+    " bundle_id TEXT NOT NULL);"
+    "CREATE TABLE events("
+    " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, event_id TEXT NOT NULL,"
+    " date TEXT, source_code TEXT, source_country TEXT, target_code TEXT, target_country TEXT,"
+    " cameo TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER, goldstein REAL, plover TEXT,"
+    " modality TEXT, trigger TEXT, json TEXT NOT NULL, engine_version TEXT NOT NULL,"
+    " bundle_id TEXT NOT NULL, PRIMARY KEY(doc_id, event_id));"
+    "CREATE INDEX events_date ON events(date);"
+    "CREATE INDEX events_root ON events(root);"
+    "CREATE INDEX events_source ON events(source_code);"
+    "CREATE INDEX events_target ON events(target_code);"};
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+  ~Stmt() { sqlite3_finalize(s_); }
+  bool ok() const { return rc_ == SQLITE_OK; }
+  Stmt& Bind(int i, const std::string& v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& BindOpt(int i, const std::optional<std::string>& v) {
+    if (v) return Bind(i, *v);
+    sqlite3_bind_null(s_, i);
+    return *this;
+  }
+  Stmt& Bind(int i, double v) {
+    sqlite3_bind_double(s_, i, v);
+    return *this;
+  }
+  int Step() { return sqlite3_step(s_); }
+  std::string Col(int i) {
+    const unsigned char* t = sqlite3_column_text(s_, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+  sqlite3_stmt* get() { return s_; }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+  int rc_;
+};
+
+class SqliteStore : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteStore() override { sqlite3_close(db_); }
+
+  Status Init() {
+    Status s = Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                    "PRAGMA busy_timeout=10000;"
+                    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);");
+    if (!s.ok()) return s;
+    int version = 0;
+    {
+      Stmt q(db_, "SELECT value FROM meta WHERE key='schema_version'");
+      if (q.ok() && q.Step() == SQLITE_ROW) version = std::stoi(q.Col(0));
+    }
+    if (version > kSchemaVersion)
+      return Status::Unsupported(path_ + ": database schema version " + std::to_string(version) +
+                                 " is newer than this hadath (" + std::to_string(kSchemaVersion) + ")");
+    for (int v = version; v < kSchemaVersion; ++v) {
+      Status m = Exec(std::string("BEGIN;") + kMigrations[v] +
+                      "INSERT OR REPLACE INTO meta VALUES('schema_version','" + std::to_string(v + 1) +
+                      "');COMMIT;");
+      if (!m.ok()) return m;
+    }
+    return Status::Ok();
+  }
+
+  Status Begin() override { return Exec("BEGIN IMMEDIATE"); }
+  Status Commit() override { return Exec("COMMIT"); }
+
+  Result<PutOutcome> Put(const Document& doc, const Analysis& a, const std::string& engine_version,
+                         const std::string& bundle_id) override {
+    std::string key = doc.text + '\x1f' + doc.title.value_or("") + '\x1f' + doc.published.value_or("") +
+                      '\x1f' + doc.url.value_or("") + '\x1f' + doc.source.value_or("") + '\x1f' + bundle_id;
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx",
+                  static_cast<unsigned long long>(Fnv1a64(key.data(), key.size())));
+    bool existed = false;
+    {
+      Stmt q(db_, "SELECT content_hash FROM documents WHERE id=?");
+      q.Bind(1, doc.id);
+      if (q.Step() == SQLITE_ROW) {
+        existed = true;
+        if (q.Col(0) == hash) return PutOutcome::kUnchanged;
+      }
+    }
+    if (existed) {
+      Stmt d(db_, "DELETE FROM events WHERE doc_id=?");
+      d.Bind(1, doc.id);
+      if (d.Step() != SQLITE_DONE) return Err("delete events");
+    }
+    {
+      Stmt ins(db_,
+               "INSERT OR REPLACE INTO documents(id,content_hash,title,published,url,source,text,"
+               "analysis,engine_version,bundle_id) VALUES(?,?,?,?,?,?,?,?,?,?)");
+      ins.Bind(1, doc.id).Bind(2, std::string(hash)).BindOpt(3, a.title).BindOpt(4, a.published);
+      ins.BindOpt(5, doc.url).BindOpt(6, doc.source).Bind(7, doc.text);
+      ins.Bind(8, AnalysisToJson(a, false)).Bind(9, engine_version).Bind(10, bundle_id);
+      if (ins.Step() != SQLITE_DONE) return Err("insert document");
+    }
+    Stmt ev(db_,
+            "INSERT INTO events(doc_id,event_id,date,source_code,source_country,target_code,"
+            "target_country,cameo,root,quad,goldstein,plover,modality,trigger,json,engine_version,"
+            "bundle_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const Event& e : a.events) {
+      sqlite3_reset(ev.get());
+      ev.Bind(1, doc.id).Bind(2, e.id);
+      ev.BindOpt(3, e.date ? std::optional(e.date->value) : std::nullopt);
+      ev.BindOpt(4, e.source ? std::optional(e.source->actor.code) : std::nullopt);
+      ev.BindOpt(5, e.source ? std::optional(e.source->actor.country) : std::nullopt);
+      ev.BindOpt(6, e.target ? std::optional(e.target->actor.code) : std::nullopt);
+      ev.BindOpt(7, e.target ? std::optional(e.target->actor.country) : std::nullopt);
+      ev.Bind(8, e.cameo).Bind(9, e.root).Bind(10, static_cast<double>(e.quad)).Bind(11, e.goldstein);
+      ev.Bind(12, e.plover).Bind(13, e.modality).Bind(14, e.trigger.text);
+      ev.Bind(15, EventToJson(a, e)).Bind(16, engine_version).Bind(17, bundle_id);
+      if (ev.Step() != SQLITE_DONE) return Err("insert event");
+    }
+    return existed ? PutOutcome::kReplaced : PutOutcome::kAdded;
+  }
+
+  Status Events(const EventQuery& q, const std::function<void(const EventRow&)>& each) override {
+    std::string sql =
+        "SELECT e.doc_id, d.url, d.title, e.json, e.date, e.source_code, e.target_code, e.cameo,"
+        " e.modality, e.trigger FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1";
+    std::vector<std::string> args;
+    if (!q.actor.empty()) {
+      sql += " AND (e.source_code LIKE ?1 || '%' OR e.target_code LIKE ?1 || '%')";
+      args.push_back(q.actor);
+    }
+    if (!q.root.empty()) {
+      sql += " AND e.root = ?" + std::to_string(args.size() + 1);
+      args.push_back(q.root);
+    }
+    if (!q.from.empty()) {
+      sql += " AND e.date >= ?" + std::to_string(args.size() + 1);
+      args.push_back(q.from);
+    }
+    if (!q.to.empty()) {
+      sql += " AND substr(e.date, 1, length(?" + std::to_string(args.size() + 1) + ")) <= ?" +
+             std::to_string(args.size() + 1);
+      args.push_back(q.to);
+    }
+    sql += " ORDER BY e.date, e.doc_id, CAST(substr(e.event_id, 3) AS INTEGER)";
+    if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
+    Stmt st(db_, sql.c_str());
+    if (!st.ok()) return Status::Internal(path_ + ": " + sqlite3_errmsg(db_));
+    for (size_t i = 0; i < args.size(); ++i) st.Bind(static_cast<int>(i + 1), args[i]);
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      EventRow r{st.Col(0), st.Col(1), st.Col(2), st.Col(3), st.Col(4),
+                 st.Col(5), st.Col(6), st.Col(7), st.Col(8), st.Col(9)};
+      each(r);
+    }
+    if (rc != SQLITE_DONE) return Status::IoError(path_ + ": " + sqlite3_errmsg(db_));
+    return Status::Ok();
+  }
+
+  Result<long> CountDocuments() override { return Count("SELECT count(*) FROM documents"); }
+  Result<long> CountEvents() override { return Count("SELECT count(*) FROM events"); }
+
+ private:
+  Result<long> Count(const char* sql) {
+    Stmt st(db_, sql);
+    if (st.Step() != SQLITE_ROW) return Status::IoError(path_ + ": " + sqlite3_errmsg(db_));
+    return static_cast<long>(sqlite3_column_int64(st.get(), 0));
+  }
+  Status Err(const char* what) {
+    return Status::IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+  }
+  Status Exec(const std::string& sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string m = path_ + ": " + (err ? err : "sqlite error");
+      sqlite3_free(err);
+      return Status::IoError(m);
+    }
+    return Status::Ok();
+  }
+
+  sqlite3* db_;
+  std::string path_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& uri) {
+  if (uri.rfind("postgresql://", 0) == 0 || uri.rfind("postgres://", 0) == 0)
+    return Status::Unsupported(uri + ": the PostgreSQL store is not built yet; use a SQLite path");
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    std::string m = uri + ": cannot open database: " + (db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return Status::IoError(m);
+  }
+  auto s = std::make_unique<SqliteStore>(db, uri);
+  Status st = s->Init();
+  if (!st.ok()) return st;
+  return std::unique_ptr<Store>(std::move(s));
+}
+
+}  // namespace hadath

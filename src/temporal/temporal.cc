@@ -1,0 +1,416 @@
+#include "src/temporal/temporal.h"
+
+#include <unicode/calendar.h>
+#include <unicode/gregocal.h>
+#include <unicode/locid.h>
+#include <unicode/timezone.h>
+
+#include <cstdlib>
+#include <memory>
+#include <unordered_map>
+
+#include "src/lexicon/matcher.h"
+#include "src/temporal/civil.h"
+#include "src/temporal/words.h"
+
+namespace hadath {
+
+std::string HijriToGregorian(int year, int month, int day) {
+  UErrorCode e = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> h(icu::Calendar::createInstance(
+      icu::TimeZone::getGMT()->clone(), icu::Locale("ar@calendar=islamic-umalqura"), e));
+  if (U_FAILURE(e)) return "";
+  h->clear();
+  h->set(year, month - 1, day);
+  UDate t = h->getTime(e);
+  if (U_FAILURE(e)) return "";
+  icu::GregorianCalendar g(icu::TimeZone::getGMT()->clone(), e);
+  g.setTime(t, e);
+  if (U_FAILURE(e)) return "";
+  Ymd d{g.get(UCAL_YEAR, e), g.get(UCAL_MONTH, e) + 1, g.get(UCAL_DATE, e)};
+  return U_FAILURE(e) ? "" : FormatYmd(d);
+}
+
+namespace {
+
+class TimeTagger {
+ public:
+  TimeTagger(DocContext* c, Analysis* out) : c_(*c), out_(*out), w_(TimeWords::Get()) {
+    has_pub_ = ParseIsoDate(c_.pubdate, &pub_);
+    if (has_pub_) pub_days_ = DaysFromCivil(pub_.y, pub_.m, pub_.d);
+  }
+
+  void Run() {
+    for (const Sentence& s : c_.sentences) {
+      int i = s.begin;
+      while (i < s.end) {
+        TimeExpr t;
+        int j = Match(i, s.end, &t);
+        if (j > i) {
+          t.span = c_.SpanOf(i, j);
+          int idx = static_cast<int>(out_.times.size());
+          for (int k = i; k < j; ++k) c_.token_time[k] = idx;
+          out_.times.push_back(std::move(t));
+          i = j;
+        } else {
+          ++i;
+        }
+      }
+    }
+  }
+
+ private:
+  const std::u32string& K(int i) const { return c_.tokens[i].key; }
+  bool Num(int i, int end, int* v) const {
+    if (i >= end || c_.tokens[i].kind != TokKind::kNumber) return false;
+    const std::u32string& f = c_.tokens[i].form;
+    if (f.size() > 4) return false;
+    int x = 0;
+    for (char32_t ch : f) {
+      if (!IsAsciiDigit(ch)) return false;
+      x = x * 10 + static_cast<int>(ch - U'0');
+    }
+    *v = x;
+    return true;
+  }
+  bool Punct(int i, int end, char32_t ch) const {
+    return i < end && c_.tokens[i].kind == TokKind::kPunct && c_.tokens[i].form.size() == 1 &&
+           c_.tokens[i].form[0] == ch;
+  }
+
+  // Month (with its doubled form) at i; returns tokens consumed or 0.
+  int MonthAt(int i, int end, int* month, bool* hijri) const {
+    LexMatch m = MatchAt(*c_.lex, c_.tokens, i, end,
+                         [](const LexEntry& e) { return e.kind == LexKind::kMonth; });
+    if (!m.entry) return 0;
+    const Month& mo = c_.lex->months[m.entry->index];
+    *month = mo.month;
+    *hijri = mo.set == "hijri";
+    int j = i + m.ntokens;
+    // Doubled forms: «أيلول/سبتمبر», «سبتمبر (أيلول)».
+    if (Punct(j, end, U'/') || Punct(j, end, U'(') || Punct(j, end, U'-')) {
+      bool paren = Punct(j, end, U'(');
+      LexMatch m2 = MatchAt(*c_.lex, c_.tokens, j + 1, end,
+                            [](const LexEntry& e) { return e.kind == LexKind::kMonth; });
+      if (m2.entry && c_.lex->months[m2.entry->index].month == mo.month) {
+        j += 1 + m2.ntokens;
+        if (paren && Punct(j, end, U')')) ++j;
+      }
+    }
+    return j - i;
+  }
+
+  // Year at i: «2023», «عام 2023», «العام 2023», «سنة 2023»; returns tokens consumed.
+  int YearAt(int i, int end, int* year) const {
+    int j = i;
+    if (j < end && w_.year_words.count(K(j))) ++j;
+    int v;
+    if (Num(j, end, &v) && v >= 1000 && v <= 2200 && c_.tokens[j].form.size() == 4) {
+      *year = v;
+      ++j;
+      if (j < end && (K(j) == w_.hijri_mark || K(j) == w_.ad_mark)) ++j;
+      return j - i;
+    }
+    return 0;
+  }
+
+  void SetDay(TimeExpr* t, int y, int m, int d, const char* anchor) const {
+    t->type = "DATE";
+    t->value = FormatYmd({y, m, d});
+    t->grain = "day";
+    t->anchor = anchor;
+  }
+
+  // Year for a month/day stated without one: the one nearest the publication date.
+  int NearestYear(int m, int d) const {
+    long best = 0;
+    int by = pub_.y;
+    for (int y = pub_.y - 1; y <= pub_.y + 1; ++y) {
+      long dist = std::labs(DaysFromCivil(y, m, d) - pub_days_);
+      if (y == pub_.y - 1 || dist < best) {
+        best = dist;
+        by = y;
+      }
+    }
+    return by;
+  }
+
+  int Match(int i, int end, TimeExpr* t) {
+    if (int j = MatchNumericDate(i, end, t)) return j;
+    if (int j = MatchDayMonth(i, end, t)) return j;
+    if (int j = MatchMonth(i, end, t)) return j;
+    if (int j = MatchSeason(i, end, t)) return j;
+    if (int j = MatchRelativeDay(i, end, t)) return j;
+    if (int j = MatchWeekday(i, end, t)) return j;
+    if (int j = MatchRelativeUnit(i, end, t)) return j;
+    if (int j = MatchYear(i, end, t)) return j;
+    if (int j = MatchDuration(i, end, t)) return j;
+    return 0;
+  }
+
+  // 20/9/2023, 2023-09-20 (tokens glued without spaces).
+  int MatchNumericDate(int i, int end, TimeExpr* t) {
+    int a, b, cc;
+    if (!Num(i, end, &a) || i + 4 >= end) return 0;
+    char32_t sep = c_.tokens[i + 1].form[0];
+    if ((sep != U'/' && sep != U'-' && sep != U'.') || !Punct(i + 3, end, sep)) return 0;
+    if (!Num(i + 2, end, &b) || !Num(i + 4, end, &cc)) return 0;
+    for (int k = i; k < i + 4; ++k)
+      if (c_.tokens[k].space_after) return 0;
+    int y, m, d;
+    if (a >= 1000) { y = a; m = b; d = cc; } else { d = a; m = b; y = cc; }
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return 0;
+    SetDay(t, y, m, d, "absolute");
+    return 5;
+  }
+
+  // [يوم] [weekday] [ال] DAY [من] MONTH [YEAR] [هـ] [الماضي|المقبل|الجاري]
+  int MatchDayMonth(int i, int end, TimeExpr* t) {
+    int j = i;
+    if (j < end && K(j) == w_.yawm) ++j;
+    if (j < end && w_.WeekdayOf(K(j)) >= 0) ++j;
+    if (j < end && K(j) == w_.al) ++j;  // «الـ 17» (tatweel dropped in the match form)
+    int day;
+    if (!Num(j, end, &day) || day < 1 || day > 31) return 0;
+    ++j;
+    if (j < end && K(j) == w_.min) ++j;
+    int month;
+    bool hijri;
+    int n = MonthAt(j, end, &month, &hijri);
+    if (!n) return 0;
+    j += n;
+    int year = 0;
+    int ny = YearAt(j, end, &year);
+    j += ny;
+    std::u32string rel;
+    if (j < end && w_.month_rel.count(K(j))) rel = K(j++);
+    if (hijri) {
+      if (!ny) {
+        t->type = "DATE";
+        t->value = "XXXX-XX-XX";
+        t->grain = "day";
+        t->anchor = "unresolved";
+        return j - i;
+      }
+      std::string g = HijriToGregorian(year, month, day);
+      t->type = "DATE";
+      t->value = g.empty() ? "XXXX-XX-XX" : g;
+      t->grain = "day";
+      t->anchor = g.empty() ? "unresolved" : "absolute";
+      return j - i;
+    }
+    if (day > DaysInMonth(ny ? year : 2000, month)) return 0;
+    if (ny) {
+      SetDay(t, year, month, day, "absolute");
+    } else if (has_pub_) {
+      int y = pub_.y;
+      if (rel == w_.madi) y = (month > pub_.m || (month == pub_.m && day > pub_.d)) ? pub_.y - 1 : pub_.y;
+      else if (rel == w_.muqbil || rel == w_.qadim) y = (month < pub_.m || (month == pub_.m && day < pub_.d)) ? pub_.y + 1 : pub_.y;
+      else if (rel.empty()) y = NearestYear(month, day);
+      SetDay(t, y, month, day, "published");
+    } else {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", month, day);
+      t->type = "DATE";
+      t->value = buf;
+      t->grain = "day";
+      t->anchor = "unresolved";
+    }
+    return j - i;
+  }
+
+  // [مطلع|منتصف|أواخر|…] [شهر] MONTH [الماضي|المقبل|الجاري] [YEAR]
+  int MatchMonth(int i, int end, TimeExpr* t) {
+    int j = i;
+    bool part = false, shahr = false;
+    if (j < end && w_.month_parts.count(K(j))) { ++j; part = true; }
+    if (j < end && K(j) == w_.shahr) { ++j; shahr = true; }
+    int month;
+    bool hijri;
+    int n = MonthAt(j, end, &month, &hijri);
+    if (!n) return 0;
+    bool doubled = n > 1 && c_.tokens[j + 1].kind == TokKind::kPunct;
+    j += n;
+    std::u32string rel;
+    if (j < end && w_.month_rel.count(K(j))) rel = K(j++);
+    int year = 0;
+    int ny = YearAt(j, end, &year);
+    j += ny;
+    bool cue = part || shahr || doubled || ny || !rel.empty();
+    if (!cue && i > 0 && w_.month_preps.count(c_.tokens[i - 1].key) &&
+        !w_.ambiguous_months.count(K(i)))
+      cue = true;
+    if (!cue) return 0;
+    t->type = "DATE";
+    t->grain = "month";
+    if (hijri) {
+      t->value = ny ? std::to_string(year) : "XXXX";  // Hijri month: keep the Hijri year only
+      t->grain = ny ? "year" : "month";
+      t->anchor = ny ? "absolute" : "unresolved";
+      return j - i;
+    }
+    if (ny) {
+      t->value = FormatYm(year, month);
+      t->anchor = "absolute";
+    } else if (has_pub_) {
+      int y = pub_.y;
+      if (rel == w_.madi) y = month >= pub_.m ? pub_.y - 1 : pub_.y;
+      else if (rel == w_.muqbil || rel == w_.qadim) y = month <= pub_.m ? pub_.y + 1 : pub_.y;
+      else if (rel.empty()) y = NearestYear(month, 15);
+      t->value = FormatYm(y, month);
+      t->anchor = "published";
+    } else {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "XXXX-%02d", month);
+      t->value = buf;
+      t->anchor = "unresolved";
+    }
+    return j - i;
+  }
+
+  // خريف عام 2020 → 2020-FA
+  int MatchSeason(int i, int end, TimeExpr* t) {
+    auto it = w_.seasons.find(K(i));
+    if (it == w_.seasons.end()) return 0;
+    int year;
+    int ny = YearAt(i + 1, end, &year);
+    if (!ny) return 0;
+    t->type = "DATE";
+    t->value = std::to_string(year) + "-" + it->second;
+    t->grain = "season";
+    t->anchor = "absolute";
+    return 1 + ny;
+  }
+
+  // [صباح|مساء|…] (اليوم|أمس|أول أمس|غدا|يوم غد|بعد غد|الليلة) [weekday]
+  int MatchRelativeDay(int i, int end, TimeExpr* t) {
+    int j = i;
+    if (j < end && w_.day_parts.count(K(j))) ++j;
+    int offset = 0;
+    int n = w_.RelativeDayAt(c_.tokens, j, end, &offset);
+    if (!n) return 0;
+    j += n;
+    if (j < end && w_.WeekdayOf(K(j)) >= 0) ++j;
+    t->type = "DATE";
+    t->grain = "day";
+    if (has_pub_) {
+      t->value = FormatYmd(CivilFromDays(pub_days_ + offset));
+      t->anchor = "published";
+    } else {
+      t->value = "XXXX-XX-XX";
+      t->anchor = "unresolved";
+    }
+    return j - i;
+  }
+
+  // [يوم] WEEKDAY [الماضي|المقبل|القادم]
+  int MatchWeekday(int i, int end, TimeExpr* t) {
+    int j = i;
+    if (j < end && K(j) == w_.yawm) ++j;
+    int wd = j < end ? w_.WeekdayOf(K(j)) : -1;
+    if (wd < 0) return 0;
+    ++j;
+    std::u32string rel;
+    if (j < end && w_.month_rel.count(K(j))) rel = K(j++);
+    t->type = "DATE";
+    t->grain = "day";
+    if (!has_pub_) {
+      t->value = "XXXX-XX-XX";
+      t->anchor = "unresolved";
+      return j - i;
+    }
+    int pw = Weekday(pub_days_);
+    int back = (pw - wd + 7) % 7, fwd = (wd - pw + 7) % 7;
+    long off;
+    if (rel == w_.madi) off = -(back ? back : 7);
+    else if (rel == w_.muqbil || rel == w_.qadim) off = fwd ? fwd : 7;
+    else off = back <= fwd ? -back : fwd;  // the nearest such day
+    t->value = FormatYmd(CivilFromDays(pub_days_ + off));
+    t->anchor = "published";
+    return j - i;
+  }
+
+  // الأسبوع/الشهر/العام + الماضي/المقبل/الجاري/الحالي
+  int MatchRelativeUnit(int i, int end, TimeExpr* t) {
+    if (i + 1 >= end) return 0;
+    auto it = w_.units.find(K(i));
+    if (it == w_.units.end() || !w_.month_rel.count(K(i + 1))) return 0;
+    const std::u32string& rel = K(i + 1);
+    int dir = rel == w_.madi ? -1 : (rel == w_.muqbil || rel == w_.qadim) ? 1 : 0;
+    t->type = "DATE";
+    t->anchor = has_pub_ ? "published" : "unresolved";
+    char buf[32];
+    if (it->second == 'W') {
+      t->grain = "week";
+      if (has_pub_) {
+        // ISO week of the publication date shifted by dir weeks.
+        long d = pub_days_ + 7 * dir;
+        Ymd x = CivilFromDays(d);
+        int wd = (Weekday(d) + 6) % 7;  // Monday = 0
+        long thursday = d - wd + 3;
+        Ymd th = CivilFromDays(thursday);
+        int week = static_cast<int>((thursday - DaysFromCivil(th.y, 1, 1)) / 7 + 1);
+        (void)x;
+        std::snprintf(buf, sizeof buf, "%04d-W%02d", th.y, week);
+        t->value = buf;
+      } else {
+        t->value = "XXXX-WXX";
+      }
+    } else if (it->second == 'M') {
+      t->grain = "month";
+      if (has_pub_) {
+        int m = pub_.m + dir, y = pub_.y;
+        if (m < 1) { m = 12; --y; }
+        if (m > 12) { m = 1; ++y; }
+        t->value = FormatYm(y, m);
+      } else {
+        t->value = "XXXX-XX";
+      }
+    } else {
+      t->grain = "year";
+      t->value = has_pub_ ? std::to_string(pub_.y + dir) : "XXXX";
+    }
+    return 2;
+  }
+
+  int MatchYear(int i, int end, TimeExpr* t) {
+    if (!w_.year_words.count(K(i))) return 0;
+    int year;
+    int n = YearAt(i, end, &year);
+    if (!n) return 0;
+    t->type = "DATE";
+    t->value = std::to_string(year);
+    t->grain = "year";
+    t->anchor = "absolute";
+    return n;
+  }
+
+  // NUMBER UNIT (11 شهرا, ثلاثة أيام) → P11M
+  int MatchDuration(int i, int end, TimeExpr* t) {
+    int v;
+    if (!Num(i, end, &v) || i + 1 >= end) return 0;
+    auto it = w_.duration_units.find(K(i + 1));
+    if (it == w_.duration_units.end()) return 0;
+    t->type = "DURATION";
+    t->value = "P" + std::to_string(v) + it->second;
+    t->grain = it->second == "D" ? "day" : it->second == "W" ? "week" : it->second == "M" ? "month" : "year";
+    t->anchor = "absolute";
+    return 2;
+  }
+
+  DocContext& c_;
+  Analysis& out_;
+  const TimeWords& w_;
+  Ymd pub_;
+  long pub_days_ = 0;
+  bool has_pub_ = false;
+};
+
+}  // namespace
+
+void TagTimes(DocContext* ctx, Analysis* out) {
+  ctx->token_time.assign(ctx->tokens.size(), -1);
+  TimeTagger(ctx, out).Run();
+}
+
+}  // namespace hadath

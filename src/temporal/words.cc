@@ -1,0 +1,81 @@
+#include "src/temporal/words.h"
+
+#include <initializer_list>
+
+#include "src/normalize/normalizer.h"
+#include "src/util/utf8.h"
+
+namespace hadath {
+namespace {
+
+std::u32string M(const char* s) { return MatchForm(ToU32(s)); }
+
+WordSet Set(std::initializer_list<const char*> words) {
+  WordSet s;
+  for (const char* w : words) s.insert(M(w));
+  return s;
+}
+
+}  // namespace
+
+const TimeWords& TimeWords::Get() {
+  static const TimeWords* w = [] {
+    auto* t = new TimeWords;
+    t->year_words = Set({"عام", "العام", "سنة", "السنة", "عامي"});
+    t->month_rel = Set({"الماضي", "المقبل", "القادم", "الجاري", "الحالي", "المنصرم", "الفائت"});
+    t->month_parts = Set({"مطلع", "منتصف", "أواخر", "أوائل", "أواسط", "نهاية", "بداية", "مستهل",
+                          "أول", "آخر", "نهايات", "بدايات"});
+    t->month_preps = Set({"في", "خلال", "منذ", "حتى", "بحلول", "قبل", "بعد", "منتصف", "شهر"});
+    t->ambiguous_months = Set({"صفر", "رجب", "آب", "ماي", "جوان", "شوال", "محرم", "رمضان", "شعبان"});
+    t->day_parts = Set({"صباح", "مساء", "ظهر", "فجر", "ليل", "ليلة", "عصر", "ظهيرة", "صبيحة"});
+    t->yawm = M("يوم");
+    t->al = M("ال");
+    t->min = M("من");
+    t->shahr = M("شهر");
+    t->hijri_mark = M("ه");
+    t->ad_mark = M("م");
+    t->madi = M("الماضي");
+    t->muqbil = M("المقبل");
+    t->qadim = M("القادم");
+    // المنصرم / الفائت behave like الماضي
+    t->seasons = {{M("خريف"), "FA"}, {M("ربيع"), "SP"}, {M("صيف"), "SU"}, {M("شتاء"), "WI"}};
+    t->units = {{M("الأسبوع"), 'W'}, {M("الشهر"), 'M'}, {M("العام"), 'Y'}, {M("السنة"), 'Y'}};
+    for (const char* s : {"يوما", "يوم", "أيام"}) t->duration_units[M(s)] = "D";
+    for (const char* s : {"أسبوعا", "أسبوع", "أسابيع"}) t->duration_units[M(s)] = "W";
+    for (const char* s : {"شهرا", "شهر", "أشهر", "شهور"}) t->duration_units[M(s)] = "M";
+    for (const char* s : {"عاما", "عام", "أعوام", "سنة", "سنوات", "سنين"}) t->duration_units[M(s)] = "Y";
+    const char* days[] = {"الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"};
+    for (int d = 0; d < 7; ++d) t->weekdays[M(days[d])] = d;
+    t->weekdays[M("الإثنين")] = 1;
+    t->today = M("اليوم");
+    t->yesterday = M("أمس");
+    t->tomorrow = M("غدا");
+    t->tomorrow2 = M("غد");
+    t->awwal = M("أول");
+    t->baad = M("بعد");
+    t->tonight = M("الليلة");
+    return t;
+  }();
+  return *w;
+}
+
+int TimeWords::WeekdayOf(const std::u32string& w) const {
+  auto it = weekdays.find(w);
+  return it == weekdays.end() ? -1 : it->second;
+}
+
+int TimeWords::RelativeDayAt(const std::vector<Token>& t, int i, int end, int* offset) const {
+  if (i >= end) return 0;
+  const std::u32string& k = t[i].key;
+  auto next_is = [&](const std::u32string& w) { return i + 1 < end && t[i + 1].key == w; };
+  if (k == awwal && next_is(yesterday)) { *offset = -2; return 2; }
+  if (k == baad && next_is(tomorrow2)) { *offset = 2; return 2; }
+  if (k == yawm && next_is(tomorrow2)) { *offset = 1; return 2; }
+  if (k == yawm && next_is(yesterday)) { *offset = -1; return 2; }
+  if (k == today || k == tonight) { *offset = 0; return 1; }
+  if (k == yesterday || k == M("الأمس")) { *offset = -1; return 1; }
+  if (k == tomorrow || k == tomorrow2) { *offset = 1; return 1; }
+  return 0;
+}
+
+}  // namespace hadath

@@ -1,0 +1,34 @@
+// Fixed Arabic time vocabulary in match form (built once, immutable, thread-safe).
+#ifndef HADATH_SRC_TEMPORAL_WORDS_H_
+#define HADATH_SRC_TEMPORAL_WORDS_H_
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "src/tokenize/tokenizer.h"
+
+namespace hadath {
+
+using WordSet = std::unordered_set<std::u32string>;
+
+struct TimeWords {
+  static const TimeWords& Get();
+
+  int WeekdayOf(const std::u32string& w) const;
+  // «اليوم», «أمس», «أول أمس», «غداً», «يوم غد», «بعد غد», «الليلة»: tokens consumed.
+  int RelativeDayAt(const std::vector<Token>& t, int i, int end, int* offset) const;
+
+  WordSet year_words, month_rel, month_parts, month_preps, ambiguous_months, day_parts;
+  std::u32string yawm, al, min, shahr, hijri_mark, ad_mark, madi, muqbil, qadim;
+  std::unordered_map<std::u32string, std::string> seasons;         // → FA SP SU WI
+  std::unordered_map<std::u32string, char> units;                  // → W M Y
+  std::unordered_map<std::u32string, std::string> duration_units;  // → D W M Y
+  std::unordered_map<std::u32string, int> weekdays;
+  std::u32string today, yesterday, tomorrow, tomorrow2, awwal, baad, tonight;
+};
+
+}  // namespace hadath
+
+#endif  // HADATH_SRC_TEMPORAL_WORDS_H_

@@ -1,0 +1,170 @@
+#include "src/tokenize/tokenizer.h"
+
+#include <algorithm>
+
+namespace hadath {
+namespace {
+
+bool IsDecimalSep(char32_t c) { return c == '.' || c == ',' || c == 0x066B || c == 0x066C; }
+
+bool IsWordChar(char32_t c) { return IsArabicLetter(c) || IsLatinLetter(c); }
+
+// Length of a URL or e-mail starting at i, 0 if none.
+size_t UrlLength(const std::u32string& s, size_t i) {
+  auto starts = [&](const char* p) {
+    size_t k = 0;
+    for (; p[k]; ++k)
+      if (i + k >= s.size() || s[i + k] != static_cast<char32_t>(p[k])) return false;
+    return true;
+  };
+  if (!(starts("http://") || starts("https://") || starts("www."))) return 0;
+  size_t j = i;
+  while (j < s.size() && !IsSpace(s[j]) && s[j] != 0x060C && s[j] != '"' && s[j] != 0xAB &&
+         s[j] != 0xBB)
+    ++j;
+  while (j > i && (s[j - 1] == '.' || s[j - 1] == ',' || s[j - 1] == ')')) --j;
+  return j - i;
+}
+
+}  // namespace
+
+bool IsQuoteChar(char32_t c) {
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB || c == 0x201E ||
+         c == 0x2039 || c == 0x203A || c == '\'' || c == 0x2018 || c == 0x2019;
+}
+
+bool IsTerminal(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x2026;
+}
+
+std::vector<Token> Tokenize(const NormText& text) {
+  const std::u32string& s = text.match;
+  std::vector<Token> out;
+  size_t i = 0, n = s.size();
+  auto push = [&](size_t a, size_t b, TokKind k) {
+    Token t;
+    t.mstart = static_cast<int>(a);
+    t.mend = static_cast<int>(b);
+    t.start = text.OrigStart(t.mstart);
+    t.end = text.OrigEnd(t.mend);
+    t.kind = k;
+    t.form = s.substr(a, b - a);
+    t.key = t.form;
+    t.space_after = b >= n || IsSpace(s[b]);
+    out.push_back(std::move(t));
+  };
+  while (i < n) {
+    char32_t c = s[i];
+    if (IsSpace(c)) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    if (size_t u = UrlLength(s, i)) {
+      push(i, i + u, TokKind::kUrl);
+      i += u;
+      continue;
+    }
+    if (IsArabicLetter(c)) {
+      while (j < n && IsArabicLetter(s[j])) ++j;
+      push(i, j, TokKind::kArabic);
+    } else if (IsLatinLetter(c)) {
+      while (j < n && (IsLatinLetter(s[j]) || IsAsciiDigit(s[j]))) ++j;
+      push(i, j, TokKind::kLatin);
+    } else if (IsAsciiDigit(c)) {
+      while (j < n) {
+        if (IsAsciiDigit(s[j])) {
+          ++j;
+        } else if (IsDecimalSep(s[j]) && j + 1 < n && IsAsciiDigit(s[j + 1])) {
+          j += 2;
+        } else {
+          break;
+        }
+      }
+      push(i, j, TokKind::kNumber);
+    } else if (c == '.' && j < n && s[j] == '.') {
+      while (j < n && s[j] == '.') ++j;
+      push(i, j, TokKind::kPunct);
+    } else if (c == '@' || c == '#') {
+      while (j < n && (IsWordChar(s[j]) || IsAsciiDigit(s[j]) || s[j] == '_')) ++j;
+      push(i, j, j > i + 1 ? TokKind::kSymbol : TokKind::kPunct);
+    } else {
+      push(i, j, TokKind::kPunct);
+    }
+    i = j;
+  }
+  return out;
+}
+
+namespace {
+
+bool IsAbbreviation(const Token& t) {
+  if (t.kind == TokKind::kArabic && t.form.size() == 1) return true;  // initials: د. م. أ.
+  if (t.kind == TokKind::kLatin && t.form.size() == 1) return true;
+  static const char32_t* kAbbr[] = {U"ص", U"ق", U"هـ", U"مج", U"ج", U"dr", U"mr", U"st", U"no"};
+  for (const char32_t* a : kAbbr)
+    if (t.form == a) return true;
+  return false;
+}
+
+bool IsClosing(char32_t c) {
+  return c == 0xBB || c == 0x201D || c == ')' || c == ']' || c == 0x2019 || c == 0x203A;
+}
+
+}  // namespace
+
+std::vector<Sentence> SplitSentences(const NormText& text, const std::vector<Token>& tokens,
+                                     const std::vector<Block>& blocks_in, size_t max_tokens) {
+  std::vector<Block> blocks = blocks_in;
+  if (blocks.empty()) blocks.push_back({0, static_cast<int>(text.original.size()), Section::kBody});
+  std::vector<Sentence> out;
+  size_t t = 0;
+  for (const Block& b : blocks) {
+    while (t < tokens.size() && tokens[t].start < b.start) ++t;  // tokens outside blocks
+    size_t first = t;
+    auto close = [&](size_t a, size_t e) {
+      if (e <= a) return;
+      Sentence s;
+      s.begin = static_cast<int>(a);
+      s.end = static_cast<int>(e);
+      s.start = tokens[a].start;
+      s.stop = tokens[e - 1].end;
+      s.section = b.section;
+      out.push_back(s);
+    };
+    int dq = 0;  // ASCII double quotes seen in the current sentence
+    while (t < tokens.size() && tokens[t].start < b.end) {
+      const Token& tk = tokens[t];
+      if (tk.kind == TokKind::kPunct && tk.form.size() == 1 && tk.form[0] == '"') ++dq;
+      bool end_here = false;
+      if (tk.kind == TokKind::kPunct && IsTerminal(tk.form[0])) {
+        end_here = true;
+        if (tk.form == U"." && t > first && IsAbbreviation(tokens[t - 1]) && !tokens[t - 1].space_after)
+          end_here = false;
+      }
+      if (t + 1 - first >= max_tokens) end_here = true;
+      ++t;
+      if (end_here) {
+        // Absorb further terminals and closing quotes/brackets.
+        while (t < tokens.size() && tokens[t].start < b.end && tokens[t].kind == TokKind::kPunct) {
+          char32_t c = tokens[t].form[0];
+          if (IsTerminal(c) || IsClosing(c)) {
+            ++t;
+          } else if (c == '"' && dq % 2 == 1) {
+            ++dq;
+            ++t;
+          } else {
+            break;
+          }
+        }
+        close(first, t);
+        first = t;
+        dq = 0;
+      }
+    }
+    close(first, t);
+  }
+  return out;
+}
+
+}  // namespace hadath

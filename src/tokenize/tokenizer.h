@@ -1,0 +1,54 @@
+// Tokenizer and sentence splitter over the match form of a document.
+// Tokens carry match-form offsets and original-text offsets (code points).
+#ifndef HADATH_SRC_TOKENIZE_TOKENIZER_H_
+#define HADATH_SRC_TOKENIZE_TOKENIZER_H_
+
+#include <string>
+#include <vector>
+
+#include "include/hadath/document.h"
+#include "src/normalize/normalizer.h"
+
+namespace hadath {
+
+enum class TokKind { kArabic, kLatin, kNumber, kPunct, kSymbol, kUrl };
+
+// One piece of a clitic-segmented token (CoNLL-U word).
+struct Piece {
+  int mstart = 0, mend = 0;  // match-form span inside the token
+  std::u32string restored;   // restored form (لل → ال: «لصحافيين» restored «الصحافيين»)
+};
+
+struct Token {
+  int mstart = 0, mend = 0;  // match form span
+  int start = 0, end = 0;    // original text span
+  TokKind kind = TokKind::kPunct;
+  std::u32string form;       // match form
+  bool space_after = true;
+  // Filled by the segmenter:
+  std::u32string key;        // lexical key: proclitics removed, restored (حكومة..., الصحافيين)
+  std::u32string proclitics; // the removed proclitic letters, e.g. U"وب"
+  bool future = false;       // س/سـ proclitic on an imperfect verb
+  std::vector<Piece> pieces; // >1 when clitics were split
+};
+
+struct Sentence {
+  int begin = 0, end = 0;    // token index range
+  int start = 0, stop = 0;   // original text span
+  Section section = Section::kBody;
+};
+
+// Splits the whole match form into tokens.
+std::vector<Token> Tokenize(const NormText& text);
+
+// Splits tokens into sentences; sentences never cross blocks (lines of the reader).
+// `blocks` are in original offsets; an empty list means one body block.
+std::vector<Sentence> SplitSentences(const NormText& text, const std::vector<Token>& tokens,
+                                     const std::vector<Block>& blocks, size_t max_tokens);
+
+bool IsQuoteChar(char32_t c);
+bool IsTerminal(char32_t c);
+
+}  // namespace hadath
+
+#endif  // HADATH_SRC_TOKENIZE_TOKENIZER_H_

@@ -1,0 +1,257 @@
+// hadath: the command-line front end (a thin layer over the library).
+#include <unistd.h>
+
+#include <cstdio>
+#include <exception>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "include/hadath/engine.h"
+#include "include/hadath/store.h"
+#include "src/output/analysis_json.h"
+#include "src/read/reader.h"
+#include "src/segment/conllu.h"
+#include "tools/commands.h"
+
+namespace hadath::cli {
+namespace {
+
+const char* kDefaultDb = "hadath.db";
+
+Result<std::unique_ptr<Engine>> MakeEngine(const Args& a) {
+  Options o;
+  o.default_date = a.Get("date");
+  return Engine::Create(o);
+}
+
+bool CheckDate(const Args& a) {
+  std::string d = a.Get("date");
+  return d.empty() || (d.size() == 10 && ParsePublished(d) == d);
+}
+
+int Analyze(int argc, char** argv) {
+  Args a;
+  std::string err;
+  if (!ParseArgs(argc, argv, 2, {"date", "input", "format"}, {"pretty"}, &a, &err)) return Usage(err);
+  if (!CheckDate(a)) return Usage("--date must be YYYY-MM-DD");
+  std::string fmt = a.Get("format", "jsonl");
+  if (fmt != "jsonl" && fmt != "gdelt" && fmt != "plover" && fmt != "csv")
+    return Usage("--format must be jsonl, gdelt, plover or csv");
+  auto engine = MakeEngine(a);
+  if (!engine.ok()) {
+    std::cerr << "hadath: " << engine.status().message() << "\n";
+    return 1;
+  }
+  int rc = 0;
+  if (fmt == "csv") std::cout << EventsCsvHeader();
+  bool ok = ForEachInput(a.files, a.Get("input"), [&](ReadItem item) {
+    if (!item.doc.ok()) {
+      std::cerr << item.doc.status().message() << "\n";
+      rc = 1;
+      return;
+    }
+    Result<Analysis> an = engine.value()->Analyze(item.doc.value());
+    if (!an.ok()) {
+      std::cerr << an.status().message() << "\n";
+      rc = 1;
+      return;
+    }
+    if (fmt == "jsonl") std::cout << AnalysisToJson(an.value(), a.Has("pretty")) << "\n";
+    else if (fmt == "csv") std::cout << EventsToCsv(an.value());
+    else if (fmt == "gdelt") std::cout << EventsToGdelt(an.value());
+    else std::cout << EventsToPlover(an.value());
+  }, &err);
+  if (!ok) return Usage(err);
+  std::cout.flush();
+  return rc;
+}
+
+int Segment(int argc, char** argv) {
+  Args a;
+  std::string err;
+  if (!ParseArgs(argc, argv, 2, {"format"}, {"one-sentence-per-line"}, &a, &err)) return Usage(err);
+  std::string fmt = a.Get("format", "conllu");
+  if (fmt != "conllu" && fmt != "plain") return Usage("--format must be conllu or plain");
+  if (a.files.size() > 1) return Usage("segment takes one FILE or -");
+  auto engine = MakeEngine(a);
+  if (!engine.ok()) {
+    std::cerr << "hadath: " << engine.status().message() << "\n";
+    return 1;
+  }
+  std::string bytes, name = a.files.empty() || a.files[0] == "-" ? "<stdin>" : a.files[0];
+  if (name == "<stdin>") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    bytes = ss.str();
+  } else {
+    std::ifstream in(name, std::ios::binary);
+    if (!in) {
+      std::cerr << name << ": cannot open file\n";
+      return 1;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    bytes = ss.str();
+  }
+  auto sents = engine.value()->Segment(bytes, a.Has("one-sentence-per-line"));
+  if (!sents.ok()) {
+    std::cerr << name << ": " << sents.status().message() << "\n";
+    return 1;
+  }
+  std::cout << (fmt == "conllu" ? ToConllu(sents.value()) : ToPlainSegmented(sents.value()));
+  return 0;
+}
+
+int Ingest(int argc, char** argv) {
+  Args a;
+  std::string err;
+  if (!ParseArgs(argc, argv, 2, {"db", "date", "input"}, {}, &a, &err)) return Usage(err);
+  if (!CheckDate(a)) return Usage("--date must be YYYY-MM-DD");
+  if (a.files.empty()) return Usage("ingest needs at least one FILE");
+  auto engine = MakeEngine(a);
+  if (!engine.ok()) {
+    std::cerr << "hadath: " << engine.status().message() << "\n";
+    return 1;
+  }
+  auto store = Store::Open(a.Get("db", kDefaultDb));
+  if (!store.ok()) {
+    std::cerr << "hadath: " << store.status().message() << "\n";
+    return 1;
+  }
+  Store& st = *store.value();
+  int rc = 0;
+  long added = 0, replaced = 0, unchanged = 0, rejected = 0, events = 0, in_batch = 0;
+  Status s = st.Begin();
+  bool ok = ForEachInput(a.files, a.Get("input"), [&](ReadItem item) {
+    if (!item.doc.ok()) {
+      std::cerr << item.doc.status().message() << "\n";
+      ++rejected;
+      rc = 1;
+      return;
+    }
+    Result<Analysis> an = engine.value()->Analyze(item.doc.value());
+    if (!an.ok()) {
+      std::cerr << an.status().message() << "\n";
+      ++rejected;
+      rc = 1;
+      return;
+    }
+    auto put = st.Put(item.doc.value(), an.value(), Engine::Version(), engine.value()->bundle_id());
+    if (!put.ok()) {
+      std::cerr << item.origin << ": " << put.status().message() << "\n";
+      ++rejected;
+      rc = 1;
+      return;
+    }
+    if (put.value() == PutOutcome::kAdded) ++added;
+    else if (put.value() == PutOutcome::kReplaced) ++replaced;
+    else ++unchanged;
+    if (put.value() != PutOutcome::kUnchanged) events += static_cast<long>(an.value().events.size());
+    if (++in_batch >= 500) {
+      (void)st.Commit();
+      (void)st.Begin();
+      in_batch = 0;
+    }
+  }, &err);
+  Status c = st.Commit();
+  if (!ok) return Usage(err);
+  if (!c.ok()) {
+    std::cerr << "hadath: " << c.message() << "\n";
+    return 1;
+  }
+  std::cerr << "ingested: " << added << " added, " << replaced << " replaced, " << unchanged
+            << " unchanged, " << rejected << " rejected; " << events << " events stored in "
+            << a.Get("db", kDefaultDb) << "\n";
+  return rc;
+}
+
+std::string Pad(const std::string& s, size_t w) {
+  size_t n = 0;  // code points
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n >= w ? s : s + std::string(w - n, ' ');
+}
+
+int Events(int argc, char** argv, bool export_mode) {
+  Args a;
+  std::string err;
+  if (!ParseArgs(argc, argv, 2, {"db", "actor", "root", "from", "to", "format", "limit"}, {}, &a, &err))
+    return Usage(err);
+  std::string fmt = a.Get("format", export_mode ? "csv" : "table");
+  if (fmt != "table" && fmt != "jsonl" && fmt != "csv") return Usage("--format must be table, jsonl or csv");
+  std::string db = a.Get("db", kDefaultDb);
+  if (access(db.c_str(), F_OK) != 0) {
+    std::cerr << "hadath: " << db << ": no such database (run hadath ingest first)\n";
+    return 1;
+  }
+  auto store = Store::Open(db);
+  if (!store.ok()) {
+    std::cerr << "hadath: " << store.status().message() << "\n";
+    return 1;
+  }
+  EventQuery q;
+  q.actor = a.Get("actor");
+  q.root = a.Get("root");
+  q.from = a.Get("from");
+  q.to = a.Get("to");
+  q.limit = std::strtoul(a.Get("limit", "0").c_str(), nullptr, 10);
+  if (fmt == "table")
+    std::cout << Pad("date", 11) << " " << Pad("source", 9) << " " << Pad("cameo", 5) << " "
+              << Pad("target", 9) << " " << Pad("modality", 9) << " trigger  [document]\n";
+  if (fmt == "csv") std::cout << "doc_id,date,source_code,cameo,target_code,modality,trigger,url\r\n";
+  long n = 0;
+  Status s = store.value()->Events(q, [&](const EventRow& r) {
+    ++n;
+    if (fmt == "table") {
+      std::cout << Pad(r.date.empty() ? "-" : r.date, 11) << " " << Pad(r.source_code.empty() ? "-" : r.source_code, 9)
+                << " " << Pad(r.cameo, 5) << " " << Pad(r.target_code.empty() ? "-" : r.target_code, 9) << " "
+                << Pad(r.modality, 9) << " " << r.trigger << "  [" << r.doc_id << "]\n";
+    } else if (fmt == "jsonl") {
+      std::cout << "{\"doc_id\":\"" << r.doc_id << "\",\"event\":" << r.event_json << "}\n";
+    } else {
+      std::cout << CsvField(r.doc_id) << "," << CsvField(r.date) << "," << CsvField(r.source_code) << ","
+                << CsvField(r.cameo) << "," << CsvField(r.target_code) << "," << CsvField(r.modality) << ","
+                << CsvField(r.trigger) << "," << CsvField(r.url) << "\r\n";
+    }
+  });
+  if (!s.ok()) {
+    std::cerr << "hadath: " << s.message() << "\n";
+    return 1;
+  }
+  if (fmt == "table") std::cout << n << " events\n";
+  return 0;
+}
+
+int Main(int argc, char** argv) {
+  if (argc < 2) return Usage("missing command");
+  std::string cmd = argv[1];
+  if (cmd == "analyze") return Analyze(argc, argv);
+  if (cmd == "segment") return Segment(argc, argv);
+  if (cmd == "ingest") return Ingest(argc, argv);
+  if (cmd == "events") return Events(argc, argv, false);
+  if (cmd == "export") return Events(argc, argv, true);
+  if (cmd == "version" || cmd == "--version") {
+    std::cout << "hadath " << Engine::Version() << "\n";
+    return 0;
+  }
+  if (cmd == "search" || cmd == "serve")
+    return Usage(cmd + ": not available in this version yet (full-text search and the HTTP server come with the store work)");
+  if (cmd == "help" || cmd == "--help" || cmd == "-h") {
+    Usage("commands");
+    return 0;
+  }
+  return Usage("unknown command '" + cmd + "'");
+}
+
+}  // namespace
+}  // namespace hadath::cli
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  try {
+    return hadath::cli::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "hadath: internal error: " << e.what() << "\n";
+    return 70;
+  }
+}
