@@ -1,0 +1,115 @@
+// End-to-end behaviours of Engine::Analyze on sentences written for the project.
+#include "include/hadath/engine.h"
+
+#include <gtest/gtest.h>
+
+#include "src/read/reader.h"
+#include "tests/test_env.h"
+
+namespace hadath {
+namespace {
+
+Analysis Run(const std::string& text, const std::string& date = "2024-05-15") {
+  Document d;
+  d.id = "doc";
+  d.text = text;
+  if (!date.empty()) d.published = date;
+  auto a = testing::TestEngine().Analyze(d);
+  EXPECT_TRUE(a.ok()) << a.status().message();
+  return a.ok() ? a.take() : Analysis{};
+}
+
+const Entity* FindEntity(const Analysis& a, const std::string& canonical) {
+  for (const Entity& e : a.entities)
+    if (e.canonical == canonical) return &e;
+  return nullptr;
+}
+
+TEST(Engine, KnownPersonWithRoleAndCountry) {
+  Analysis a = Run("وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات كانت بناءة.");
+  const Entity* e = FindEntity(a, "Sergei Lavrov");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, "PER");
+  ASSERT_TRUE(e->actor);
+  EXPECT_EQ(e->actor->country, "RUS");
+}
+
+TEST(Engine, AppositionTeachesAnUnknownNameAndSurnameRefersBack) {
+  Analysis a = Run("وأعلن وزير الخارجية الموريتاني سيدي ولد التاه أن بلاده تدعم الحوار. "
+                   "وأضاف التاه أن الاجتماع سيعقد في نواكشوط.");
+  const Entity* first = nullptr;
+  for (const Entity& e : a.entities)
+    if (e.learned && e.ref.empty()) first = &e;
+  ASSERT_NE(first, nullptr);
+  ASSERT_TRUE(first->actor);
+  EXPECT_EQ(first->actor->code, "MRTGOV");
+  bool surname_ref = false;
+  for (const Entity& e : a.entities)
+    if (e.span.text == "التاه" && e.ref == first->id) surname_ref = true;
+  EXPECT_TRUE(surname_ref);
+}
+
+TEST(Engine, VisitCodedWithSourceTargetAndDate) {
+  Analysis a = Run("زار الرئيس الروسي فلاديمير بوتين الصين في آذار/مارس الماضي.");
+  bool found = false;
+  for (const Event& e : a.events) {
+    if (e.root != "04" || !e.source || !e.target) continue;
+    found = e.source->actor.country == "RUS" && e.target->actor.country == "CHN" && e.date &&
+            e.date->value == "2024-03";
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(Engine, RefusalIsCodedAsRejectionNotAcceptance) {
+  Analysis a = Run("وقال لافروف: \"نحن لا نقبل هذه الشروط التي وضعتها واشنطن\".");
+  bool reject = false, accept = false;
+  for (const Event& e : a.events) {
+    reject |= e.root == "12";
+    accept |= e.root == "08";
+  }
+  EXPECT_TRUE(reject);
+  EXPECT_FALSE(accept);
+}
+
+TEST(Engine, FutureAndPossibleMeetingsAreNotFacts) {
+  Analysis a = Run("وقد يجري الرئيس الروسي فلاديمير بوتين محادثات مع الرئيس الصيني شي جين بينغ.");
+  bool possible = false;
+  for (const Event& e : a.events)
+    if (e.root == "04") possible |= e.modality == "possible";
+  EXPECT_TRUE(possible);
+  Analysis b = Run("وسيزور الرئيس الروسي فلاديمير بوتين الصين.");
+  bool future = false;
+  for (const Event& e : b.events)
+    if (e.root == "04") future |= e.modality == "future";
+  EXPECT_TRUE(future);
+}
+
+TEST(Engine, DirectQuoteAttributedToSpeaker) {
+  Analysis a = Run("وقال لافروف للصحافيين: \"سنواصل الحوار مع جميع الأطراف المعنية\".");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  ASSERT_FALSE(a.quotes[0].speaker.empty());
+  for (const Entity& e : a.entities)
+    if (e.id == a.quotes[0].speaker) EXPECT_EQ(e.canonical, "Sergei Lavrov");
+}
+
+TEST(Engine, CaptionsAndRelatedLinksProduceNoEvents) {
+  auto d = ReadTxt("x.txt",
+                   "عنوان الخبر\n\nنص الخبر الأول.\n  •  زار الرئيس الروسي فلاديمير بوتين الصين\n"
+                   "اقرأ أيضاً: زار الرئيس الروسي فلاديمير بوتين الصين\n");
+  ASSERT_TRUE(d.ok());
+  auto r = testing::TestEngine().Analyze(d.value());
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r.value().events.empty());
+  auto body = ReadTxt("y.txt", "عنوان الخبر\n\nزار الرئيس الروسي فلاديمير بوتين الصين.\n");
+  ASSERT_TRUE(body.ok());
+  EXPECT_FALSE(testing::TestEngine().Analyze(body.value()).value().events.empty());
+}
+
+TEST(Engine, OffsetsPointIntoTheOriginalText) {
+  Analysis a = Run("وأكّدَ وزيرُ الخارجيةِ الروسيُّ سيرغي لافروف أنّ موسكو ستواصل المحادثات.");
+  ASSERT_FALSE(a.entities.empty());
+  for (const Entity& e : a.entities) EXPECT_FALSE(e.span.text.empty());
+}
+
+}  // namespace
+}  // namespace hadath

@@ -1,0 +1,59 @@
+#include "src/segment/segmenter.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/test_env.h"
+
+namespace hadath {
+namespace {
+
+// "w1+w2 w3" style rendering of the segmentation of one sentence.
+std::string Seg(const std::string& s) {
+  auto r = testing::TestEngine().Segment(s, true);
+  if (!r.ok() || r.value().empty()) return "";
+  std::string out;
+  for (const SegToken& t : r.value()[0]) {
+    if (!out.empty()) out += ' ';
+    for (size_t k = 0; k < t.words.size(); ++k) out += (k ? "+" : "") + t.words[k].form;
+  }
+  return out;
+}
+
+TEST(Segmenter, SplitsConjunctionBeforeKnownName) {
+  EXPECT_EQ(Seg("وبكين"), "و+بكين");
+  EXPECT_EQ(Seg("وأذربيجان"), "و+أذربيجان");
+  EXPECT_EQ(Seg("لروسيا"), "ل+روسيا");
+}
+
+TEST(Segmenter, ProtectsNamesStartingWithCliticLetters) {
+  EXPECT_EQ(Seg("بوتين بيسكوف بكين واشنطن باشينيان"), "بوتين بيسكوف بكين واشنطن باشينيان");
+}
+
+TEST(Segmenter, KeepsWordsThatMerelyStartWithACliticLetter) {
+  EXPECT_EQ(Seg("وزير لبنان فلسطين كان بلد"), "وزير لبنان فلسطين كان بلد");
+}
+
+TEST(Segmenter, LamLamIsPrepositionPlusArticle) {
+  auto r = testing::TestEngine().Segment("للصحافيين", true);
+  ASSERT_TRUE(r.ok());
+  const SegToken& t = r.value()[0][0];
+  ASSERT_EQ(t.words.size(), 2u);
+  EXPECT_EQ(t.words[0].form, "ل");
+  EXPECT_EQ(t.words[1].form, "لصحافيين");
+  EXPECT_EQ(t.words[1].restored, "الصحافيين");
+}
+
+TEST(Segmenter, ConjunctionBeforeArticle) { EXPECT_EQ(Seg("والرئيس"), "و+الرئيس"); }
+
+TEST(Segmenter, WordsConcatenateBackToTheToken) {
+  auto r = testing::TestEngine().Segment("وَلِلصّحافيين وبالإضافة فسيناقش", true);
+  ASSERT_TRUE(r.ok());
+  for (const SegToken& t : r.value()[0]) {
+    std::string joined;
+    for (const SegWord& w : t.words) joined += w.form;
+    EXPECT_EQ(joined, t.form);
+  }
+}
+
+}  // namespace
+}  // namespace hadath

@@ -1,0 +1,63 @@
+#include "src/tokenize/tokenizer.h"
+
+#include <gtest/gtest.h>
+
+#include "src/util/utf8.h"
+
+namespace hadath {
+namespace {
+
+std::vector<std::string> Forms(const std::string& s) {
+  NormText t = Normalize(ToU32(s));
+  std::vector<std::string> out;
+  for (const Token& k : Tokenize(t)) out.push_back(EncodeUtf8(t.original.substr(k.start, k.end - k.start)));
+  return out;
+}
+
+std::vector<std::string> Sentences(const std::string& s) {
+  NormText t = Normalize(ToU32(s));
+  auto toks = Tokenize(t);
+  std::vector<std::string> out;
+  for (const Sentence& x : SplitSentences(t, toks, {}, 400))
+    out.push_back(EncodeUtf8(t.original.substr(x.start, x.stop - x.start)));
+  return out;
+}
+
+TEST(Tokenizer, SplitsWordsNumbersAndPunctuation) {
+  EXPECT_EQ(Forms("قال الوزير: \"نعم\"."),
+            (std::vector<std::string>{"قال", "الوزير", ":", "\"", "نعم", "\"", "."}));
+}
+
+TEST(Tokenizer, KeepsNumbersWithSeparatorsWhole) {
+  EXPECT_EQ(Forms("ارتفع 3.5 و١٬٢٠٠ و1,200"),
+            (std::vector<std::string>{"ارتفع", "3.5", "و", "١٬٢٠٠", "و", "1,200"}));
+}
+
+TEST(Tokenizer, ArabicCommaIsNotADecimalSeparator) {
+  EXPECT_EQ(Forms("628،1"), (std::vector<std::string>{"628", "،", "1"}));
+}
+
+TEST(Tokenizer, UrlIsOneToken) {
+  EXPECT_EQ(Forms("المصدر https://example.org/a?b=1 اليوم")[1], "https://example.org/a?b=1");
+}
+
+TEST(SentenceSplitter, SplitsOnArabicAndLatinPunctuation) {
+  EXPECT_EQ(Sentences("وصل الوفد. هل بدأت المحادثات؟ نعم!").size(), 3u);
+}
+
+TEST(SentenceSplitter, InitialsAndTitlesDoNotEndSentences) {
+  EXPECT_EQ(Sentences("التقى د. أحمد بالوزير م. خالد في عمّان.").size(), 1u);
+}
+
+TEST(SentenceSplitter, ClosingQuoteStaysWithItsSentence) {
+  auto s = Sentences("قال الوزير: \"سنواصل العمل.\" ثم غادر القاعة.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0], "قال الوزير: \"سنواصل العمل.\"");
+}
+
+TEST(SentenceSplitter, LinesAreSeparateSentences) {
+  EXPECT_EQ(Sentences("عنوان بلا نقطة\nنص الخبر الأول.").size(), 2u);
+}
+
+}  // namespace
+}  // namespace hadath
