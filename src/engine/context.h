@@ -15,7 +15,8 @@ namespace hadath {
 
 // What the entity stage knows about each entity beyond the JSON fields.
 struct MentionInfo {
-  int tb = 0, te = 0;     // token range
+  int tb = 0, te = 0;     // token range of the mention
+  int hb = 0;             // first token of the whole phrase, e.g. the role before a name
   int sentence = 0;       // index into DocContext::sentences
   bool actor = false;     // can act in events (person, state, organisation)
   int person = -1;        // index into Lexicon::persons, or -1

@@ -189,14 +189,14 @@ class EntityFinder {
       int pe = k + pm.ntokens;
       const Person& p = lex_.persons[pm.entry->index];
       AddEntity(k, pe, sent, "PER", p.name_en, PersonActor(pm.entry->index, role.role), role.role,
-                FirstPerson(pm.entry->index), pm.entry->index);
+                FirstPerson(pm.entry->index), pm.entry->index, false, i);
       return pe;
     }
     // A learned name.
     for (const auto& [key, idx] : learned_) {
       if (int n = MatchLearned(key, k, end)) {
         Entity e = out_.entities[idx];
-        AddEntity(k, k + n, sent, "PER", e.canonical, e.actor, e.role, FirstOf(idx), -1, true);
+        AddEntity(k, k + n, sent, "PER", e.canonical, e.actor, e.role, FirstOf(idx), -1, true, i);
         return k + n;
       }
     }
@@ -211,7 +211,7 @@ class EntityFinder {
     if (n > 0 && !iso3.empty() && (unknown || closed)) {
       std::string name = c_.EncodeSpan(c_.tokens[k].start, c_.tokens[k + n - 1].end);
       ActorCode a{iso3 + role.sector, iso3, role.sector};
-      int idx = AddEntity(k, k + n, sent, "PER", TransliterateName(name), a, role.role, -1, -1, true);
+      int idx = AddEntity(k, k + n, sent, "PER", TransliterateName(name), a, role.role, -1, -1, true, i);
       std::u32string key;
       for (int q = k; q < k + n; ++q) {
         if (!key.empty()) key += U' ';
@@ -265,6 +265,17 @@ class EntityFinder {
     const Country* c = lex_.CountryByIso3(iso3);
     std::string canon = (c ? c->name_en + " " : std::string()) + in.en;
     AddEntity(i, j, sent, in.type.empty() ? "ORG" : in.type, canon, a, "", FirstCanonical(canon), -1);
+    // Coordinated adjectives: «الجانبين الأرميني والأذربيجاني» are two actors.
+    while (j < end && c_.tokens[j].proclitics == U"\u0648") {
+      LexMatch m2 = MatchAt(lex_, c_.tokens, j, end,
+                            [](const LexEntry& e) { return e.kind == LexKind::kNationality; });
+      if (!m2.entry || !m2.via_key) break;
+      const Country& c2 = lex_.countries[m2.entry->index];
+      std::string canon2 = c2.name_en + " " + in.en;
+      AddEntity(j, j + m2.ntokens, sent, in.type.empty() ? "ORG" : in.type, canon2,
+                ActorCode{c2.iso3 + in.sector, c2.iso3, in.sector}, "", FirstCanonical(canon2), -1);
+      j += m2.ntokens;
+    }
     return j;
   }
 
@@ -291,7 +302,7 @@ class EntityFinder {
 
   int AddEntity(int tb, int te, int sent, const std::string& type, const std::string& canonical,
                 std::optional<ActorCode> actor, const std::string& role, int ref, int person,
-                bool learned = false) {
+                bool learned = false, int hb = -1) {
     Entity e;
     e.id = "m" + std::to_string(out_.entities.size() + 1);
     e.span = c_.SpanOf(tb, te);
@@ -304,12 +315,13 @@ class EntityFinder {
     MentionInfo mi;
     mi.tb = tb;
     mi.te = te;
+    mi.hb = hb >= 0 ? hb : tb;
     mi.sentence = sent;
     mi.actor = e.actor.has_value();
     mi.person = person;
     mi.role_key = role;
     int idx = static_cast<int>(out_.entities.size());
-    for (int k = tb; k < te; ++k) c_.token_entity[k] = idx;
+    for (int k = mi.hb; k < te; ++k) c_.token_entity[k] = idx;
     out_.entities.push_back(std::move(e));
     c_.mentions.push_back(mi);
     return idx;

@@ -62,7 +62,7 @@ class Coder {
         continue;
       for (int i = sent.begin; i < sent.end;) {
         LexMatch m = MatchAt(lex_, c_.tokens, i, sent.end,
-                             [](const LexEntry& e) { return e.kind == LexKind::kTrigger; });
+                             [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
         if (!m.entry) {
           ++i;
           continue;
@@ -118,7 +118,27 @@ class Coder {
     int src = -1, tgt = -1;
     int after_end = std::min(sent.end, te + 14);
     int k = te;
-    if (!verb) {  // genitive after a verbal noun: «زيارة بوتين»
+    if (FirstPerson(tb, trig)) {
+      // «نواصل», «لا نقبل», «اتصالاتنا»: the speaker acts — the quote's speaker, or in a
+      // headline «الكرملين: لا نقبل …» the actor before the colon.
+      if (c_.token_quote[tb] >= 0) {
+        const Quote& q = out_.quotes[c_.token_quote[tb]];
+        for (size_t e = 0; e < out_.entities.size(); ++e)
+          if (out_.entities[e].id == q.speaker) src = static_cast<int>(e);
+      }
+      for (int q = tb - 1; q >= sent.begin && src < 0; --q) {
+        if (T(q).form != U":") continue;
+        for (int r = q - 1; r >= sent.begin && src < 0; --r)
+          if (IsActor(Ent(r))) src = Ent(r);
+      }
+    }
+    if (src < 0 && verb && tb - 1 >= cb) {
+      // SVO: an actor right before the verb is its subject («طهران ترفض …»).
+      int e = Ent(tb - 1);
+      if (IsActor(e) && c_.mentions[e].te == tb && !MarkerBefore(c_.mentions[e].hb, sent.begin)) src = e;
+    }
+    if (src >= 0) {
+    } else if (!verb) {  // genitive after a verbal noun: «زيارة بوتين»
       if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin)) src = Ent(k);
     } else {
       for (; k < after_end; ++k) {
@@ -134,7 +154,7 @@ class Coder {
     if (src < 0) {
       for (int q = tb - 1; q >= cb; --q) {
         int e = Ent(q);
-        if (IsActor(e) && !MarkerBefore(c_.mentions[e].tb, sent.begin)) {
+        if (IsActor(e) && !MarkerBefore(c_.mentions[e].hb, sent.begin)) {
           src = e;
           break;
         }
@@ -146,11 +166,11 @@ class Coder {
         if (out_.entities[e].id == q.speaker) src = static_cast<int>(e);
     }
     // Target: an actor introduced by a marker of the frame, else the object.
-    int from = src >= 0 && c_.mentions[src].tb >= te ? c_.mentions[src].te : te;
+    int from = src >= 0 && c_.mentions[src].hb >= te ? c_.mentions[src].te : te;
     for (int q = from; q < std::min(sent.end, from + 14) && tgt < 0; ++q) {
       if (T(q).kind == TokKind::kPunct && (T(q).form == U"." || T(q).form == U":")) break;
       int e = Ent(q);
-      if (!IsActor(e) || e == src || c_.mentions[e].tb != q) continue;
+      if (!IsActor(e) || e == src || c_.mentions[e].hb != q) continue;
       uint32_t mk = MarkerBefore(q, sent.begin);
       if ((mk & trig.targets) || (!mk && (trig.targets & kTgtObj))) tgt = e;
       else if (mk) continue;
@@ -201,6 +221,19 @@ class Coder {
     out_.events.push_back(std::move(ev));
   }
 
+  // First person plural/singular: present «ن…/أ…», past «…نا», or a «…نا» suffix.
+  bool FirstPerson(int tb, const Trigger& trig) const {
+    const std::u32string& f = T(tb).key;
+    if (f.empty()) return false;
+    bool ends_na = f.size() > 3 && f[f.size() - 2] == U'\u0646' && f.back() == U'\u0627';
+    if (trig.tense == "present") return f[0] == U'\u0646' || (f[0] == U'\u0627' && f.size() > 3);
+    return ends_na;
+  }
+
+  static bool IsImperfect(const std::u32string& w) {
+    return w.size() >= 3 && (w[0] == U'\u064A' || w[0] == U'\u062A' || w[0] == U'\u0646');
+  }
+
   std::string Modality(int s, int tb, int te, const Trigger& trig) const {
     const Sentence& sent = c_.sentences[s];
     bool neg = false, fut = T(tb).future, poss = false, rep = false;
@@ -212,6 +245,16 @@ class Coder {
       if (w_.possible.count(key)) poss = true;
     }
     if (trig.tense == "past" && poss) poss = false;  // «قد» + past = «already»
+    // «قد يجري الرئيس … محادثات»: قد + an imperfect verb governing a verbal noun.
+    if (!poss && trig.tense != "past" && trig.tense != "present") {
+      for (int k = tb - 1; k >= std::max(sent.begin, tb - 8); --k) {
+        if (w_.clause_break.count(T(k).key) ||
+            (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C" && T(k).form != U","))
+          break;
+        if (T(k).key == w_.qad && k + 1 < tb && IsImperfect(T(k + 1).key)) poss = true;
+        if (T(k).future || T(k).key == w_.sawfa) fut = true;
+      }
+    }
     for (int k = sent.begin; k < tb; ++k)
       if (w_.reported.count(T(k).key)) rep = true;
     if (neg) return "negated";

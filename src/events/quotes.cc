@@ -35,7 +35,11 @@ char32_t Closer(char32_t open) {
 
 }  // namespace
 
-bool IsSpeechCue(const std::u32string& key) { return Cues().count(key) > 0; }
+bool IsSpeechCue(const std::u32string& key) {
+  if (Cues().count(key)) return true;
+  // «وأضاف», «فقال»: the conjunction is not always split off a known verb.
+  return key.size() > 3 && (key[0] == U'\u0648' || key[0] == U'\u0641') && Cues().count(key.substr(1));
+}
 
 void FindQuotes(DocContext* ctx, Analysis* out) {
   ctx->token_quote.assign(ctx->tokens.size(), -1);

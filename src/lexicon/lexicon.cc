@@ -275,6 +275,10 @@ bool Lexicon::IsKnownWord(std::u32string_view w) const {
   return false;
 }
 
+bool Lexicon::IsLexiconWord(std::u32string_view w) const {
+  return extra_words_.count(std::u32string(w)) > 0;
+}
+
 bool Lexicon::IsProtected(std::u32string_view w) const {
   return protected_.count(std::u32string(w)) > 0;
 }

@@ -89,6 +89,8 @@ class Lexicon {
   // Whole-word checks on match-form words.
   bool IsKnownWord(std::u32string_view w) const;
   bool IsProtected(std::u32string_view w) const;
+  // A word of one of our own lexicon phrases (names, roles, triggers, months …).
+  bool IsLexiconWord(std::u32string_view w) const;
 
   // Entries whose phrase (match-form tokens joined by one space) equals `phrase`.
   const std::vector<LexEntry>* Lookup(const std::u32string& phrase) const;

@@ -5,7 +5,7 @@
 namespace hadath {
 
 LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int end,
-                 const std::function<bool(const LexEntry&)>& want) {
+                 const std::function<bool(const LexEntry&)>& want, bool enclitics) {
   LexMatch best;
   if (i >= end) return best;
   const Token& first = toks[i];
@@ -36,6 +36,26 @@ LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int 
           return best;
         }
       }
+    }
+  }
+  if (enclitics && first.kind == TokKind::kArabic) {
+    static const std::u32string kSuffixes[] = {U"\u0647\u0645\u0627", U"\u0643\u0645\u0627", U"\u0647\u0645",
+                                              U"\u0647\u0646", U"\u0643\u0645", U"\u0646\u0627",
+                                              U"\u0647\u0627", U"\u0647", U"\u0643"};
+    for (const std::u32string& suf : kSuffixes) {
+      const std::u32string& k = first.key;
+      if (k.size() < suf.size() + 3 || k.compare(k.size() - suf.size(), suf.size(), suf) != 0) continue;
+      std::u32string stem = k.substr(0, k.size() - suf.size());
+      if (!stem.empty() && stem.back() == U'\u062A' && suf != U"\u0643") {
+        // «حكومته» → حكومة: a feminine noun's ta marbuta becomes ta before a suffix.
+        const std::vector<LexEntry>* v = lex.Lookup(stem.substr(0, stem.size() - 1) + U"\u0647");
+        if (v)
+          for (const LexEntry& e : *v)
+            if (e.ntokens == 1 && want(e)) return {&e, 1, true};
+      }
+      if (const std::vector<LexEntry>* v = lex.Lookup(stem))
+        for (const LexEntry& e : *v)
+          if (e.ntokens == 1 && want(e)) return {&e, 1, true};
     }
   }
   return best;

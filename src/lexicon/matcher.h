@@ -18,8 +18,10 @@ struct LexMatch {
 };
 
 // Longest entry starting at token i (tokens [i, end)) accepted by `want`.
+// With `enclitics`, a single-token phrase may also match after removing a pronoun
+// suffix («اتصالاتنا» → «اتصالات»); used for event triggers, never for names.
 LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int end,
-                 const std::function<bool(const LexEntry&)>& want);
+                 const std::function<bool(const LexEntry&)>& want, bool enclitics = false);
 
 }  // namespace hadath
 

@@ -1,5 +1,7 @@
 #include "src/segment/segmenter.h"
 
+#include <unordered_set>
+
 namespace hadath {
 namespace {
 
@@ -8,6 +10,17 @@ constexpr char32_t kWaw = U'\u0648', kFa = U'\u0641', kBa = U'\u0628', kLam = U'
                    kTa = U'\u062A', kNun = U'\u0646';
 
 bool StartsWithAl(const std::u32string& w) { return w.size() > 2 && w[0] == kAlef && w[1] == kLam; }
+
+// Closed-class words after which a leading و/ف is always the conjunction («وقد», «ولم»,
+// «فإن», «وفي»), in match form.
+bool IsParticle(const std::u32string& w) {
+  static const std::unordered_set<std::u32string> kParticles = {
+      U"قد", U"لا", U"لم", U"لن", U"ما", U"ان", U"في", U"من", U"علي", U"عن", U"مع", U"الي",
+      U"هو", U"هي", U"هم", U"هما", U"نحن", U"انه", U"انها", U"كان", U"كانت", U"لكن", U"ليس",
+      U"ليست", U"اذا", U"اذ", U"منذ", U"بعد", U"قبل", U"خلال", U"كما", U"حتي", U"ذلك", U"هذا",
+      U"هذه", U"التي", U"الذي", U"سوف", U"ثم", U"او", U"عند", U"بين", U"تم", U"يتم", U"لدي"};
+  return kParticles.count(w) > 0;
+}
 
 }  // namespace
 
@@ -59,12 +72,13 @@ void Segmenter::SegmentToken(Token* t) const {
           lil = true;
         }
       }
-      bool ok = lil || (StartsWithAl(rest) ? Known(rest) : Known(rest) && !whole_known);
+      bool ok = lil || lex_.IsLexiconWord(rest) ||
+                (StartsWithAl(rest) ? Known(rest) : Known(rest) && !whole_known);
       if (ok && c + 1 > best.cut) best = {c + 1, rest, false, lil};
     }
     if (c == 1 && best.cut == 0) {
       std::u32string rest = after_conj;
-      bool ok = lex_.IsProtected(rest) ||
+      bool ok = lex_.IsProtected(rest) || lex_.IsLexiconWord(rest) || IsParticle(rest) ||
                 (StartsWithAl(rest) ? Known(rest) : Known(rest) && !whole_known);
       if (ok && rest.size() >= 2) best = {1, rest, false, false};
     }

@@ -45,8 +45,9 @@ class TimeTagger {
       int i = s.begin;
       while (i < s.end) {
         TimeExpr t;
-        int j = Match(i, s.end, &t);
-        if (j > i) {
+        int n = Match(i, s.end, &t);  // tokens consumed
+        if (n > 0) {
+          int j = i + n;
           t.span = c_.SpanOf(i, j);
           int idx = static_cast<int>(out_.times.size());
           for (int k = i; k < j; ++k) c_.token_time[k] = idx;

@@ -116,7 +116,17 @@ bool IsClosing(char32_t c) {
 std::vector<Sentence> SplitSentences(const NormText& text, const std::vector<Token>& tokens,
                                      const std::vector<Block>& blocks_in, size_t max_tokens) {
   std::vector<Block> blocks = blocks_in;
-  if (blocks.empty()) blocks.push_back({0, static_cast<int>(text.original.size()), Section::kBody});
+  if (blocks.empty()) {  // no reader sections: every line is a block of the body
+    const std::u32string& o = text.original;
+    size_t a = 0;
+    while (a <= o.size()) {
+      size_t b = o.find(U'\n', a);
+      if (b == std::u32string::npos) b = o.size();
+      if (b > a) blocks.push_back({static_cast<int>(a), static_cast<int>(b), Section::kBody});
+      if (b == o.size()) break;
+      a = b + 1;
+    }
+  }
   std::vector<Sentence> out;
   size_t t = 0;
   for (const Block& b : blocks) {

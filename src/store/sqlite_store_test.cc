@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "include/hadath/store.h"
+#include "tests/test_env.h"
+
+namespace hadath {
+namespace {
+
+std::string TempDb() {
+  char tmpl[] = "/tmp/hadath-store-XXXXXX";
+  int fd = mkstemp(tmpl);
+  close(fd);
+  unlink(tmpl);
+  return std::string(tmpl) + ".db";
+}
+
+Document Doc(const std::string& id, const std::string& text) {
+  Document d;
+  d.id = id;
+  d.text = text;
+  d.published = "2021-04-12";
+  return d;
+}
+
+TEST(SqliteStore, IngestIsIdempotentAndReplacesChangedDocuments) {
+  std::string path = TempDb();
+  auto s = Store::Open(path);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  Store& st = *s.value();
+  const Engine& e = testing::TestEngine();
+  Document d = Doc("a", "زار وزير الخارجية الروسي سيرغي لافروف الصين أمس.");
+  auto an = e.Analyze(d);
+  ASSERT_TRUE(an.ok());
+  ASSERT_FALSE(an.value().events.empty());
+  ASSERT_TRUE(st.Begin().ok());
+  EXPECT_EQ(st.Put(d, an.value(), "t", e.bundle_id()).value(), PutOutcome::kAdded);
+  EXPECT_EQ(st.Put(d, an.value(), "t", e.bundle_id()).value(), PutOutcome::kUnchanged);
+  ASSERT_TRUE(st.Commit().ok());
+  long events = st.CountEvents().value();
+  EXPECT_EQ(events, static_cast<long>(an.value().events.size()));
+
+  Document other = Doc("b", "التقى الرئيس الروسي فلاديمير بوتين الرئيس الصيني شي جين بينغ في بكين.");
+  auto an2 = e.Analyze(other);
+  ASSERT_TRUE(an2.ok());
+  ASSERT_TRUE(st.Put(other, an2.value(), "t", e.bundle_id()).ok());
+  long both = st.CountEvents().value();
+
+  Document changed = Doc("a", "نص آخر بلا أحداث.");
+  auto an3 = e.Analyze(changed);
+  EXPECT_EQ(st.Put(changed, an3.value(), "t", e.bundle_id()).value(), PutOutcome::kReplaced);
+  EXPECT_EQ(st.CountDocuments().value(), 2);
+  EXPECT_EQ(st.CountEvents().value(), both - events);  // only a's rows were replaced
+  unlink(path.c_str());
+}
+
+TEST(SqliteStore, QueriesByActorRootAndDate) {
+  std::string path = TempDb();
+  auto s = Store::Open(path);
+  ASSERT_TRUE(s.ok());
+  const Engine& e = testing::TestEngine();
+  Document d = Doc("a", "زار وزير الخارجية الروسي سيرغي لافروف الصين أمس.");
+  ASSERT_TRUE(s.value()->Put(d, e.Analyze(d).value(), "t", e.bundle_id()).ok());
+  int n = 0;
+  EventQuery q;
+  q.actor = "RUS";
+  q.root = "04";
+  q.from = "2021-04-11";
+  q.to = "2021-04-11";
+  ASSERT_TRUE(s.value()->Events(q, [&](const EventRow& r) {
+    ++n;
+    EXPECT_EQ(r.date, "2021-04-11");
+  }).ok());
+  EXPECT_EQ(n, 1);
+  q.actor = "USA";
+  n = 0;
+  ASSERT_TRUE(s.value()->Events(q, [&](const EventRow&) { ++n; }).ok());
+  EXPECT_EQ(n, 0);
+  unlink(path.c_str());
+}
+
+TEST(SqliteStore, RejectsANewerSchemaAndGarbageFiles) {
+  std::string path = TempDb();
+  FILE* f = fopen(path.c_str(), "wb");
+  fputs("this is not a database at all, just some bytes", f);
+  fclose(f);
+  auto s = Store::Open(path);
+  EXPECT_FALSE(s.ok());
+  unlink(path.c_str());
+}
+
+}  // namespace
+}  // namespace hadath
