@@ -130,7 +130,9 @@ Result<std::vector<SegSentence>> Engine::Segment(const std::string& utf8, bool o
       if (t.pieces.size() > 1) {
         for (size_t p = 0; p < t.pieces.size(); ++p) {
           const Piece& pc = t.pieces[p];
-          int a = norm.OrigStart(pc.mstart), b = norm.OrigEnd(pc.mend);
+          // Pieces tile the token: each ends where the next begins.
+          int a = p == 0 ? t.start : norm.OrigStart(pc.mstart);
+          int b = p + 1 == t.pieces.size() ? t.end : norm.OrigStart(t.pieces[p + 1].mstart);
           st.words.push_back({EncodeUtf8(std::u32string_view(norm.original).substr(a, b - a)),
                               EncodeUtf8(pc.restored)});
         }

@@ -51,7 +51,9 @@ void Fold(char32_t c, Emit emit) {
     if (c >= 0xFE70 && c <= 0xFE7F) return;  // harakat forms (with or without tatweel)
     char32_t one[1] = {c};
     for (char32_t d : IcuNormalize(Nfkc(), std::u32string_view(one, 1))) {
-      if (d != ' ') Fold(d, emit);
+      if (d == ' ') continue;
+      if (IsPresentationForm(d)) emit(d);  // no decomposition (noncharacters, unassigned)
+      else Fold(d, emit);
     }
     return;
   }

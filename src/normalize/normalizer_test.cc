@@ -36,6 +36,7 @@ TEST(Normalizer, FoldsDigitSets) {
 
 TEST(Normalizer, FoldsPresentationForms) {
   EXPECT_EQ(MF("\uFEFB"), "لا");  // lam-alef ligature
+  EXPECT_EQ(MF("\uFDD0\uFDFD"), MF("\uFDD0") + MF("\uFDFD"));  // no endless folding
 }
 
 TEST(Normalizer, OffsetsMapBackIntoTheOriginal) {

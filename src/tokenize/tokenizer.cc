@@ -41,12 +41,19 @@ std::vector<Token> Tokenize(const NormText& text) {
   const std::u32string& s = text.match;
   std::vector<Token> out;
   size_t i = 0, n = s.size();
+  const std::u32string& o = text.original;
+  int prev_end = 0;
   auto push = [&](size_t a, size_t b, TokKind k) {
     Token t;
     t.mstart = static_cast<int>(a);
     t.mend = static_cast<int>(b);
     t.start = text.OrigStart(t.mstart);
     t.end = text.OrigEnd(t.mend);
+    // Marks dropped from the match form (tatweel, bidi, zero-width) belong to the token
+    // they touch, so token forms spell the original text exactly.
+    while (t.start > prev_end && IsIgnorable(o[t.start - 1])) --t.start;
+    while (static_cast<size_t>(t.end) < o.size() && IsIgnorable(o[t.end])) ++t.end;
+    prev_end = t.end;
     t.kind = k;
     t.form = s.substr(a, b - a);
     t.key = t.form;
