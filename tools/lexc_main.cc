@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
       std::string w = wtext.substr(a, b - a);
       a = b + 1;
       if (w.empty() || !hadath::ValidateUtf8(w).ok()) continue;
-      std::string m = hadath::MatchFormUtf8(w);
+      std::string m = hadath::EncodeUtf8(hadath::SegForm(hadath::ToU32(w)));
       if (m.size() >= 2 && m.find(' ') == std::string::npos) list.push_back(m);
     }
   }

@@ -62,7 +62,7 @@ Result<Analysis> Engine::Analyze(const Document& doc) const {
   c.pubdate = doc.published.value_or(options_.default_date);
   c.norm = Normalize(text.take());
   c.tokens = Tokenize(c.norm);
-  Segmenter(*lex_).Segment(&c.tokens);
+  Segmenter(*lex_).Segment(&c.tokens, c.norm);
   c.sentences = SplitSentences(c.norm, c.tokens, doc.blocks, options_.max_tokens_per_sentence);
   Analysis a;
   a.id = doc.id;
@@ -88,7 +88,7 @@ Result<std::vector<SegSentence>> Engine::Segment(const std::string& utf8, bool o
   if (!text.ok()) return text.status();
   NormText norm = Normalize(text.take());
   std::vector<Token> tokens = Tokenize(norm);
-  Segmenter(*lex_).Segment(&tokens);
+  Segmenter(*lex_).Segment(&tokens, norm);
   std::vector<Block> blocks;
   if (one_per_line) {
     size_t a = 0;
@@ -133,8 +133,15 @@ Result<std::vector<SegSentence>> Engine::Segment(const std::string& utf8, bool o
           // Pieces tile the token: each ends where the next begins.
           int a = p == 0 ? t.start : norm.OrigStart(pc.mstart);
           int b = p + 1 == t.pieces.size() ? t.end : norm.OrigStart(t.pieces[p + 1].mstart);
-          st.words.push_back({EncodeUtf8(std::u32string_view(norm.original).substr(a, b - a)),
-                              EncodeUtf8(pc.restored)});
+          std::u32string surface = norm.original.substr(a, b - a);
+          std::u32string restored = surface;
+          if (pc.ta_marbuta) {  // «حكومت» → «حكومة» (keeping the diacritics before it)
+            size_t k = restored.size();
+            while (k > 0 && IsIgnorable(restored[k - 1])) --k;
+            if (k > 0) restored[k - 1] = U'\u0629';
+          }
+          if (pc.add_alef) restored = U"\u0627" + restored;
+          st.words.push_back({EncodeUtf8(surface), EncodeUtf8(restored)});
         }
       } else {
         st.words.push_back({st.form, EncodeUtf8(t.key)});

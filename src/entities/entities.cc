@@ -178,7 +178,22 @@ class EntityFinder {
     const Role& role = lex_.roles[rm.entry->index];
     int j = i + rm.ntokens;
     std::string iso3 = role.country;
-    if (int n = CountryAt(j, end, &iso3)) j += n;
+    std::string org_code;
+    if (int n = CountryAt(j, end, &iso3)) {
+      j += n;
+    } else {
+      // ROLE + ORGANISATION: «الأمين العام للأمم المتحدة», «رئيس المفوضية الأوروبية».
+      LexMatch om = MatchAt(lex_, c_.tokens, j, end, [](const LexEntry& e) { return e.kind == LexKind::kOrg; });
+      if (om.entry) {
+        const Org& o = lex_.orgs[om.entry->index];
+        AddEntity(j, j + om.ntokens, sent, o.type.empty() ? "ORG" : o.type, o.name_en,
+                  ActorCode{o.code.empty() ? o.country + o.sector : o.code, o.country, o.sector}, "",
+                  FirstCanonical(o.name_en), -1);
+        iso3 = o.country;
+        org_code = o.code;
+        j += om.ntokens;
+      }
+    }
     int k = j;
     if (k < end && (c_.tokens[k].form == U"\u060C" || c_.tokens[k].form == U",")) ++k;
     // A known person after the role.
@@ -204,13 +219,14 @@ class EntityFinder {
     int n = 0;
     bool unknown = false;
     while (k + n < end && n < 3 && NameLike(k + n)) {
-      unknown |= !lex_.IsKnownWord(c_.tokens[k + n].key);
+      unknown |= !lex_.IsKnownMatchForm(c_.tokens[k + n].key);
       ++n;
     }
     bool closed = k + n >= end || c_.tokens[k + n].kind == TokKind::kPunct;
     if (n > 0 && !iso3.empty() && (unknown || closed)) {
       std::string name = c_.EncodeSpan(c_.tokens[k].start, c_.tokens[k + n - 1].end);
-      ActorCode a{iso3 + role.sector, iso3, role.sector};
+      ActorCode a = org_code.empty() ? ActorCode{iso3 + role.sector, iso3, role.sector}
+                                     : ActorCode{org_code, iso3, role.sector};
       int idx = AddEntity(k, k + n, sent, "PER", TransliterateName(name), a, role.role, -1, -1, true, i);
       std::u32string key;
       for (int q = k; q < k + n; ++q) {
@@ -244,7 +260,10 @@ class EntityFinder {
         return j;
       }
     }
-    AddEntity(i, j, sent, "PER", "", ActorCode{iso3 + role.sector, iso3, role.sector}, role.role, -1, -1);
+    AddEntity(i, j, sent, "PER", "",
+              org_code.empty() ? ActorCode{iso3 + role.sector, iso3, role.sector}
+                               : ActorCode{org_code, iso3, role.sector},
+              role.role, -1, -1);
     return j;
   }
 

@@ -87,7 +87,8 @@ class Coder {
       if (ch == U'\u0628') m |= kTgtBi;
       if (ch == U'\u0644') m |= kTgtLi;
     }
-    if (k > sb) {
+    // A preposition with its own pronoun object («إليها») introduces nothing after it.
+    if (k > sb && !T(k - 1).enclitic) {
       for (const auto& [w, b] : w_.markers)
         if (T(k - 1).key == w) m |= b;
     }
@@ -145,9 +146,12 @@ class Coder {
         if (T(k).kind == TokKind::kPunct && (T(k).form == U"." || T(k).form == U":")) break;
         if (w_.clause_break.count(T(k).key)) break;
         int e = Ent(k);
-        if (IsActor(e)) {
-          if (!(MarkerBefore(k, sent.begin) & ~kTgtObj)) src = e;
-          break;
+        if (IsActor(e) && c_.mentions[e].hb == k) {
+          if (!(MarkerBefore(k, sent.begin) & ~kTgtObj)) {
+            src = e;
+            break;
+          }
+          k = c_.mentions[e].te - 1;  // an actor after a preposition: not the subject
         }
       }
     }

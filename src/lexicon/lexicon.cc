@@ -122,16 +122,29 @@ void Lexicon::Add(const std::string& phrase_utf8, LexEntry e) {
                    e.kind == LexKind::kPerson || e.kind == LexKind::kPersonShort ||
                    e.kind == LexKind::kOrg || e.kind == LexKind::kPeople ||
                    e.kind == LexKind::kNationality;
+  // Words of names, roles, institutions, titles and months, and single-word triggers, are
+  // known words (trigger phrases hold inflected forms with suffixes: «سحب سفيره»).
   if (name_like || e.kind == LexKind::kRole || e.kind == LexKind::kInstitution ||
-      e.kind == LexKind::kTitle || e.kind == LexKind::kMonth || e.kind == LexKind::kTrigger) {
+      e.kind == LexKind::kTitle || e.kind == LexKind::kMonth ||
+      (e.kind == LexKind::kTrigger && n == 1)) {
     size_t a = 0;
     while (a < key.size()) {
       size_t b = key.find(U' ', a);
       if (b == std::u32string::npos) b = key.size();
       std::u32string word = key.substr(a, b - a);
-      if (word.size() >= 2) {
+      // Later words of a phrase that start with a proclitic letter («وجزر» in «سانت
+      // فنسنت وجزر غرينادين», «للأمم») are not words of their own.
+      bool clitic_like = a > 0 && !word.empty() &&
+                         (word[0] == U'\u0648' || word[0] == U'\u0641' || word[0] == U'\u0628' ||
+                          word[0] == U'\u0644' || word[0] == U'\u0643');
+      if (word.size() >= 2 && !clitic_like) {
         extra_words_.insert(word);
-        if (name_like && e.kind != LexKind::kNationality) protected_.insert(word);
+        // Short words that begin with a clitic letter («بان» of «بان كي مون») are not
+        // protected: «بأن» folds to the same letters; the full name still matches.
+        bool short_clitic = word.size() <= 3 && (word[0] == U'\u0648' || word[0] == U'\u0641' ||
+                                                 word[0] == U'\u0628' || word[0] == U'\u0644' ||
+                                                 word[0] == U'\u0643' || word[0] == U'\u0633');
+        if (name_like && e.kind != LexKind::kNationality && !short_clitic) protected_.insert(word);
       }
       a = b + 1;
     }
@@ -260,8 +273,17 @@ Status Lexicon::LoadTables(const Bundle& b) {
   return Status::Ok();
 }
 
+bool Lexicon::IsKnownMatchForm(const std::u32string& w) const {
+  if (IsLexiconWord(w) || IsKnownWord(w)) return true;
+  if (w.empty()) return false;
+  std::u32string v = w;
+  if (v.back() == U'\u0647') v.back() = U'\u0629';
+  else if (v.back() == U'\u064A') v.back() = U'\u0649';
+  else return false;
+  return IsKnownWord(v);
+}
+
 bool Lexicon::IsKnownWord(std::u32string_view w) const {
-  if (extra_words_.count(std::u32string(w))) return true;
   if (word_offsets_.size() < 2) return false;
   std::string key = EncodeUtf8(w);
   size_t lo = 0, hi = word_offsets_.size() - 1;  // last offset is the end sentinel

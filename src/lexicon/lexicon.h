@@ -86,8 +86,10 @@ class Lexicon {
   static Result<std::shared_ptr<const Lexicon>> Load(const std::string& path);
   static Result<std::shared_ptr<const Lexicon>> FromBundle(const Bundle& bundle);
 
-  // Whole-word checks on match-form words.
+  // In the known-word list (segmentation form: ة and ى kept, see SegForm).
   bool IsKnownWord(std::u32string_view w) const;
+  // A match-form word known as a lexicon word or, with ه/ي read as ة/ى, a listed word.
+  bool IsKnownMatchForm(const std::u32string& w) const;
   bool IsProtected(std::u32string_view w) const;
   // A word of one of our own lexicon phrases (names, roles, triggers, months …).
   bool IsLexiconWord(std::u32string_view w) const;

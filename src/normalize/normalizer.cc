@@ -151,4 +151,27 @@ std::u32string MatchForm(std::u32string_view s) {
 
 std::string MatchFormUtf8(std::string_view utf8) { return EncodeUtf8(MatchForm(ToU32(utf8))); }
 
+std::u32string SegForm(std::u32string_view s) {
+  NormText t = Normalize(std::u32string(s));
+  return SegFormOf(t, 0, static_cast<int>(t.match.size()));
+}
+
+std::u32string SegFormOf(const NormText& t, int a, int b) {
+  std::u32string out = t.match.substr(a, b - a);
+  for (int i = a; i < b; ++i) {
+    char32_t o = t.original[t.start[i]];
+    if (out[i - a] == U'\u0647' && o == U'\u0629') out[i - a] = U'\u0629';
+    else if (out[i - a] == U'\u064A' && o == U'\u0649') out[i - a] = U'\u0649';
+  }
+  return out;
+}
+
+std::u32string FoldSeg(std::u32string s) {
+  for (char32_t& c : s) {
+    if (c == U'\u0629') c = U'\u0647';
+    else if (c == U'\u0649') c = U'\u064A';
+  }
+  return s;
+}
+
 }  // namespace hadath

@@ -30,6 +30,15 @@ NormText Normalize(std::u32string original);
 std::u32string MatchForm(std::u32string_view s);
 std::string MatchFormUtf8(std::string_view utf8);
 
+// The *segmentation form*: the match form with ة and ى kept (not folded to ه and ي), so
+// that «قربها» (قرب + ها) is not read as «قربة» + ا. Used by the clitic segmenter and
+// its known-word list.
+std::u32string SegForm(std::u32string_view s);
+// Segmentation form of the match-form span [a, b) of a normalized text.
+std::u32string SegFormOf(const NormText& t, int a, int b);
+// Segmentation form → match form (ة → ه, ى → ي).
+std::u32string FoldSeg(std::u32string s);
+
 // Character classes on match-form text.
 bool IsArabicLetter(char32_t c);
 bool IsLatinLetter(char32_t c);

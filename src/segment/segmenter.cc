@@ -1,5 +1,6 @@
 #include "src/segment/segmenter.h"
 
+#include <unordered_map>
 #include <unordered_set>
 
 namespace hadath {
@@ -7,98 +8,233 @@ namespace {
 
 constexpr char32_t kWaw = U'\u0648', kFa = U'\u0641', kBa = U'\u0628', kLam = U'\u0644',
                    kKaf = U'\u0643', kSin = U'\u0633', kAlef = U'\u0627', kYa = U'\u064A',
-                   kTa = U'\u062A', kNun = U'\u0646';
+                   kTa = U'\u062A', kNun = U'\u0646', kHa = U'\u0647', kTaMarbuta = U'\u0629';
+
+using WordSet = std::unordered_set<std::u32string>;
+
+// Builds a set of segmentation forms from ordinary spellings.
+WordSet SegSet(std::initializer_list<const char32_t*> words) {
+  WordSet out;
+  for (const char32_t* w : words) out.insert(SegForm(w));
+  return out;
+}
 
 bool StartsWithAl(const std::u32string& w) { return w.size() > 2 && w[0] == kAlef && w[1] == kLam; }
+bool EndsWith(const std::u32string& w, const std::u32string& s) {
+  return w.size() >= s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0;
+}
 
-// Closed-class words after which a leading و/ف is always the conjunction («وقد», «ولم»,
-// «فإن», «وفي»), in match form.
+// Closed-class words (match form). A leading و/ف before them is the conjunction («وقد»,
+// «ولم», «فإن»); ب/ل/ك before them a preposition («بأن», «لما»).
 bool IsParticle(const std::u32string& w) {
-  static const std::unordered_set<std::u32string> kParticles = {
-      U"قد", U"لا", U"لم", U"لن", U"ما", U"ان", U"في", U"من", U"علي", U"عن", U"مع", U"الي",
-      U"هو", U"هي", U"هم", U"هما", U"نحن", U"انه", U"انها", U"كان", U"كانت", U"لكن", U"ليس",
-      U"ليست", U"اذا", U"اذ", U"منذ", U"بعد", U"قبل", U"خلال", U"كما", U"حتي", U"ذلك", U"هذا",
-      U"هذه", U"التي", U"الذي", U"سوف", U"ثم", U"او", U"عند", U"بين", U"تم", U"يتم", U"لدي"};
+  static const WordSet kParticles = SegSet(
+      {U"قد", U"لا", U"لم", U"لن", U"ما", U"أن", U"إن", U"في", U"من", U"على", U"عن", U"مع",
+       U"إلى", U"هو", U"هي", U"هم", U"هما", U"نحن", U"أنه", U"إنه", U"أنها", U"إنها", U"كان",
+       U"كانت", U"لكن", U"ليس", U"ليست", U"إذا", U"إذ", U"منذ", U"بعد", U"قبل", U"خلال", U"كما",
+       U"حتى", U"ذلك", U"هذا", U"هذه", U"التي", U"الذي", U"الذين", U"سوف", U"ثم", U"أو", U"عند",
+       U"بين", U"تم", U"يتم", U"لدى", U"كل", U"بعض", U"غير", U"أي", U"هناك", U"هنا", U"تلك",
+       U"أما", U"لها", U"له", U"مثل", U"حيث", U"أثناء", U"عبر", U"نحو", U"حول", U"ضد", U"دون",
+       U"لقد"});
   return kParticles.count(w) > 0;
 }
+
+// Words that take a pronoun suffix even when shorter than a content word: «فيها», «منه»,
+// «إنها», «عليه», «إليها», «لها», «به», «معه», «لديه».
+bool IsEncliticHost(const std::u32string& w) {
+  static const WordSet kHosts = SegSet(
+      {U"أن", U"إن", U"لكن", U"في", U"من", U"عن", U"على", U"إلى", U"ل", U"ب", U"مع", U"عند",
+       U"بين", U"حول", U"لدى", U"منذ", U"مثل", U"ضد", U"أمام", U"خلف", U"فوق", U"تحت", U"دون",
+       U"عبر", U"كل", U"بعض", U"نفس", U"ذات", U"لعل", U"ليت", U"حيال", U"تجاه", U"بعد", U"قبل",
+       U"خلال", U"وراء", U"إزاء", U"لدن", U"أي", U"غير", U"سوى", U"عل", U"إلي", U"لدي"});
+  return kHosts.count(w) > 0;
+}
+
+// Preposition + noun that are words of their own in the dictionaries but in news are
+// nearly always the preposition: «المتحدث باسم», «بشأن», «بسبب».
+bool IsAlwaysSplit(const std::u32string& w) {
+  static const WordSet kWords = SegSet({U"باسم", U"بشأن", U"بسبب", U"لصالح", U"بحسب", U"بفضل"});
+  return kWords.count(w) > 0;
+}
+
+const std::u32string kEnclitics[] = {U"هما", U"كما", U"هم", U"هن", U"كم", U"كن", U"ها",
+                                     U"نا", U"ني", U"ه", U"ك", U"ي"};
 
 }  // namespace
 
 bool Segmenter::Known(const std::u32string& w) const {
   if (w.size() < 2) return false;
-  if (lex_.IsKnownWord(w)) return true;
+  if (lex_.IsKnownWord(w) || lex_.IsLexiconWord(FoldSeg(w))) return true;
   return StartsWithAl(w) && w.size() > 3 && lex_.IsKnownWord(w.substr(2));
 }
 
-void Segmenter::Segment(std::vector<Token>* tokens) const {
-  for (Token& t : *tokens)
-    if (t.kind == TokKind::kArabic) SegmentToken(&t);
+bool Segmenter::KnownInflected(const std::u32string& w) const {
+  if (w.size() < 2) return false;
+  if (Known(w)) return true;
+  // Not «ا» or «ن» alone: with ة folded to ه they make «ديرها» look like «ديرة» + ا.
+  static const std::u32string kSuffixes[] = {U"تان", U"تين", U"ات", U"ون", U"ين", U"ان",
+                                             U"وا", U"تا", U"تم", U"ت"};
+  auto stem_known = [&](const std::u32string& x) {
+    if (Known(x)) return true;
+    for (const std::u32string& s : kSuffixes) {
+      if (x.size() < s.size() + 2 || !EndsWith(x, s)) continue;
+      std::u32string st = x.substr(0, x.size() - s.size());
+      if (Known(st)) return true;
+      if ((s == U"ات" || s == U"ان" || s == U"ين" || s == U"تان" || s == U"تين") &&
+          Known(st + kTaMarbuta))
+        return true;  // لغات → لغة
+    }
+    return false;
+  };
+  if (stem_known(w)) return true;
+  // Adverbial accusative «لاحقاً», «فوراً» (the tanween is gone in the match form).
+  if (w.size() >= 4 && w.back() == kAlef && Known(w.substr(0, w.size() - 1))) return true;
+  // Imperfect prefixes: «تراقب» → راقب, «يدير» → دير.
+  if (w.size() >= 4 && (w[0] == kYa || w[0] == kTa || w[0] == kNun))
+    return stem_known(w.substr(1));
+  return false;
 }
 
-void Segmenter::SegmentToken(Token* t) const {
-  const std::u32string& w = t->form;
-  t->key = w;
-  t->pieces.clear();
-  if (w.size() < 3 || lex_.IsProtected(w)) return;
-  const bool whole_known = lex_.IsKnownWord(w);
+// Length of a pronoun suffix of `s` to split off, 0 if none.
+int Segmenter::Enclitic(const std::u32string& s, bool* ta) const {
+  *ta = false;
+  for (const std::u32string& suf : kEnclitics) {
+    if (s.size() <= suf.size() || !EndsWith(s, suf)) continue;
+    std::u32string st = s.substr(0, s.size() - suf.size());
+    if (IsEncliticHost(st)) return static_cast<int>(suf.size());
+    if (StartsWithAl(st)) continue;  // a definite noun takes no pronoun suffix
+    if (st.size() < 2 || lex_.IsProtected(FoldSeg(s)) || KnownInflected(s)) continue;
+    if (suf == U"ي" || suf == U"ك") {
+      if (st.size() < 3) continue;  // «أخي» and short forms are too ambiguous
+    }
+    if (st.back() == kTa && st.size() >= 3 && KnownInflected(st.substr(0, st.size() - 1) + kTaMarbuta)) {
+      *ta = true;
+      return static_cast<int>(suf.size());
+    }
+    if (KnownInflected(st) || lex_.IsLexiconWord(FoldSeg(st))) return static_cast<int>(suf.size());
+  }
+  return 0;
+}
 
-  struct Split {
-    size_t cut;            // letters removed
-    std::u32string rest;   // restored remainder
-    bool future = false;
-    bool lil = false;      // لل → ل + ال
-  };
-  Split best{0, w};
-  // Enumerate conj? (future | prep)? and accept the longest plausible split.
-  for (size_t c = 0; c <= 1; ++c) {
-    if (c == 1 && w[0] != kWaw && w[0] != kFa) continue;
-    std::u32string after_conj = w.substr(c);
-    // Future: س + imperfect prefix (ي ت ن) + a known verb of at least 3 letters.
-    if (after_conj.size() >= 5 && after_conj[0] == kSin &&
-        (after_conj[1] == kYa || after_conj[1] == kTa || after_conj[1] == kNun)) {
-      std::u32string rest = after_conj.substr(1);
-      if (Known(rest) && !lex_.IsProtected(after_conj) && c + 1 > best.cut)
-        best = {c + 1, rest, true, false};
-    }
-    for (char32_t p : {kBa, kLam, kKaf}) {
-      if (after_conj.size() < 4 || after_conj[0] != p) continue;
-      if (lex_.IsProtected(after_conj)) continue;
-      std::u32string rest = after_conj.substr(1);
-      bool lil = false;
-      if (p == kLam && rest[0] == kLam && rest.size() >= 3) {  // لل → ل + ال
-        std::u32string restored = U"\u0627" + rest;
-        if (Known(restored)) {
-          rest = restored;
-          lil = true;
-        }
-      }
-      bool ok = lil || lex_.IsLexiconWord(rest) ||
-                (StartsWithAl(rest) ? Known(rest) : Known(rest) && !whole_known);
-      if (ok && c + 1 > best.cut) best = {c + 1, rest, false, lil};
-    }
-    if (c == 1 && best.cut == 0) {
-      std::u32string rest = after_conj;
-      bool ok = lex_.IsProtected(rest) || lex_.IsLexiconWord(rest) || IsParticle(rest) ||
-                (StartsWithAl(rest) ? Known(rest) : Known(rest) && !whole_known);
-      if (ok && rest.size() >= 2) best = {1, rest, false, false};
+SegAnalysis Segmenter::Analyze(const std::u32string& w) const {
+  thread_local std::unordered_map<std::u32string, SegAnalysis> cache;
+  thread_local const Lexicon* cache_owner = nullptr;
+  if (cache_owner != &lex_ || cache.size() > 500000) {
+    cache.clear();
+    cache_owner = &lex_;
+  }
+  auto it = cache.find(w);
+  if (it != cache.end()) return it->second;
+  SegAnalysis a = AnalyzeUncached(w);
+  cache.emplace(w, a);
+  return a;
+}
+
+SegAnalysis Segmenter::AnalyzeUncached(const std::u32string& w) const {
+  SegAnalysis a;
+  auto prot = [&](const std::u32string& x) { return lex_.IsProtected(FoldSeg(x)); };
+  auto lexword = [&](const std::u32string& x) { return lex_.IsLexiconWord(FoldSeg(x)); };
+  if (w.size() < 2 || prot(w)) return a;
+  size_t pos = 0;
+  // 1. The conjunction و / ف.
+  if ((w[0] == kWaw || w[0] == kFa) && w.size() >= 3) {
+    std::u32string rest = w.substr(1);
+    bool future_form = rest.size() >= 4 && rest[0] == kSin &&
+                       (rest[1] == kYa || rest[1] == kTa || rest[1] == kNun) && KnownInflected(rest.substr(1));
+    bool split = prot(rest) || lexword(rest) || IsParticle(rest) || future_form ||
+                 (w[0] == kWaw && rest[0] == kWaw && rest.size() >= 3) ||  // «وويلز»
+                 (StartsWithAl(rest) && rest.size() >= 4) ||
+                 (rest.size() >= 3 && !KnownInflected(w) &&
+                  (KnownInflected(rest) || (rest.size() >= 3 && (rest[0] == kBa || rest[0] == kLam || rest[0] == kKaf) &&
+                                            StartsWithAl(rest.substr(1)))));
+    if (split) {
+      a.conj = 1;
+      pos = 1;
     }
   }
-  if (best.cut == 0) return;
-  t->key = best.rest;
-  t->future = best.future;
-  t->proclitics = w.substr(0, best.cut);
-  for (size_t k = 0; k < best.cut; ++k) {
+  // 2. The future marker or a preposition.
+  std::u32string r = w.substr(pos);
+  if (r.size() >= 4 && r[0] == kSin && (r[1] == kYa || r[1] == kTa || r[1] == kNun) &&
+      !prot(r) && !KnownInflected(r) && KnownInflected(r.substr(1))) {
+    a.future = 1;
+    ++pos;
+  } else if (r.size() >= 3 && (r[0] == kBa || r[0] == kLam || r[0] == kKaf) && !prot(r) &&
+             !(pos == 0 && IsParticle(r))) {
+    std::u32string rest = r.substr(1);
+    bool ok = false;
+    if (r[0] == kLam && rest[0] == kLam && rest.size() >= 3) {
+      ok = true;  // «للصحافيين» = ل + الصحافيين
+      a.lil = true;
+    } else if (StartsWithAl(rest) && rest.size() >= 4 && (!KnownInflected(r) || Known(rest))) {
+      ok = true;  // «بالميانكيلي», but not «كاليفورنيا»
+    } else if (IsAlwaysSplit(r) || (IsParticle(rest) && !IsParticle(r))) {
+      ok = true;
+    } else if (prot(rest) || lexword(rest)) {
+      ok = true;
+    } else if (rest.size() >= (r[0] == kKaf ? 4u : 3u) && KnownInflected(rest) && !KnownInflected(r)) {
+      ok = true;
+    }
+    if (ok) {
+      a.prep = 1;
+      ++pos;
+    }
+  }
+  // 3. A pronoun suffix on what remains.
+  std::u32string stem = w.substr(pos);
+  if (a.lil) stem = U"\u0627" + stem;
+  if (!IsParticle(stem) || IsEncliticHost(stem.substr(0, stem.size() > 2 ? stem.size() - 2 : 0))) {
+    bool ta = false;
+    int e = Enclitic(stem, &ta);
+    if (e > 0 && static_cast<int>(w.size() - pos) > e) {
+      a.enclitic = static_cast<uint8_t>(e);
+      a.ta = ta;
+    }
+  }
+  return a;
+}
+
+void Segmenter::Segment(std::vector<Token>* tokens, const NormText& text) const {
+  for (Token& t : *tokens)
+    if (t.kind == TokKind::kArabic) SegmentToken(&t, SegFormOf(text, t.mstart, t.mend));
+}
+
+void Segmenter::SegmentToken(Token* t, const std::u32string& w) const {
+  t->key = t->form;
+  t->pieces.clear();
+  t->proclitics.clear();
+  t->future = false;
+  t->enclitic = false;
+  SegAnalysis a = Analyze(w);
+  if (!a.split()) return;
+  size_t pro = a.conj + a.future + a.prep;
+  size_t stem_end = w.size() - a.enclitic;
+  std::u32string stem = w.substr(pro, stem_end - pro);
+  if (a.lil) stem = U"\u0627" + stem;
+  if (a.ta) stem.back() = kTaMarbuta;
+  t->key = FoldSeg(stem);
+  t->future = a.future;
+  t->enclitic = a.enclitic > 0;
+  t->proclitics = FoldSeg(w.substr(0, pro));
+  for (size_t k = 0; k < pro; ++k) {
     Piece p;
     p.mstart = t->mstart + static_cast<int>(k);
     p.mend = p.mstart + 1;
-    p.restored = w.substr(k, 1);
+    p.restored = FoldSeg(w.substr(k, 1));
     t->pieces.push_back(p);
   }
-  Piece last;
-  last.mstart = t->mstart + static_cast<int>(best.cut);
-  last.mend = t->mend;
-  last.restored = best.rest;
-  t->pieces.push_back(last);
+  Piece sp;
+  sp.mstart = t->mstart + static_cast<int>(pro);
+  sp.mend = t->mstart + static_cast<int>(stem_end);
+  sp.restored = FoldSeg(stem);
+  sp.add_alef = a.lil;
+  sp.ta_marbuta = a.ta;
+  t->pieces.push_back(sp);
+  if (a.enclitic) {
+    Piece ep;
+    ep.mstart = sp.mend;
+    ep.mend = t->mend;
+    ep.restored = FoldSeg(w.substr(stem_end));
+    t->pieces.push_back(ep);
+  }
 }
 
 }  // namespace hadath

@@ -53,6 +53,18 @@ std::vector<Token> Tokenize(const NormText& text) {
     // they touch, so token forms spell the original text exactly.
     while (t.start > prev_end && IsIgnorable(o[t.start - 1])) --t.start;
     while (static_cast<size_t>(t.end) < o.size() && IsIgnorable(o[t.end])) ++t.end;
+    if (!out.empty() && t.start < prev_end) {
+      // Came from the same original character cluster as the previous token (a stray
+      // combining mark, a ligature): it is part of that token.
+      Token& p = out.back();
+      p.mend = t.mend;
+      p.end = std::max(p.end, t.end);
+      p.form = s.substr(p.mstart, p.mend - p.mstart);
+      p.key = p.form;
+      p.space_after = b >= n || IsSpace(s[b]);
+      prev_end = p.end;
+      return;
+    }
     prev_end = t.end;
     t.kind = k;
     t.form = s.substr(a, b - a);

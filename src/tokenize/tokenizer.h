@@ -17,6 +17,8 @@ enum class TokKind { kArabic, kLatin, kNumber, kPunct, kSymbol, kUrl };
 struct Piece {
   int mstart = 0, mend = 0;  // match-form span inside the token
   std::u32string restored;   // restored form (لل → ال: «لصحافيين» restored «الصحافيين»)
+  bool add_alef = false;     // the restored form is ا + the surface («لصحافيين»)
+  bool ta_marbuta = false;   // the surface's final ت is a ة («حكومت» of «حكومته»)
 };
 
 struct Token {
@@ -29,6 +31,7 @@ struct Token {
   std::u32string key;        // lexical key: proclitics removed, restored (حكومة..., الصحافيين)
   std::u32string proclitics; // the removed proclitic letters, e.g. U"وب"
   bool future = false;       // س/سـ proclitic on an imperfect verb
+  bool enclitic = false;     // a pronoun suffix was split off («إليها», «حكومته»)
   std::vector<Piece> pieces; // >1 when clitics were split
 };
 

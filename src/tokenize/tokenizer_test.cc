@@ -61,3 +61,23 @@ TEST(SentenceSplitter, LinesAreSeparateSentences) {
 
 }  // namespace
 }  // namespace hadath
+
+namespace hadath {
+namespace {
+
+TEST(Tokenizer, TokensTileTheTextEvenWithStrayMarks) {
+  // A Syriac combining mark after an Arabic letter, tatweel, bidi marks, a ligature.
+  std::u32string text = ToU32("ف\u0733ينا الـ96 \u200Fروسيا\u200E \uFEFBبد");
+  NormText t = Normalize(text);
+  int prev = 0;
+  for (const Token& k : Tokenize(t)) {
+    EXPECT_GE(k.start, prev);
+    EXPECT_LT(k.start, k.end);
+    for (int i = prev; i < k.start; ++i) EXPECT_TRUE(IsSpace(text[i])) << "gap at " << i;
+    prev = k.end;
+  }
+  EXPECT_EQ(static_cast<size_t>(prev), text.size());
+}
+
+}  // namespace
+}  // namespace hadath

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Golden tests: each bundled example is analysed with its publication date and the
+"""Golden tests: each bundled example is analysed with its publication date and its
 user-visible facts (entities with canonical name and actor code, times with values,
-quotes with speakers, events with CAMEO code, dyad, modality and date) are compared,
-field by field and order-free, with tests/golden/<example>.json. --update rewrites the
-expected files (review the diff before committing)."""
+quotes with speakers, events with CAMEO code, dyad, modality and date) are checked
+against tests/golden/<example>.json, written by hand from the article:
+  "must":       facts that must be produced (per kind), compared as strings;
+  "must_not":   facts that must not be produced (known traps);
+  "known_gaps": correct facts the engine does not produce yet (reported, not asserted).
+--dump prints the facts the engine produces now, in the same string form."""
 import argparse
 import json
 import os
@@ -35,7 +38,7 @@ def facts(a):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--hadath", required=True)
-    ap.add_argument("--update", action="store_true")
+    ap.add_argument("--dump", action="store_true")
     args = ap.parse_args()
     dates = {}
     for line in open(os.path.join(ROOT, "examples", "dates.tsv"), encoding="utf-8"):
@@ -48,24 +51,24 @@ def main():
                            capture_output=True, timeout=120)
         got = facts(json.loads(p.stdout.decode()))
         exp_path = os.path.join(HERE, f.replace(".txt", ".json"))
-        if args.update:
-            json.dump(got, open(exp_path, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-            print(f"updated {exp_path}")
+        if args.dump:
+            print(json.dumps({f: got}, ensure_ascii=False, indent=1))
             continue
         exp = json.load(open(exp_path, encoding="utf-8"))
         ok = True
-        for k in exp:
-            missing = sorted(set(exp[k]) - set(got.get(k, [])))
-            extra = sorted(set(got.get(k, [])) - set(exp[k]))
-            for m in missing:
+        for k, want in exp.get("must", {}).items():
+            for m in sorted(set(want) - set(got.get(k, []))):
                 print(f"FAIL {f} {k}: expected, not produced: {m}")
-            for x in extra:
-                print(f"FAIL {f} {k}: produced, not expected: {x}")
-            ok = ok and not missing and not extra
-        print(("ok   " if ok else "FAIL ") + f)
+                ok = False
+        for k, bad in exp.get("must_not", {}).items():
+            for m in sorted(set(bad) & set(got.get(k, []))):
+                print(f"FAIL {f} {k}: produced, must not be: {m}")
+                ok = False
+        gaps = sum(len(v) for v in exp.get("known_gaps", {}).values())
+        print(("ok   " if ok else "FAIL ") + f + (f" ({gaps} known gaps)" if gaps else ""))
         passed += ok
         failed += not ok
-    if not args.update:
+    if not args.dump:
         print(f"{passed} passed, {failed} failed")
         sys.exit(1 if failed else 0)
 
