@@ -134,6 +134,9 @@ void ReadJsonl(const std::string& name, const std::string& bytes,
     } catch (const nlohmann::json::parse_error& e) {
       fail(std::string("malformed JSON at byte ") + std::to_string(e.byte) + ": " + e.what());
       continue;
+    } catch (const nlohmann::json::exception& e) {  // e.g. a number out of range
+      fail(std::string("malformed JSON: ") + e.what());
+      continue;
     }
     if (!j.is_object()) {
       fail("not a JSON object");

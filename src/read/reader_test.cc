@@ -35,16 +35,18 @@ TEST(ReadJsonl, NamesBadLinesAndKeepsGoodOnes) {
       "{not json}\n"
       "{\"id\":\"c\"}\n"
       "\n"
-      "{\"id\":\"d\",\"text\":\"نص آخر\"}\n";
+      "{\"id\":\"d\",\"text\":\"نص آخر\"}\n"
+      "4e444444\n";
   std::vector<std::string> ok, bad;
   ReadJsonl("in.jsonl", in, [&](ReadItem it) {
     if (it.doc.ok()) ok.push_back(it.doc.value().id + "@" + it.doc.value().published.value_or("-"));
     else bad.push_back(it.doc.status().message());
   });
   EXPECT_EQ(ok, (std::vector<std::string>{"a@2023-09-20", "d@-"}));
-  ASSERT_EQ(bad.size(), 2u);
+  ASSERT_EQ(bad.size(), 3u);
   EXPECT_EQ(bad[0].rfind("in.jsonl:2: malformed JSON", 0), 0u);
   EXPECT_EQ(bad[1].rfind("in.jsonl:3: field 'text'", 0), 0u);
+  EXPECT_EQ(bad[2].rfind("in.jsonl:6: malformed JSON", 0), 0u);  // number out of range
 }
 
 }  // namespace
