@@ -9,6 +9,7 @@
 #include "src/events/events.h"
 #include "src/events/quotes.h"
 #include "src/lexicon/lexicon.h"
+#include "src/lexicon/matcher.h"
 #include "src/segment/segmenter.h"
 #include "src/temporal/temporal.h"
 #include "src/util/utf8.h"
@@ -63,6 +64,7 @@ Result<Analysis> Engine::Analyze(const Document& doc) const {
   c.norm = Normalize(text.take());
   c.tokens = Tokenize(c.norm);
   Segmenter(*lex_).Segment(&c.tokens, c.norm);
+  HashTokens(*lex_, &c.tokens);
   c.sentences = SplitSentences(c.norm, c.tokens, doc.blocks, options_.max_tokens_per_sentence);
   Analysis a;
   a.id = doc.id;

@@ -114,7 +114,31 @@ void Lexicon::Add(const std::string& phrase_utf8, LexEntry e) {
   int n = 1 + static_cast<int>(std::count(key.begin(), key.end(), U' '));
   e.ntokens = n;
   max_phrase_tokens_ = std::max(max_phrase_tokens_, n);
-  auto& v = phrases_[key];
+  uint64_t h = 0, first = 0;
+  {
+    size_t a = 0;
+    bool at_first = true;
+    while (a <= key.size()) {
+      size_t b = key.find(U' ', a);
+      if (b == std::u32string::npos) b = key.size();
+      uint64_t wh = WordHash(std::u32string_view(key).substr(a, b - a));
+      h = at_first ? wh : Combine(h, wh);
+      if (at_first) first = wh;
+      at_first = false;
+      a = b + 1;
+    }
+  }
+  int& fm = first_max_[first];
+  fm = std::max(fm, n);
+  auto& bucket = phrases_[h];
+  Phrase* ph = nullptr;
+  for (Phrase& p : bucket)
+    if (p.key == key) ph = &p;
+  if (!ph) {
+    bucket.push_back({key, {}});
+    ph = &bucket.back();
+  }
+  auto& v = ph->entries;
   for (const LexEntry& x : v)
     if (x.kind == e.kind && x.index == e.index && x.form == e.form) return;
   v.push_back(e);
@@ -305,9 +329,42 @@ bool Lexicon::IsProtected(std::u32string_view w) const {
   return protected_.count(std::u32string(w)) > 0;
 }
 
-const std::vector<LexEntry>* Lexicon::Lookup(const std::u32string& phrase) const {
-  auto it = phrases_.find(phrase);
+uint64_t Lexicon::WordHash(std::u32string_view w) {
+  uint64_t h = 1469598103934665603ull;
+  for (char32_t c : w) {
+    h ^= static_cast<uint64_t>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+const std::vector<Lexicon::Phrase>* Lexicon::Candidates(uint64_t h) const {
+  auto it = phrases_.find(h);
   return it == phrases_.end() ? nullptr : &it->second;
+}
+
+int Lexicon::FirstMax(uint64_t word_hash) const {
+  auto it = first_max_.find(word_hash);
+  return it == first_max_.end() ? 0 : it->second;
+}
+
+const std::vector<LexEntry>* Lexicon::Lookup(const std::u32string& phrase) const {
+  uint64_t h = 0;
+  size_t a = 0;
+  bool first = true;
+  while (a <= phrase.size()) {
+    size_t b = phrase.find(U' ', a);
+    if (b == std::u32string::npos) b = phrase.size();
+    uint64_t wh = WordHash(std::u32string_view(phrase).substr(a, b - a));
+    h = first ? wh : Combine(h, wh);
+    first = false;
+    a = b + 1;
+  }
+  const std::vector<Phrase>* c = Candidates(h);
+  if (!c) return nullptr;
+  for (const Phrase& p : *c)
+    if (p.key == phrase) return &p.entries;
+  return nullptr;
 }
 
 const CameoInfo* Lexicon::Cameo(const std::string& code) const {

@@ -98,6 +98,21 @@ class Lexicon {
   const std::vector<LexEntry>* Lookup(const std::u32string& phrase) const;
   int max_phrase_tokens() const { return max_phrase_tokens_; }
 
+  // Hashed phrase index (the fast path of the matcher). A phrase's hash is
+  // Combine(...Combine(WordHash(w1), WordHash(w2))..., WordHash(wn)).
+  struct Phrase {
+    std::u32string key;  // words joined by one space
+    std::vector<LexEntry> entries;
+  };
+  static uint64_t WordHash(std::u32string_view w);
+  static uint64_t Combine(uint64_t h, uint64_t w) {
+    return (h ^ (w + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2))) * 0xff51afd7ed558ccdull;
+  }
+  // Phrases with this hash (verify the key), or nullptr.
+  const std::vector<Phrase>* Candidates(uint64_t h) const;
+  // Longest phrase (in words) that starts with the word of this hash; 0 if none.
+  int FirstMax(uint64_t word_hash) const;
+
   const std::string& bundle_id() const { return bundle_id_; }
 
   std::vector<Country> countries;
@@ -124,7 +139,8 @@ class Lexicon {
   std::vector<uint32_t> word_offsets_;
   std::unordered_set<std::u32string> extra_words_;  // tokens of lexicon names
   std::unordered_set<std::u32string> protected_;
-  std::unordered_map<std::u32string, std::vector<LexEntry>> phrases_;
+  std::unordered_map<uint64_t, std::vector<Phrase>> phrases_;
+  std::unordered_map<uint64_t, int> first_max_;
   int max_phrase_tokens_ = 1;
   std::string bundle_id_;
 };

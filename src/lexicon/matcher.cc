@@ -4,36 +4,72 @@
 
 namespace hadath {
 
+void HashTokens(const Lexicon& lex, std::vector<Token>* tokens) {
+  for (Token& t : *tokens) {
+    t.hform = Lexicon::WordHash(t.form);
+    t.hkey = t.key == t.form ? t.hform : Lexicon::WordHash(t.key);
+    t.fmax_key = static_cast<uint8_t>(std::min(255, lex.FirstMax(t.hkey)));
+    t.fmax_form = t.hkey == t.hform ? 0 : static_cast<uint8_t>(std::min(255, lex.FirstMax(t.hform)));
+  }
+}
+
+namespace {
+
+// Does `key` spell tokens [i, i+n) (first by key or form, the rest by key or form)?
+bool Spells(const std::u32string& key, const std::vector<Token>& toks, int i, int n, bool first_key,
+            bool rest_key) {
+  size_t a = 0;
+  for (int k = 0; k < n; ++k) {
+    const std::u32string& w = (k == 0 ? first_key : rest_key) ? toks[i + k].key : toks[i + k].form;
+    if (key.compare(a, w.size(), w) != 0) return false;
+    a += w.size();
+    if (k + 1 < n) {
+      if (a >= key.size() || key[a] != U' ') return false;
+      ++a;
+    }
+  }
+  return a == key.size();
+}
+
+}  // namespace
+
 LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int end,
                  const std::function<bool(const LexEntry&)>& want, bool enclitics) {
   LexMatch best;
   if (i >= end) return best;
   const Token& first = toks[i];
   if (first.kind == TokKind::kPunct) return best;
-  int maxn = std::min(lex.max_phrase_tokens(), end - i);
-  std::u32string phrase;
+  int max_key = first.fmax_key;
+  int max_form = first.fmax_form;
+  int maxn = std::min(std::max(max_key, max_form), end - i);
   for (int n = maxn; n >= 1; --n) {
-    // Phrases do not cross punctuation other than '.', '/', '-' inside names.
+    // Phrases do not cross punctuation other than '.' and '-' inside names.
     bool ok = true;
     for (int k = i + 1; k < i + n && ok; ++k)
       if (toks[k].kind == TokKind::kPunct && toks[k].form != U"." && toks[k].form != U"-") ok = false;
     if (!ok) continue;
     for (int first_key = 1; first_key >= 0; --first_key) {
-      if (!first_key && first.key == first.form) continue;
+      if (!first_key && first.hkey == first.hform) continue;
+      if ((first_key ? max_key : max_form) < n) continue;
       for (int rest_key = 0; rest_key <= (n > 1 ? 1 : 0); ++rest_key) {
-        phrase = first_key ? first.key : first.form;
+        uint64_t h = first_key ? first.hkey : first.hform;
+        bool same = true;
         for (int k = i + 1; k < i + n; ++k) {
-          phrase += U' ';
-          phrase += rest_key ? toks[k].key : toks[k].form;
+          h = Lexicon::Combine(h, rest_key ? toks[k].hkey : toks[k].hform);
+          same &= toks[k].hkey == toks[k].hform;
         }
-        const std::vector<LexEntry>* v = lex.Lookup(phrase);
-        if (!v) continue;
-        for (const LexEntry& e : *v) {
-          if (!want(e)) continue;
-          best.entry = &e;
-          best.ntokens = n;
-          best.via_key = first_key && first.key != first.form;
-          return best;
+        if (rest_key && same) continue;  // identical to the rest-by-form attempt
+        const std::vector<Lexicon::Phrase>* cands = lex.Candidates(h);
+        if (!cands) continue;
+        for (const Lexicon::Phrase& p : *cands) {
+          if (!Spells(p.key, toks, i, n, first_key, rest_key)) continue;
+          for (const LexEntry& e : p.entries) {
+            if (!want(e)) continue;
+            best.entry = &e;
+            best.ntokens = n;
+            best.via_key = first_key && first.key != first.form;
+            return best;
+          }
         }
       }
     }

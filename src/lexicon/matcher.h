@@ -17,6 +17,9 @@ struct LexMatch {
   bool via_key = false;  // the first token matched after stripping proclitics
 };
 
+// Fills Token::hkey/hform/fmax_*; call once after segmentation, before MatchAt.
+void HashTokens(const Lexicon& lex, std::vector<Token>* tokens);
+
 // Longest entry starting at token i (tokens [i, end)) accepted by `want`.
 // With `enclitics`, a single-token phrase may also match after removing a pronoun
 // suffix («اتصالاتنا» → «اتصالات»); used for event triggers, never for names.

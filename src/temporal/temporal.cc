@@ -44,6 +44,11 @@ class TimeTagger {
     for (const Sentence& s : c_.sentences) {
       int i = s.begin;
       while (i < s.end) {
+        const Token& tok = c_.tokens[i];
+        if (tok.kind != TokKind::kNumber && !tok.fmax_key && !tok.fmax_form && !w_.any.count(tok.hkey)) {
+          ++i;  // cannot start a time expression
+          continue;
+        }
         TimeExpr t;
         int n = Match(i, s.end, &t);  // tokens consumed
         if (n > 0) {

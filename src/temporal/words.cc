@@ -2,6 +2,7 @@
 
 #include <initializer_list>
 
+#include "src/lexicon/lexicon.h"
 #include "src/normalize/normalizer.h"
 #include "src/util/utf8.h"
 
@@ -54,6 +55,15 @@ const TimeWords& TimeWords::Get() {
     t->awwal = M("أول");
     t->baad = M("بعد");
     t->tonight = M("الليلة");
+    auto add = [&](const std::u32string& w) { t->any.insert(Lexicon::WordHash(w)); };
+    for (const WordSet* set : {&t->year_words, &t->month_rel, &t->month_parts, &t->day_parts})
+      for (const auto& w : *set) add(w);
+    for (const auto& w : {t->yawm, t->al, t->shahr, t->today, t->yesterday, t->tomorrow, t->tomorrow2,
+                          t->awwal, t->baad, t->tonight, M("الأمس")})
+      add(w);
+    for (const auto& [w, v] : t->seasons) add(w);
+    for (const auto& [w, v] : t->units) add(w);
+    for (const auto& [w, v] : t->weekdays) add(w);
     return t;
   }();
   return *w;

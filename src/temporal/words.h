@@ -27,6 +27,9 @@ struct TimeWords {
   std::unordered_map<std::u32string, std::string> duration_units;  // → D W M Y
   std::unordered_map<std::u32string, int> weekdays;
   std::u32string today, yesterday, tomorrow, tomorrow2, awwal, baad, tonight;
+  // Lexicon::WordHash of every word above: tokens not in it (and not numbers or lexicon
+  // phrase starts) cannot begin a time expression.
+  std::unordered_set<uint64_t> any;
 };
 
 }  // namespace hadath

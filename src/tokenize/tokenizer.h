@@ -3,6 +3,7 @@
 #ifndef HADATH_SRC_TOKENIZE_TOKENIZER_H_
 #define HADATH_SRC_TOKENIZE_TOKENIZER_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,8 @@ struct Token {
   bool future = false;       // س/سـ proclitic on an imperfect verb
   bool enclitic = false;     // a pronoun suffix was split off («إليها», «حكومته»)
   std::vector<Piece> pieces; // >1 when clitics were split
+  uint64_t hkey = 0, hform = 0;  // Lexicon::WordHash of key and form (HashTokens)
+  uint8_t fmax_key = 0, fmax_form = 0;  // longest lexicon phrase starting with key / form
 };
 
 struct Sentence {
