@@ -114,3 +114,20 @@ TEST(Engine, OffsetsPointIntoTheOriginalText) {
 
 }  // namespace
 }  // namespace hadath
+
+namespace hadath {
+namespace {
+
+TEST(Engine, RoleOnlyMentionResolvesToTheHolderOnThePublicationDate) {
+  Analysis a = AnalyzeText("وقال الرئيس الصيني إن العلاقات قوية.", "2023-09-20");
+  bool xi = false;
+  for (const Entity& e : a.entities) xi |= e.canonical == "Xi Jinping";
+  EXPECT_TRUE(xi);
+  Analysis b = AnalyzeText("وقال الرئيس الصيني إن العلاقات قوية.", "2010-05-01");
+  bool hu = false;
+  for (const Entity& e : b.entities) hu |= e.canonical == "Hu Jintao";
+  EXPECT_TRUE(hu);
+}
+
+}  // namespace
+}  // namespace hadath

@@ -253,8 +253,8 @@ class EntityFinder {
       return j;
     }
     for (int p : LookupByRole(role.role)) {
-      const PersonTerm& t = lex_.persons[p].TermOn(c_.pubdate);
-      if (t.role == role.role && t.country == iso3 && !c_.pubdate.empty()) {
+      // Only the holder of the role on the publication date: «الرئيس الصيني» in 2023 is Xi.
+      if (lex_.persons[p].HoldsOn(role.role, iso3, c_.pubdate)) {
         AddEntity(i, j, sent, "PER", lex_.persons[p].name_en, PersonActor(p, role.role), role.role,
                   FirstPerson(p), p);
         return j;

@@ -60,6 +60,21 @@ std::vector<std::pair<std::string, uint8_t>> NisbaForms(const std::string& adj) 
 
 }  // namespace
 
+const PersonTerm* Person::TermActive(const std::string& date) const {
+  if (date.empty()) return nullptr;
+  for (const PersonTerm& t : terms)
+    if (OnOrAfter(date, t.start) && OnOrBefore(date, t.end)) return &t;
+  return nullptr;
+}
+
+bool Person::HoldsOn(const std::string& role, const std::string& country, const std::string& date) const {
+  if (date.empty()) return false;
+  for (const PersonTerm& t : terms)
+    if (t.role == role && t.country == country && OnOrAfter(date, t.start) && OnOrBefore(date, t.end))
+      return true;
+  return false;
+}
+
 const PersonTerm& Person::TermOn(const std::string& date) const {
   if (!date.empty()) {
     for (const PersonTerm& t : terms)

@@ -40,8 +40,13 @@ struct PersonTerm {
 struct Person {
   std::string id, name_en;
   std::vector<PersonTerm> terms;
-  // The term valid on `date` (YYYY-MM-DD; empty = latest term).
+  // The term valid on `date` (YYYY-MM-DD; empty = latest term); when none contains the
+  // date, the latest one that started before it (the actor keeps its code).
   const PersonTerm& TermOn(const std::string& date) const;
+  // The term whose [start, end] contains `date`, or nullptr.
+  const PersonTerm* TermActive(const std::string& date) const;
+  // Held `role` for `country` on `date` (a person may hold several roles at once).
+  bool HoldsOn(const std::string& role, const std::string& country, const std::string& date) const;
 };
 
 struct Org {
