@@ -12,7 +12,12 @@
 #include <vector>
 
 #include "include/hadath/engine.h"
+#include "src/lexicon/lexicon.h"
+#include "src/normalize/normalizer.h"
 #include "src/read/reader.h"
+#include "src/segment/segmenter.h"
+#include "src/tokenize/tokenizer.h"
+#include "src/util/utf8.h"
 
 namespace {
 
@@ -82,6 +87,27 @@ void BM_Segment(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(words));
 }
 BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// The text layer alone: decode + normalize + tokenize + clitic segmentation (no output
+// strings). items_per_second = words (tokens) per second.
+void BM_TextLayer(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  static std::shared_ptr<const hadath::Lexicon> lex = hadath::Lexicon::Load(HADATH_BENCH_BUNDLE).take();
+  hadath::Segmenter seg(*lex);
+  size_t words = 0;
+  for (auto _ : state) {
+    for (const auto& d : c.docs) {
+      hadath::NormText n = hadath::Normalize(hadath::ToU32(d.text));
+      auto toks = hadath::Tokenize(n);
+      seg.Segment(&toks, n);
+      words += toks.size();
+      benchmark::DoNotOptimize(toks.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(words));
+}
+BENCHMARK(BM_TextLayer)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // Baseline: Snowball Arabic stemmer over the whitespace tokens of the same corpus.
 void BM_SnowballBaseline(benchmark::State& state) {

@@ -146,7 +146,7 @@ Result<std::vector<SegSentence>> Engine::Segment(const std::string& utf8, bool o
           st.words.push_back({EncodeUtf8(surface), EncodeUtf8(restored)});
         }
       } else {
-        st.words.push_back({st.form, EncodeUtf8(t.key)});
+        st.words.push_back({st.form, st.form});
       }
       ss.push_back(std::move(st));
     }

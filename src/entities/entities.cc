@@ -101,7 +101,7 @@ class EntityFinder {
       std::u32string w = key.substr(pos, sp - pos);
       if (i + n >= end) return 0;
       const Token& t = c_.tokens[i + n];
-      if (t.key != w && t.form != w) return 0;
+      if (t.Key() != w && t.form != w) return 0;
       ++n;
       pos = sp + 1;
     }
@@ -219,7 +219,7 @@ class EntityFinder {
     int n = 0;
     bool unknown = false;
     while (k + n < end && n < 3 && NameLike(k + n)) {
-      unknown |= !lex_.IsKnownMatchForm(c_.tokens[k + n].key);
+      unknown |= !lex_.IsKnownMatchForm(c_.tokens[k + n].Key());
       ++n;
     }
     bool closed = k + n >= end || c_.tokens[k + n].kind == TokKind::kPunct;
@@ -231,10 +231,10 @@ class EntityFinder {
       std::u32string key;
       for (int q = k; q < k + n; ++q) {
         if (!key.empty()) key += U' ';
-        key += c_.tokens[q].key;
+        key += c_.tokens[q].Key();
       }
       learned_[key] = idx;
-      if (n > 1) learned_[c_.tokens[k + n - 1].key] = idx;  // the surname alone
+      if (n > 1) learned_[c_.tokens[k + n - 1].Key()] = idx;  // the surname alone
       return k + n;
     }
     // A role-only mention: «الرئيس الروسي», «المتحدث باسم الكرملين».
@@ -301,7 +301,7 @@ class EntityFinder {
   bool NameLike(int k) const {
     const Token& t = c_.tokens[k];
     if (t.kind != TokKind::kArabic || !t.proclitics.empty()) return false;
-    if (StartsWithAl(t.form) || FunctionWords().count(t.key)) return false;
+    if (StartsWithAl(t.form) || FunctionWords().count(t.Key())) return false;
     if (lex_.Lookup(t.form)) return false;  // a role, trigger, month, place … is no name part
     return t.form.size() >= 2;
   }

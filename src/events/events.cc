@@ -90,7 +90,7 @@ class Coder {
     // A preposition with its own pronoun object («إليها») introduces nothing after it.
     if (k > sb && !T(k - 1).enclitic) {
       for (const auto& [w, b] : w_.markers)
-        if (T(k - 1).key == w) m |= b;
+        if (T(k - 1).Key() == w) m |= b;
     }
     return m;
   }
@@ -114,7 +114,7 @@ class Coder {
     // Clause start: the last clause break before the trigger.
     int cb = sent.begin;
     for (int k = tb - 1; k >= sent.begin; --k)
-      if (w_.clause_break.count(T(k).key) || T(k).form == U":") { cb = k + 1; break; }
+      if (w_.clause_break.count(T(k).Key()) || T(k).form == U":") { cb = k + 1; break; }
     // Source.
     int src = -1, tgt = -1;
     int after_end = std::min(sent.end, te + 14);
@@ -144,7 +144,7 @@ class Coder {
     } else {
       for (; k < after_end; ++k) {
         if (T(k).kind == TokKind::kPunct && (T(k).form == U"." || T(k).form == U":")) break;
-        if (w_.clause_break.count(T(k).key)) break;
+        if (w_.clause_break.count(T(k).Key())) break;
         int e = Ent(k);
         if (IsActor(e) && c_.mentions[e].hb == k) {
           if (!(MarkerBefore(k, sent.begin) & ~kTgtObj)) {
@@ -227,7 +227,7 @@ class Coder {
 
   // First person plural/singular: present «ن…/أ…», past «…نا», or a «…نا» suffix.
   bool FirstPerson(int tb, const Trigger& trig) const {
-    const std::u32string& f = T(tb).key;
+    const std::u32string& f = T(tb).Key();
     if (f.empty()) return false;
     bool ends_na = f.size() > 3 && f[f.size() - 2] == U'\u0646' && f.back() == U'\u0627';
     if (trig.tense == "present") return f[0] == U'\u0646' || (f[0] == U'\u0627' && f.size() > 3);
@@ -242,7 +242,7 @@ class Coder {
     const Sentence& sent = c_.sentences[s];
     bool neg = false, fut = T(tb).future, poss = false, rep = false;
     for (int k = std::max(sent.begin, tb - 3); k < tb; ++k) {
-      const std::u32string& key = T(k).key;
+      const std::u32string& key = T(k).Key();
       if (w_.negation.count(key)) neg = true;
       if (key == w_.qad && (trig.tense == "present" || T(k + 1).future || k + 1 < tb)) poss = true;
       if (key == w_.sawfa || T(k).future || w_.future_words.count(key)) fut = true;
@@ -252,15 +252,15 @@ class Coder {
     // «قد يجري الرئيس … محادثات»: قد + an imperfect verb governing a verbal noun.
     if (!poss && trig.tense != "past" && trig.tense != "present") {
       for (int k = tb - 1; k >= std::max(sent.begin, tb - 8); --k) {
-        if (w_.clause_break.count(T(k).key) ||
+        if (w_.clause_break.count(T(k).Key()) ||
             (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C" && T(k).form != U","))
           break;
-        if (T(k).key == w_.qad && k + 1 < tb && IsImperfect(T(k + 1).key)) poss = true;
-        if (T(k).future || T(k).key == w_.sawfa) fut = true;
+        if (T(k).Key() == w_.qad && k + 1 < tb && IsImperfect(T(k + 1).Key())) poss = true;
+        if (T(k).future || T(k).Key() == w_.sawfa) fut = true;
       }
     }
     for (int k = sent.begin; k < tb; ++k)
-      if (w_.reported.count(T(k).key)) rep = true;
+      if (w_.reported.count(T(k).Key())) rep = true;
     if (neg) return "negated";
     if (poss) return "possible";
     if (fut) return "future";
@@ -288,7 +288,7 @@ class Coder {
   void Location(int s, int te, Event* ev) const {
     const Sentence& sent = c_.sentences[s];
     for (int k = te; k + 1 < sent.end; ++k) {
-      if (T(k).key != w_.fi) continue;
+      if (T(k).Key() != w_.fi) continue;
       int e = Ent(k + 1);
       if (e < 0 || out_.entities[e].type != "GPE") continue;
       const Entity& en = out_.entities[e];
@@ -305,7 +305,7 @@ class Coder {
     const Sentence& sent = c_.sentences[s];
     for (int k = sent.begin; k < sent.end; ++k) {
       for (const auto& [w, type] : w_.relations) {
-        if (T(k).key != w && T(k).form != w) continue;
+        if (T(k).Key() != w && T(k).form != w) continue;
         std::set<std::string> countries;
         for (int q = sent.begin; q < sent.end; ++q) {
           int e = Ent(q);

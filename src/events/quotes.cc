@@ -48,7 +48,7 @@ void FindQuotes(DocContext* ctx, Analysis* out) {
   size_t i = 0;
   while (i < t.size()) {
     if (t[i].kind != TokKind::kPunct || !Closer(t[i].form[0])) {
-      if (IsSpeechCue(t[i].key)) {  // remember who speaks, for cues without a subject later
+      if (IsSpeechCue(t[i].Key())) {  // remember who speaks, for cues without a subject later
         for (size_t k = i + 1; k < t.size() && k < i + 8; ++k) {
           int e = ctx->token_entity[k];
           if (e >= 0 && ctx->mentions[e].actor) {
@@ -94,7 +94,7 @@ void FindQuotes(DocContext* ctx, Analysis* out) {
     const Sentence& s = ctx->sentences[s_open];
     int cue = -1;
     for (int k = static_cast<int>(i) - 1; k >= s.begin; --k)
-      if (IsSpeechCue(t[k].key)) { cue = k; break; }
+      if (IsSpeechCue(t[k].Key())) { cue = k; break; }
     int speaker = -1;
     if (cue >= 0) {
       for (int k = cue + 1; k < static_cast<int>(i) && speaker < 0; ++k) {
@@ -112,7 +112,7 @@ void FindQuotes(DocContext* ctx, Analysis* out) {
       int e_end = ctx->SentenceOf(static_cast<int>(j));
       int stop = e_end >= 0 ? ctx->sentences[e_end].end : static_cast<int>(j + 1);
       for (; static_cast<int>(k) < stop; ++k) {
-        if (IsSpeechCue(t[k].key)) {
+        if (IsSpeechCue(t[k].Key())) {
           q.cue = EncodeUtf8(t[k].form);
           for (int m = static_cast<int>(k) + 1; m < stop && speaker < 0; ++m) {
             int e = ctx->token_entity[m];

@@ -7,7 +7,7 @@ namespace hadath {
 void HashTokens(const Lexicon& lex, std::vector<Token>* tokens) {
   for (Token& t : *tokens) {
     t.hform = Lexicon::WordHash(t.form);
-    t.hkey = t.key == t.form ? t.hform : Lexicon::WordHash(t.key);
+    t.hkey = t.Key() == t.form ? t.hform : Lexicon::WordHash(t.Key());
     t.fmax_key = static_cast<uint8_t>(std::min(255, lex.FirstMax(t.hkey)));
     t.fmax_form = t.hkey == t.hform ? 0 : static_cast<uint8_t>(std::min(255, lex.FirstMax(t.hform)));
   }
@@ -20,7 +20,7 @@ bool Spells(const std::u32string& key, const std::vector<Token>& toks, int i, in
             bool rest_key) {
   size_t a = 0;
   for (int k = 0; k < n; ++k) {
-    const std::u32string& w = (k == 0 ? first_key : rest_key) ? toks[i + k].key : toks[i + k].form;
+    const std::u32string& w = (k == 0 ? first_key : rest_key) ? toks[i + k].Key() : toks[i + k].form;
     if (key.compare(a, w.size(), w) != 0) return false;
     a += w.size();
     if (k + 1 < n) {
@@ -67,7 +67,7 @@ LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int 
             if (!want(e)) continue;
             best.entry = &e;
             best.ntokens = n;
-            best.via_key = first_key && first.key != first.form;
+            best.via_key = first_key && first.Key() != first.form;
             return best;
           }
         }
@@ -79,7 +79,7 @@ LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int 
                                               U"\u0647\u0646", U"\u0643\u0645", U"\u0646\u0627",
                                               U"\u0647\u0627", U"\u0647", U"\u0643"};
     for (const std::u32string& suf : kSuffixes) {
-      const std::u32string& k = first.key;
+      const std::u32string& k = first.Key();
       if (k.size() < suf.size() + 3 || k.compare(k.size() - suf.size(), suf.size(), suf) != 0) continue;
       std::u32string stem = k.substr(0, k.size() - suf.size());
       if (!stem.empty() && stem.back() == U'\u062A' && suf != U"\u0643") {

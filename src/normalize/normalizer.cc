@@ -46,6 +46,12 @@ bool IsPresentationForm(char32_t c) {
 // Appends the match form of one NFC code point.
 template <typename Emit>
 void Fold(char32_t c, Emit emit) {
+  // Fast path: plain Arabic letters and ASCII other than upper case.
+  if ((c >= 0x0621 && c <= 0x063A && c != 0x0622 && c != 0x0623 && c != 0x0625 && c != 0x0629) ||
+      (c >= 0x0641 && c <= 0x064A && c != 0x0649) || (c < 0x80 && !(c >= 'A' && c <= 'Z'))) {
+    emit(c);
+    return;
+  }
   if (IsIgnorable(c)) return;
   if (IsPresentationForm(c)) {
     if (c >= 0xFE70 && c <= 0xFE7F) return;  // harakat forms (with or without tatweel)
@@ -86,10 +92,21 @@ void Run(std::u32string_view in, Sink sink) {
   const icu::Normalizer2* nfc = Nfc();
   size_t i = 0;
   const size_t n = in.size();
+  // Characters that are NFC on their own and never combine with what precedes them:
+  // a run of these needs no ICU call (the bulk of Arabic and Latin text).
+  auto fast = [](char32_t c) {
+    return c < 0x300 || (c >= 0x0600 && c <= 0x064A) || (c >= 0x0660 && c <= 0x066D) ||
+           (c >= 0x0671 && c <= 0x06D3) || (c >= 0x2000 && c <= 0x206F);
+  };
   while (i < n) {
+    char32_t c = in[i];
+    if (fast(c) && (i + 1 == n || fast(in[i + 1]))) {
+      Fold(c, [&](char32_t d) { sink(d, i, i + 1); });
+      ++i;
+      continue;
+    }
     size_t j = i + 1;
     while (j < n && !nfc->hasBoundaryBefore(static_cast<UChar32>(in[j]))) ++j;
-    char32_t c = in[i];
     if (j == i + 1 && (c < 0x300 || nfc->isInert(static_cast<UChar32>(c)))) {
       Fold(c, [&](char32_t d) { sink(d, i, j); });
     } else {

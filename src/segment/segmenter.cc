@@ -1,6 +1,7 @@
 #include "src/segment/segmenter.h"
 
 #include <unordered_map>
+#include <vector>
 #include <unordered_set>
 
 namespace hadath {
@@ -115,17 +116,63 @@ int Segmenter::Enclitic(const std::u32string& s, bool* ta) const {
   return 0;
 }
 
-SegAnalysis Segmenter::Analyze(const std::u32string& w) const {
-  thread_local std::unordered_map<std::u32string, SegAnalysis> cache;
-  thread_local const Lexicon* cache_owner = nullptr;
-  if (cache_owner != &lex_ || cache.size() > 500000) {
-    cache.clear();
-    cache_owner = &lex_;
+namespace {
+
+// Per-thread memo of segmentation decisions: an open-addressing table keyed by a 64-bit
+// hash of the word (a collision between two distinct words is ~1e-8 over a million
+// distinct forms, and would only reuse a segmentation decision). One cache line per look-up.
+class SegCache {
+ public:
+  static SegCache& ForThread(const Lexicon* owner) {
+    thread_local SegCache c;
+    if (c.owner_ != owner) {
+      c.Reset();
+      c.owner_ = owner;
+    }
+    return c;
   }
-  auto it = cache.find(w);
-  if (it != cache.end()) return it->second;
+  const SegAnalysis* Find(uint64_t h) const {
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].h == h) return &slots_[i].a;
+      if (slots_[i].h == 0) return nullptr;
+    }
+  }
+  void Put(uint64_t h, const SegAnalysis& a) {
+    if (++used_ * 2 > slots_.size()) Reset();  // keep the load low; forms repeat (Zipf)
+    size_t i = h & mask_;
+    while (slots_[i].h != 0 && slots_[i].h != h) i = (i + 1) & mask_;
+    slots_[i] = {h, a};
+  }
+
+ private:
+  struct Slot {
+    uint64_t h = 0;
+    SegAnalysis a;
+  };
+  void Reset() {
+    slots_.assign(1u << 19, Slot{});
+    mask_ = slots_.size() - 1;
+    used_ = 1;
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0, used_ = 0;
+  const Lexicon* owner_ = nullptr;
+};
+
+uint64_t HashWord(std::u32string_view w) {
+  uint64_t h = 1469598103934665603ull;
+  for (char32_t c : w) h = (h ^ c) * 1099511628211ull;
+  return h | 1;  // never 0 (the empty slot)
+}
+
+}  // namespace
+
+SegAnalysis Segmenter::Analyze(const std::u32string& w) const {
+  SegCache& cache = SegCache::ForThread(&lex_);
+  uint64_t h = HashWord(w);
+  if (const SegAnalysis* a = cache.Find(h)) return *a;
   SegAnalysis a = AnalyzeUncached(w);
-  cache.emplace(w, a);
+  cache.Put(h, a);
   return a;
 }
 
@@ -193,24 +240,50 @@ SegAnalysis Segmenter::AnalyzeUncached(const std::u32string& w) const {
 }
 
 void Segmenter::Segment(std::vector<Token>* tokens, const NormText& text) const {
-  for (Token& t : *tokens)
-    if (t.kind == TokKind::kArabic) SegmentToken(&t, SegFormOf(text, t.mstart, t.mend));
+  SegCache& cache = SegCache::ForThread(&lex_);
+  for (Token& t : *tokens) {
+    if (t.kind != TokKind::kArabic) continue;
+    // Hash the segmentation form without building it (most forms are cache hits).
+    uint64_t h = 1469598103934665603ull;
+    for (int i = t.mstart; i < t.mend; ++i) {
+      char32_t c = text.match[i], o = text.original[text.start[i]];
+      if (c == kHa && o == kTaMarbuta) c = kTaMarbuta;
+      else if (c == kYa && o == U'\u0649') c = U'\u0649';
+      h = (h ^ c) * 1099511628211ull;
+    }
+    h |= 1;
+    SegAnalysis a;
+    std::u32string w;
+    if (const SegAnalysis* hit = cache.Find(h)) {
+      a = *hit;
+    } else {
+      w = SegFormOf(text, t.mstart, t.mend);
+      a = AnalyzeUncached(w);
+      cache.Put(h, a);
+    }
+    if (!a.split()) continue;  // the tokenizer already set key = form
+    if (w.empty()) w = SegFormOf(text, t.mstart, t.mend);
+    Apply(&t, w, a);
+  }
 }
 
 void Segmenter::SegmentToken(Token* t, const std::u32string& w) const {
-  t->key = t->form;
+  t->key_.clear();
   t->pieces.clear();
   t->proclitics.clear();
   t->future = false;
   t->enclitic = false;
   SegAnalysis a = Analyze(w);
-  if (!a.split()) return;
+  if (a.split()) Apply(t, w, a);
+}
+
+void Segmenter::Apply(Token* t, const std::u32string& w, const SegAnalysis& a) const {
   size_t pro = a.conj + a.future + a.prep;
   size_t stem_end = w.size() - a.enclitic;
   std::u32string stem = w.substr(pro, stem_end - pro);
   if (a.lil) stem = U"\u0627" + stem;
   if (a.ta) stem.back() = kTaMarbuta;
-  t->key = FoldSeg(stem);
+  t->key_ = FoldSeg(stem);
   t->future = a.future;
   t->enclitic = a.enclitic > 0;
   t->proclitics = FoldSeg(w.substr(0, pro));

@@ -45,6 +45,7 @@ class Segmenter {
  private:
   bool Known(const std::u32string& w) const;
   SegAnalysis AnalyzeUncached(const std::u32string& w) const;
+  void Apply(Token* t, const std::u32string& w, const SegAnalysis& a) const;
   int Enclitic(const std::u32string& s, bool* ta) const;
   const Lexicon& lex_;
 };

@@ -19,7 +19,7 @@ struct NumberWords {
   std::unordered_map<std::u32string, double> scales, words;
   std::unordered_map<std::u32string, std::string> units;
   WordSet approx, approx_two_first, percent_words;
-  std::u32string wa;
+  std::u32string wa, min, fi;
 
   static const NumberWords& Get() {
     static const NumberWords* w = [] {
@@ -52,6 +52,8 @@ struct NumberWords {
       n->approx_two_first = Set({"أكثر", "أقل", "ما"});
       n->percent_words = Set({"المئة", "المائة", "بالمئة", "بالمائة"});
       n->wa = M("و");
+      n->min = M("من");
+      n->fi = M("في");
       return n;
     }();
     return *w;
@@ -93,7 +95,7 @@ void TagNumbers(DocContext* ctx, Analysis* out) {
         if (!ParseDigits(t[i].form, &v)) continue;
         j = i + 1;
         if (j < s.end) {
-          auto sc = w.scales.find(t[j].key);
+          auto sc = w.scales.find(t[j].Key());
           if (sc != w.scales.end()) {
             v *= sc->second;
             ++j;
@@ -109,7 +111,7 @@ void TagNumbers(DocContext* ctx, Analysis* out) {
           }
         }
       } else if (t[i].kind == TokKind::kArabic) {
-        auto it = w.words.find(t[i].key);
+        auto it = w.words.find(t[i].Key());
         if (it == w.words.end() || !t[i].proclitics.empty()) continue;
         v = it->second;
         j = i + 1;
@@ -118,24 +120,24 @@ void TagNumbers(DocContext* ctx, Analysis* out) {
       }
       NumberExpr n;
       int a = i;
-      if (a > s.begin && w.approx.count(t[a - 1].key)) {
+      if (a > s.begin && w.approx.count(t[a - 1].Key())) {
         n.approx = true;
         --a;
-      } else if (a > s.begin + 1 && t[a - 1].key == M("من") && w.approx_two_first.count(t[a - 2].key)) {
+      } else if (a > s.begin + 1 && t[a - 1].Key() == w.min && w.approx_two_first.count(t[a - 2].Key())) {
         n.approx = true;
         a -= 2;
       }
       if (j < s.end && t[j].kind == TokKind::kPunct && (t[j].form == U"%" || t[j].form == U"\u066A")) {
         n.unit = "percent";
         ++j;
-      } else if (j + 1 < s.end && t[j].key == M("في") && w.percent_words.count(t[j + 1].key)) {
+      } else if (j + 1 < s.end && t[j].Key() == w.fi && w.percent_words.count(t[j + 1].Key())) {
         n.unit = "percent";
         j += 2;
-      } else if (j < s.end && w.percent_words.count(t[j].key)) {
+      } else if (j < s.end && w.percent_words.count(t[j].Key())) {
         n.unit = "percent";
         ++j;
       } else if (j < s.end) {
-        auto u = w.units.find(t[j].key);
+        auto u = w.units.find(t[j].Key());
         if (u != w.units.end()) n.unit = u->second;
       }
       n.value = v;

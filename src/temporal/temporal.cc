@@ -66,7 +66,7 @@ class TimeTagger {
   }
 
  private:
-  const std::u32string& K(int i) const { return c_.tokens[i].key; }
+  const std::u32string& K(int i) const { return c_.tokens[i].Key(); }
   bool Num(int i, int end, int* v) const {
     if (i >= end || c_.tokens[i].kind != TokKind::kNumber) return false;
     const std::u32string& f = c_.tokens[i].form;
@@ -243,7 +243,7 @@ class TimeTagger {
     int ny = YearAt(j, end, &year);
     j += ny;
     bool cue = part || shahr || doubled || ny || !rel.empty();
-    if (!cue && i > 0 && w_.month_preps.count(c_.tokens[i - 1].key) &&
+    if (!cue && i > 0 && w_.month_preps.count(c_.tokens[i - 1].Key()) &&
         !w_.ambiguous_months.count(K(i)))
       cue = true;
     if (!cue) return 0;

@@ -76,8 +76,8 @@ int TimeWords::WeekdayOf(const std::u32string& w) const {
 
 int TimeWords::RelativeDayAt(const std::vector<Token>& t, int i, int end, int* offset) const {
   if (i >= end) return 0;
-  const std::u32string& k = t[i].key;
-  auto next_is = [&](const std::u32string& w) { return i + 1 < end && t[i + 1].key == w; };
+  const std::u32string& k = t[i].Key();
+  auto next_is = [&](const std::u32string& w) { return i + 1 < end && t[i + 1].Key() == w; };
   if (k == awwal && next_is(yesterday)) { *offset = -2; return 2; }
   if (k == baad && next_is(tomorrow2)) { *offset = 2; return 2; }
   if (k == yawm && next_is(tomorrow2)) { *offset = 1; return 2; }

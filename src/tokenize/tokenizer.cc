@@ -40,6 +40,7 @@ bool IsTerminal(char32_t c) {
 std::vector<Token> Tokenize(const NormText& text) {
   const std::u32string& s = text.match;
   std::vector<Token> out;
+  out.reserve(s.size() / 5 + 16);
   size_t i = 0, n = s.size();
   const std::u32string& o = text.original;
   int prev_end = 0;
@@ -60,7 +61,7 @@ std::vector<Token> Tokenize(const NormText& text) {
       p.mend = t.mend;
       p.end = std::max(p.end, t.end);
       p.form = s.substr(p.mstart, p.mend - p.mstart);
-      p.key = p.form;
+      p.key_.clear();
       p.space_after = b >= n || IsSpace(s[b]);
       prev_end = p.end;
       return;
@@ -68,7 +69,6 @@ std::vector<Token> Tokenize(const NormText& text) {
     prev_end = t.end;
     t.kind = k;
     t.form = s.substr(a, b - a);
-    t.key = t.form;
     t.space_after = b >= n || IsSpace(s[b]);
     out.push_back(std::move(t));
   };

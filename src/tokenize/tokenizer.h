@@ -29,7 +29,10 @@ struct Token {
   std::u32string form;       // match form
   bool space_after = true;
   // Filled by the segmenter:
-  std::u32string key;        // lexical key: proclitics removed, restored (حكومة..., الصحافيين)
+  // Lexical key: clitics removed, restored («حكومة» of «حكومته», «الصحافيين»); the form
+  // itself when nothing was split (key_ stays empty then, to save an allocation).
+  std::u32string key_;
+  const std::u32string& Key() const { return key_.empty() ? form : key_; }
   std::u32string proclitics; // the removed proclitic letters, e.g. U"وب"
   bool future = false;       // س/سـ proclitic on an imperfect verb
   bool enclitic = false;     // a pronoun suffix was split off («إليها», «حكومته»)

@@ -63,17 +63,34 @@ std::string Where(std::string_view s, size_t i, const char* why) {
 }  // namespace
 
 Result<std::u32string> DecodeUtf8(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
+  std::u32string out(s.size(), U'\0');  // never more code points than bytes
+  char32_t* w = out.data();
   size_t i = 0;
-  while (i < s.size()) {
+  const size_t n = s.size();
+  while (i < n) {
+    // Fast paths: ASCII (not NUL) and well-formed two-byte sequences (Arabic).
+    unsigned char b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80 && b0 != 0) {
+      *w++ = b0;
+      ++i;
+      continue;
+    }
+    if (b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n) {
+      unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+      if ((b1 & 0xC0) == 0x80) {
+        *w++ = static_cast<char32_t>(((b0 & 0x1F) << 6) | (b1 & 0x3F));
+        i += 2;
+        continue;
+      }
+    }
     char32_t cp;
     const char* why = nullptr;
-    int n = DecodeOne(s, i, &cp, &why);
-    if (n == 0) return Status::InvalidInput(Where(s, i, why));
-    out.push_back(cp);
-    i += n;
+    int k = DecodeOne(s, i, &cp, &why);
+    if (k == 0) return Status::InvalidInput(Where(s, i, why));
+    *w++ = cp;
+    i += k;
   }
+  out.resize(static_cast<size_t>(w - out.data()));
   return out;
 }
 
