@@ -18,6 +18,7 @@ class Lexicon;
 // One word of a segmented sentence (for CoNLL-U): its surface form and restored form.
 struct SegWord {
   std::string form, restored;
+  std::string stem;  // light stem for search (content words), empty for clitics
 };
 struct SegToken {
   std::string form;

@@ -143,10 +143,13 @@ Result<std::vector<SegSentence>> Engine::Segment(const std::string& utf8, bool o
             if (k > 0) restored[k - 1] = U'\u0629';
           }
           if (pc.add_alef) restored = U"\u0627" + restored;
-          st.words.push_back({EncodeUtf8(surface), EncodeUtf8(restored)});
+          bool content = pc.mend - pc.mstart > 1 && (p + 1 < t.pieces.size() || !t.enclitic);
+          st.words.push_back({EncodeUtf8(surface), EncodeUtf8(restored),
+                              content ? EncodeUtf8(LightStem(*lex_, pc.restored)) : std::string()});
         }
       } else {
-        st.words.push_back({st.form, st.form});
+        st.words.push_back({st.form, st.form,
+                            t.kind == TokKind::kArabic ? EncodeUtf8(LightStem(*lex_, t.Key())) : std::string()});
       }
       ss.push_back(std::move(st));
     }

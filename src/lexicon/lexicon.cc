@@ -183,7 +183,11 @@ void Lexicon::Add(const std::string& phrase_utf8, LexEntry e) {
         bool short_clitic = word.size() <= 3 && (word[0] == U'\u0648' || word[0] == U'\u0641' ||
                                                  word[0] == U'\u0628' || word[0] == U'\u0644' ||
                                                  word[0] == U'\u0643' || word[0] == U'\u0633');
-        if (name_like && e.kind != LexKind::kNationality && !short_clitic) protected_.insert(word);
+        // Multi-word organisation names are made of ordinary words («حكومة الوفاق»):
+        // only their one-word names («حماس») are protected.
+        bool org_word = (e.kind == LexKind::kOrg || e.kind == LexKind::kPeople) && n > 1;
+        if (name_like && e.kind != LexKind::kNationality && !short_clitic && !org_word)
+          protected_.insert(word);
       }
       a = b + 1;
     }

@@ -20,10 +20,13 @@ std::string ToConllu(const std::vector<SegSentence>& sents, int first_id) {
         out += std::to_string(n) + "-" + std::to_string(n + t.words.size() - 1) + "\t" + t.form +
                "\t_\t_\t_\t_\t_\t_\t_\t" + misc + "\n";
         for (const SegWord& w : t.words)
-          out += std::to_string(n++) + "\t" + w.form + "\t" + w.restored + "\t_\t_\t_\t_\t_\t_\t_\n";
+          out += std::to_string(n++) + "\t" + w.form + "\t" + w.restored + "\t_\t_\t_\t_\t_\t_\t" +
+                 (w.stem.empty() ? "_" : "Stem=" + w.stem) + "\n";
       } else {
-        out += std::to_string(n++) + "\t" + t.form + "\t" + t.words[0].restored + "\t_\t_\t_\t_\t_\t_\t" +
-               misc + "\n";
+        std::string m = misc;
+        if (!t.words[0].stem.empty()) m = (misc == "_" ? "" : misc + "|") + "Stem=" + t.words[0].stem;
+        out += std::to_string(n++) + "\t" + t.form + "\t" + t.words[0].restored + "\t_\t_\t_\t_\t_\t_\t" + m +
+               "\n";
       }
     }
     out += '\n';

@@ -193,19 +193,33 @@ SegAnalysis Segmenter::AnalyzeUncached(const std::u32string& w) const {
                  (rest.size() >= 3 && !KnownInflected(w) &&
                   (KnownInflected(rest) || (rest.size() >= 3 && (rest[0] == kBa || rest[0] == kLam || rest[0] == kKaf) &&
                                             StartsWithAl(rest.substr(1)))));
+    // «وبلاده»: the rest splits into a known word and clitics.
+    if (!split && rest.size() >= 3 && !KnownInflected(w)) split = AnalyzeAfterConj(rest, a.conj).split();
     if (split) {
       a.conj = 1;
       pos = 1;
     }
   }
+  SegAnalysis b = AnalyzeAfterConj(w.substr(pos), pos > 0);
+  b.conj = a.conj;
+  return b;
+}
+
+// Steps 2 and 3 (future or preposition, then a pronoun suffix) on `w`, the word after
+// any conjunction (`after_conj`).
+SegAnalysis Segmenter::AnalyzeAfterConj(const std::u32string& w, bool after_conj) const {
+  SegAnalysis a;
+  auto prot = [&](const std::u32string& x) { return lex_.IsProtected(FoldSeg(x)); };
+  auto lexword = [&](const std::u32string& x) { return lex_.IsLexiconWord(FoldSeg(x)); };
+  size_t pos = 0;
   // 2. The future marker or a preposition.
-  std::u32string r = w.substr(pos);
+  std::u32string r = w;
   if (r.size() >= 4 && r[0] == kSin && (r[1] == kYa || r[1] == kTa || r[1] == kNun) &&
       !prot(r) && !KnownInflected(r) && KnownInflected(r.substr(1))) {
     a.future = 1;
     ++pos;
   } else if (r.size() >= 3 && (r[0] == kBa || r[0] == kLam || r[0] == kKaf) && !prot(r) &&
-             !(pos == 0 && IsParticle(r))) {
+             !(!after_conj && IsParticle(r))) {
     std::u32string rest = r.substr(1);
     bool ok = false;
     if (r[0] == kLam && rest[0] == kLam && rest.size() >= 3) {
@@ -308,6 +322,17 @@ void Segmenter::Apply(Token* t, const std::u32string& w, const SegAnalysis& a) c
     ep.restored = FoldSeg(w.substr(stem_end));
     t->pieces.push_back(ep);
   }
+}
+
+std::u32string LightStem(const Lexicon& lex, const std::u32string& key) {
+  if (key.size() < 4 || lex.IsProtected(key)) return key;
+  std::u32string w = key;
+  if (StartsWithAl(w) && w.size() >= 5) w = w.substr(2);
+  if (lex.IsProtected(w)) return w;
+  static const std::u32string kSuffixes[] = {U"يات", U"ات", U"ون", U"ين", U"ان", U"يه", U"ه", U"ي"};
+  for (const std::u32string& suf : kSuffixes)
+    if (w.size() >= suf.size() + 3 && EndsWith(w, suf)) return w.substr(0, w.size() - suf.size());
+  return w;
 }
 
 }  // namespace hadath

@@ -45,10 +45,16 @@ class Segmenter {
  private:
   bool Known(const std::u32string& w) const;
   SegAnalysis AnalyzeUncached(const std::u32string& w) const;
+  SegAnalysis AnalyzeAfterConj(const std::u32string& w, bool after_conj) const;
   void Apply(Token* t, const std::u32string& w, const SegAnalysis& a) const;
   int Enclitic(const std::u32string& s, bool* ta) const;
   const Lexicon& lex_;
 };
+
+// Light stem of a match-form lexical key, for search: the article and one plural,
+// dual, feminine or nisba suffix removed, at least three letters kept («الرئاسة» →
+// «رئاس», «المفاوضات» → «مفاوض»). Names and lexicon words (protected) are never stemmed.
+std::u32string LightStem(const Lexicon& lex, const std::u32string& key);
 
 }  // namespace hadath
 

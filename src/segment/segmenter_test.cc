@@ -57,3 +57,34 @@ TEST(Segmenter, WordsConcatenateBackToTheToken) {
 
 }  // namespace
 }  // namespace hadath
+
+namespace hadath {
+namespace {
+
+TEST(Segmenter, EncliticPronounsWithRestoredTaMarbuta) {
+  auto r = testing::TestEngine().Segment("حكومته وبلاده فيها", true);
+  ASSERT_TRUE(r.ok());
+  const auto& s = r.value()[0];
+  ASSERT_EQ(s[0].words.size(), 2u);
+  EXPECT_EQ(s[0].words[0].form, "حكومت");
+  EXPECT_EQ(s[0].words[0].restored, "حكومة");
+  EXPECT_EQ(s[0].words[1].form, "ه");
+  ASSERT_EQ(s[1].words.size(), 3u);  // و + بلاد + ه
+  EXPECT_EQ(s[2].words.size(), 2u);  // في + ها
+}
+
+TEST(Segmenter, TaMarbutaIsNeverReadAsAPronoun) {
+  // «غنية», «الموجودة» end in ة, which the match form writes as ه.
+  EXPECT_EQ(Seg("غنية الموجودة كبرى"), "غنية الموجودة كبرى");
+}
+
+TEST(Segmenter, LightStemForSearchButNotForNames) {
+  auto r = testing::TestEngine().Segment("الرئاسة المفاوضات بوتين", true);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()[0][0].words[0].stem, "رئاس");
+  EXPECT_EQ(r.value()[0][1].words[0].stem, "مفاوض");
+  EXPECT_EQ(r.value()[0][2].words[0].stem, "بوتين");
+}
+
+}  // namespace
+}  // namespace hadath

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 #include "src/lexicon/matcher.h"
 #include "src/temporal/civil.h"
@@ -45,7 +46,8 @@ class TimeTagger {
       int i = s.begin;
       while (i < s.end) {
         const Token& tok = c_.tokens[i];
-        if (tok.kind != TokKind::kNumber && !tok.fmax_key && !tok.fmax_form && !w_.any.count(tok.hkey)) {
+        if (tok.kind != TokKind::kNumber && tok.kind != TokKind::kDate && tok.kind != TokKind::kTime &&
+            !tok.fmax_key && !tok.fmax_form && !w_.any.count(tok.hkey)) {
           ++i;  // cannot start a time expression
           continue;
         }
@@ -154,20 +156,58 @@ class TimeTagger {
     return 0;
   }
 
-  // 20/9/2023, 2023-09-20 (tokens glued without spaces).
+  // A numeric date token (20/9/2023, 2023-09-20, 15-7) or a time token (15:30).
   int MatchNumericDate(int i, int end, TimeExpr* t) {
-    int a, b, cc;
-    if (!Num(i, end, &a) || i + 4 >= end) return 0;
-    char32_t sep = c_.tokens[i + 1].form[0];
-    if ((sep != U'/' && sep != U'-' && sep != U'.') || !Punct(i + 3, end, sep)) return 0;
-    if (!Num(i + 2, end, &b) || !Num(i + 4, end, &cc)) return 0;
-    for (int k = i; k < i + 4; ++k)
-      if (c_.tokens[k].space_after) return 0;
-    int y, m, d;
-    if (a >= 1000) { y = a; m = b; d = cc; } else { d = a; m = b; y = cc; }
-    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return 0;
-    SetDay(t, y, m, d, "absolute");
-    return 5;
+    const Token& tok = c_.tokens[i];
+    if (tok.kind == TokKind::kTime) {
+      int h = 0, m = 0;
+      const std::u32string& f = tok.form;
+      size_t colon = f.find(U':');
+      for (size_t k = 0; k < colon; ++k) h = h * 10 + static_cast<int>(f[k] - U'0');
+      for (size_t k = colon + 1; k < colon + 3 && k < f.size(); ++k) m = m * 10 + static_cast<int>(f[k] - U'0');
+      if (h > 24 || m > 59) return 0;
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "T%02d:%02d", h, m);
+      t->type = "TIME";
+      t->grain = "minute";
+      t->value = (has_pub_ ? FormatYmd(pub_) : std::string("XXXX-XX-XX")) + buf;
+      t->anchor = has_pub_ ? "published" : "unresolved";
+      return 1;
+    }
+    if (tok.kind != TokKind::kDate) return 0;
+    std::vector<int> parts(1, 0);
+    std::vector<size_t> widths(1, 0);
+    for (char32_t ch : tok.form) {
+      if (IsAsciiDigit(ch)) {
+        parts.back() = parts.back() * 10 + static_cast<int>(ch - U'0');
+        ++widths.back();
+      } else {
+        parts.push_back(0);
+        widths.push_back(0);
+      }
+    }
+    int y = 0, m, d;
+    if (parts.size() == 3) {
+      if (widths[0] == 4) { y = parts[0]; m = parts[1]; d = parts[2]; }
+      else { d = parts[0]; m = parts[1]; y = parts[2]; }
+    } else {
+      d = parts[0];
+      m = parts[1];
+    }
+    if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(y ? y : 2000, m)) return 0;
+    if (y) {
+      SetDay(t, y, m, d, "absolute");
+    } else if (has_pub_) {
+      SetDay(t, NearestYear(m, d), m, d, "published");
+    } else {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", m, d);
+      t->type = "DATE";
+      t->value = buf;
+      t->grain = "day";
+      t->anchor = "unresolved";
+    }
+    return 1;
   }
 
   // [يوم] [weekday] [ال] DAY [من] MONTH [YEAR] [هـ] [الماضي|المقبل|الجاري]

@@ -26,6 +26,70 @@ size_t UrlLength(const std::u32string& s, size_t i) {
   return j - i;
 }
 
+// Length of an e-mail address starting at i (user@domain.tld), 0 if none.
+size_t EmailLength(const std::u32string& s, size_t i) {
+  auto local = [](char32_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '+';
+  };
+  if (i > 0 && local(s[i - 1])) return 0;
+  size_t j = i;
+  while (j < s.size() && local(s[j])) ++j;
+  if (j == i || j >= s.size() || s[j] != '@') return 0;
+  size_t k = j + 1, dot = 0;
+  while (k < s.size() && (local(s[k]) && s[k] != '+')) {
+    if (s[k] == '.') dot = k;
+    ++k;
+  }
+  while (k > j + 1 && s[k - 1] == '.') --k;  // a sentence-final period is not the domain's
+  if (!dot || dot + 2 >= k) return 0;
+  return k - i;
+}
+
+// Numeric dates and times starting at i: d/m/yyyy, yyyy-mm-dd, d.m.yyyy, d-m, hh:mm[:ss].
+// Returns the end index (i when none) and the kind.
+size_t DateTimeLength(const std::u32string& s, size_t i, TokKind* kind) {
+  auto digits = [&](size_t a) {
+    size_t b = a;
+    while (b < s.size() && IsAsciiDigit(s[b])) ++b;
+    return b - a;
+  };
+  size_t d1 = digits(i), a = i + d1;
+  if (d1 == 0 || d1 > 4 || a + 1 >= s.size()) return i;
+  char32_t sep = s[a];
+  if (sep == ':' && d1 <= 2) {
+    size_t d2 = digits(a + 1);
+    if (d2 != 2) return i;
+    size_t e = a + 1 + d2;
+    if (e + 2 < s.size() && s[e] == ':' && digits(e + 1) == 2) e += 3;
+    if (e < s.size() && IsAsciiDigit(s[e])) return i;
+    *kind = TokKind::kTime;
+    return e;
+  }
+  if (sep != '/' && sep != '-' && sep != '.') return i;
+  size_t d2 = digits(a + 1);
+  if (d2 == 0 || d2 > 2) return i;
+  size_t b = a + 1 + d2;
+  if (b + 1 < s.size() && s[b] == sep) {
+    size_t d3 = digits(b + 1);
+    if ((d3 == 4 && d1 <= 2) || (d3 >= 1 && d3 <= 2 && d1 == 4)) {
+      *kind = TokKind::kDate;
+      return b + 1 + d3;
+    }
+    return i;
+  }
+  // Two parts: «15-7», «9/11» — a day and a month; not a decimal («3.5») nor a range of years.
+  if (sep != '.' && d1 <= 2 && (b >= s.size() || !IsAsciiDigit(s[b]))) {
+    int day = 0, month = 0;
+    for (size_t k = i; k < a; ++k) day = day * 10 + static_cast<int>(s[k] - '0');
+    for (size_t k = a + 1; k < b; ++k) month = month * 10 + static_cast<int>(s[k] - '0');
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) {
+      *kind = TokKind::kDate;
+      return b;
+    }
+  }
+  return i;
+}
+
 }  // namespace
 
 bool IsQuoteChar(char32_t c) {
@@ -84,13 +148,22 @@ std::vector<Token> Tokenize(const NormText& text) {
       i += u;
       continue;
     }
+    if (size_t e = EmailLength(s, i)) {
+      push(i, i + e, TokKind::kUrl);
+      i += e;
+      continue;
+    }
+    TokKind dt_kind = TokKind::kNumber;
     if (IsArabicLetter(c)) {
       while (j < n && IsArabicLetter(s[j])) ++j;
       push(i, j, TokKind::kArabic);
     } else if (IsLatinLetter(c)) {
       while (j < n && (IsLatinLetter(s[j]) || IsAsciiDigit(s[j]))) ++j;
       push(i, j, TokKind::kLatin);
+    } else if (IsAsciiDigit(c) && (j = DateTimeLength(s, i, &dt_kind)) > i) {
+      push(i, j, dt_kind);
     } else if (IsAsciiDigit(c)) {
+      j = i + 1;
       while (j < n) {
         if (IsAsciiDigit(s[j])) {
           ++j;

@@ -12,7 +12,9 @@
 
 namespace hadath {
 
-enum class TokKind { kArabic, kLatin, kNumber, kPunct, kSymbol, kUrl };
+// kDate: numeric dates «2023/09/20», «20-9-2023», «15-7»; kTime: «15:30»; kSymbol:
+// hashtags and mentions; kUrl: URLs and e-mail addresses.
+enum class TokKind { kArabic, kLatin, kNumber, kPunct, kSymbol, kUrl, kDate, kTime };
 
 // One piece of a clitic-segmented token (CoNLL-U word).
 struct Piece {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "src/util/utf8.h"
 
 namespace hadath {
@@ -77,6 +79,59 @@ TEST(Tokenizer, TokensTileTheTextEvenWithStrayMarks) {
     prev = k.end;
   }
   EXPECT_EQ(static_cast<size_t>(prev), text.size());
+}
+
+}  // namespace
+}  // namespace hadath
+
+namespace hadath {
+namespace {
+
+std::vector<std::pair<std::string, TokKind>> Kinds(const std::string& s) {
+  NormText t = Normalize(ToU32(s));
+  std::vector<std::pair<std::string, TokKind>> out;
+  for (const Token& k : Tokenize(t))
+    out.emplace_back(EncodeUtf8(t.original.substr(k.start, k.end - k.start)), k.kind);
+  return out;
+}
+
+TEST(Tokenizer, DatesTimesEmailsAndHashtagsAreSingleTokens) {
+  auto k = Kinds("في 2023/09/20 و٢٠-٩-٢٠٢٣ و15-7 الساعة 15:30 راسلوا info@example.org #غزة @وكالة");
+  std::vector<std::pair<std::string, TokKind>> want = {
+      {"في", TokKind::kArabic},       {"2023/09/20", TokKind::kDate}, {"و", TokKind::kArabic},
+      {"٢٠-٩-٢٠٢٣", TokKind::kDate},  {"و", TokKind::kArabic},        {"15-7", TokKind::kDate},
+      {"الساعة", TokKind::kArabic},   {"15:30", TokKind::kTime},      {"راسلوا", TokKind::kArabic},
+      {"info@example.org", TokKind::kUrl}, {"#غزة", TokKind::kSymbol}, {"@وكالة", TokKind::kSymbol}};
+  EXPECT_EQ(k, want);
+}
+
+TEST(Tokenizer, EveryQuoteMarkAndDashIsItsOwnToken) {
+  auto f = Forms("«أ» \"ب\" “ج” „د“ ‹ه› 'و' – — … (ز)");
+  for (const char* q : {"«", "»", "\"", "“", "”", "„", "‹", "›", "'", "–", "—", "…", "(", ")"})
+    EXPECT_NE(std::find(f.begin(), f.end(), q), f.end()) << q;
+}
+
+TEST(Tokenizer, PercentagesAndRangesStaySeparate) {
+  EXPECT_EQ(Forms("32% و٥٪"), (std::vector<std::string>{"32", "%", "و", "٥", "٪"}));
+  EXPECT_EQ(Forms("1990-2000"), (std::vector<std::string>{"1990", "-", "2000"}));
+}
+
+TEST(SentenceSplitter, DatelineOpensTheFirstSentence) {
+  auto s = Sentences("موسكو (أ ف ب) - أعلن الكرملين اليوم أن المحادثات ستستمر. وأضاف أن الوفد سيصل غداً.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].rfind("موسكو (أ ف ب) -", 0), 0u);
+}
+
+TEST(SentenceSplitter, PostBoxAndNumbersAreNotSentenceEnds) {
+  EXPECT_EQ(Sentences("راسلونا على ص.ب 1234 في عمّان، وبلغت النسبة 3.5 في المئة.").size(), 1u);
+}
+
+TEST(SentenceSplitter, QuestionAndExclamationMarks) {
+  EXPECT_EQ(Sentences("هل انتهت الحرب؟ لا! لكن الهدنة صامدة…").size(), 3u);
+}
+
+TEST(SentenceSplitter, BulletsAndHeadlinesWithoutPunctuationAreSentences) {
+  EXPECT_EQ(Sentences("عنوان رئيسي بلا نقطة\n• بند أول\n• بند ثان\nنص الخبر.").size(), 4u);
 }
 
 }  // namespace
