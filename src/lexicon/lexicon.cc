@@ -173,9 +173,13 @@ void Lexicon::Add(const std::string& phrase_utf8, LexEntry e) {
       std::u32string word = key.substr(a, b - a);
       // Later words of a phrase that start with a proclitic letter («وجزر» in «سانت
       // فنسنت وجزر غرينادين», «للأمم») are not words of their own.
-      bool clitic_like = a > 0 && !word.empty() &&
-                         (word[0] == U'\u0648' || word[0] == U'\u0641' || word[0] == U'\u0628' ||
-                          word[0] == U'\u0644' || word[0] == U'\u0643');
+      // (a conjunction, «لل», or ب/ل/ك before the article; «بينغ» of «شي جين بينغ» is a name).
+      bool clitic_like =
+          a > 0 && word.size() >= 3 &&
+          (word[0] == U'\u0648' || word[0] == U'\u0641' ||
+           (word[0] == U'\u0644' && word[1] == U'\u0644') ||
+           ((word[0] == U'\u0628' || word[0] == U'\u0644' || word[0] == U'\u0643') &&
+            word[1] == U'\u0627' && word[2] == U'\u0644'));
       if (word.size() >= 2 && !clitic_like) {
         extra_words_.insert(word);
         // Short words that begin with a clitic letter («بان» of «بان كي مون») are not

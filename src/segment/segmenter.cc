@@ -229,8 +229,8 @@ SegAnalysis Segmenter::AnalyzeAfterConj(const std::u32string& w, bool after_conj
       ok = true;  // «بالميانكيلي», but not «كاليفورنيا»
     } else if (IsAlwaysSplit(r) || (IsParticle(rest) && !IsParticle(r))) {
       ok = true;
-    } else if (prot(rest) || lexword(rest)) {
-      ok = true;
+    } else if (rest.size() >= 4 && (prot(rest) || lexword(rest))) {
+      ok = true;  // «لبوتين»; not «كبرى» = ك + «برى» (as in Berri)
     } else if (rest.size() >= (r[0] == kKaf ? 4u : 3u) && KnownInflected(rest) && !KnownInflected(r)) {
       ok = true;
     }
