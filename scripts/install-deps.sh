@@ -6,7 +6,7 @@ PKGS=(
   build-essential cmake ninja-build pkg-config python3
   libicu-dev libsqlite3-dev sqlite3 nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev libstemmer-dev
-  iso-codes aspell aspell-ar-large hunspell-ar
+  iso-codes aspell aspell-ar-large hunspell-ar libgeonames-dev
 )
 missing=()
 for p in "${PKGS[@]}"; do

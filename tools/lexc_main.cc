@@ -2,7 +2,8 @@
 //   hadath-lexc --data DIR --isocodes FILE --words FILE --out FILE
 // Sections: tsv/<name> for each data/*.tsv source; tsv/places_generated.tsv from
 // iso-codes (FILE, made by scripts/gen_places_isocodes.py) plus ICU/CLDR Arabic
-// display names of every country in countries.tsv; words/words.idx the sorted
+// display names of every country in countries.tsv; tsv/cities.tsv from libgeonames
+// (tools/gen_cities.cc); words/words.idx the sorted
 // match-form known-word list (scripts/gen_wordlist.sh); meta.
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -58,12 +59,13 @@ std::string IcuArabicNames(const std::string& countries_tsv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string data, isocodes, words, out;
+  std::string data, isocodes, words, cities, out;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i];
     if (k == "--data") data = argv[i + 1];
     else if (k == "--isocodes") isocodes = argv[i + 1];
     else if (k == "--words") words = argv[i + 1];
+    else if (k == "--cities") cities = argv[i + 1];
     else if (k == "--out") out = argv[i + 1];
   }
   if (data.empty() || out.empty()) {
@@ -91,6 +93,10 @@ int main(int argc, char** argv) {
     if (nl != std::string::npos) generated += iso.substr(nl + 1);  // skip its header
   }
   sections["tsv/places_generated.tsv"] = generated;
+  std::string city_text = "geonameid\tar\tname_en\tiso2\tlat\tlon\tpopulation\n";
+  if (!cities.empty() && !ReadFile(cities, &city_text))
+    std::cerr << "hadath-lexc: " << cities << ": cannot read; no cities in the bundle\n";
+  sections["tsv/cities.tsv"] = city_text;
 
   std::vector<std::string> list;
   std::string wtext;

@@ -59,7 +59,7 @@ class EntityFinder {
                             [](const LexEntry& e) { return e.kind == LexKind::kInstitution; });
     LexMatch ent = MatchAt(lex_, c_.tokens, i, end, [](const LexEntry& e) {
       switch (e.kind) {
-        case LexKind::kCountry: case LexKind::kCapital: case LexKind::kPerson:
+        case LexKind::kCountry: case LexKind::kCapital: case LexKind::kPerson: case LexKind::kCity:
         case LexKind::kPersonShort: case LexKind::kOrg: case LexKind::kPeople:
           return true;
         default:
@@ -152,7 +152,17 @@ class EntityFinder {
         const Country& c = lex_.countries[e.index];
         ActorCode a{c.iso3, c.iso3, ""};
         std::string canon = e.kind == LexKind::kCountry ? c.name_en : c.capital_en;
-        AddEntity(i, j, sent, "GPE", canon, a, "", FirstCanonical(canon), -1);
+        int idx = AddEntity(i, j, sent, "GPE", canon, a, "", FirstCanonical(canon), -1);
+        if (e.kind == LexKind::kCapital && c.capital_city >= 0) SetGeo(idx, lex_.cities[c.capital_city]);
+        return j;
+      }
+      case LexKind::kCity: {
+        const City& city = ChooseCity(e.index);
+        const Country* c = lex_.CountryByIso3(city.iso3);
+        int idx = AddEntity(i, j, sent, "GPE", city.name_en, ActorCode{city.iso3, city.iso3, ""}, "",
+                            FirstCanonical(city.name_en), -1);
+        (void)c;
+        SetGeo(idx, city);
         return j;
       }
       case LexKind::kOrg: {
@@ -304,6 +314,32 @@ class EntityFinder {
     if (StartsWithAl(t.form) || FunctionWords().count(t.Key())) return false;
     if (lex_.Lookup(t.form)) return false;  // a role, trigger, month, place … is no name part
     return t.form.size() >= 2;
+  }
+
+  void SetGeo(int idx, const City& city) {
+    Geo g;
+    g.geonameid = city.geonameid;
+    g.lat = city.lat;
+    g.lon = city.lon;
+    g.country = city.iso3;
+    out_.entities[idx].geo = g;
+  }
+
+  // A city name shared by several places: the one in a country the document has named
+  // already (the most populous of those), else the most populous («موسكو» is Moscow,
+  // Russia — unless the article is about Idaho).
+  const City& ChooseCity(int head) const {
+    const City& h = lex_.cities[head];
+    if (h.homonyms.empty()) return h;
+    std::unordered_set<std::string> named;
+    for (const Entity& e : out_.entities)
+      if (e.actor && !e.actor->country.empty()) named.insert(e.actor->country);
+    const City* best = named.count(h.iso3) ? &h : nullptr;
+    for (int k : h.homonyms) {
+      const City& c = lex_.cities[k];
+      if (named.count(c.iso3) && (!best || c.population > best->population)) best = &c;
+    }
+    return best ? *best : h;
   }
 
   int FirstPerson(int person) const {

@@ -157,7 +157,7 @@ void Lexicon::Add(const std::string& phrase_utf8, LexEntry e) {
   for (const LexEntry& x : v)
     if (x.kind == e.kind && x.index == e.index && x.form == e.form) return;
   v.push_back(e);
-  bool name_like = e.kind == LexKind::kCountry || e.kind == LexKind::kCapital ||
+  bool name_like = e.kind == LexKind::kCountry || e.kind == LexKind::kCapital || e.kind == LexKind::kCity ||
                    e.kind == LexKind::kPerson || e.kind == LexKind::kPersonShort ||
                    e.kind == LexKind::kOrg || e.kind == LexKind::kPeople ||
                    e.kind == LexKind::kNationality;
@@ -189,7 +189,8 @@ void Lexicon::Add(const std::string& phrase_utf8, LexEntry e) {
                                                  word[0] == U'\u0643' || word[0] == U'\u0633');
         // Multi-word organisation names are made of ordinary words («حكومة الوفاق»):
         // only their one-word names («حماس») are protected.
-        bool org_word = (e.kind == LexKind::kOrg || e.kind == LexKind::kPeople) && n > 1;
+        bool org_word =
+            (e.kind == LexKind::kOrg || e.kind == LexKind::kPeople || e.kind == LexKind::kCity) && n > 1;
         if (name_like && e.kind != LexKind::kNationality && !short_clitic && !org_word)
           protected_.insert(word);
       }
@@ -307,6 +308,55 @@ Status Lexicon::LoadTables(const Bundle& b) {
                         code, ParseTargets(tg.At(r, tg.Col("target"))),
                         tg.At(r, tg.Col("symmetric")) == "1"});
     Add(tg.At(r, tg.Col("form")), {LexKind::kTrigger, idx});
+  }
+  // Cities (libgeonames). One lexicon entry per Arabic name, pointing at the most
+  // populous city of that name; the others are its homonyms (entities pick by the
+  // countries of the document, see src/entities). One-word names that are ordinary
+  // words («صور», pictures) are left out unless the city has a million people.
+  HADATH_TABLE(cy, "cities.tsv", {"geonameid", "ar", "name_en", "iso2", "lat", "lon", "population"}, true);
+  {
+    std::unordered_map<std::string, std::string> iso2to3;
+    for (const Country& c : countries) iso2to3[c.iso2] = c.iso3;
+    std::unordered_map<std::u32string, int> by_name;
+    std::unordered_map<std::string, int> by_en;  // "name_en|iso3" → city
+    for (size_t r = 0; r < cy.rows.size(); ++r) {
+      City c;
+      c.geonameid = std::atol(cy.At(r, 0).c_str());
+      c.name_en = cy.At(r, 2);
+      auto iso = iso2to3.find(cy.At(r, 3));
+      if (iso == iso2to3.end()) continue;
+      c.iso3 = iso->second;
+      c.lat = std::atof(cy.At(r, 4).c_str());
+      c.lon = std::atof(cy.At(r, 5).c_str());
+      c.population = std::atol(cy.At(r, 6).c_str());
+      int idx = static_cast<int>(cities.size());
+      cities.push_back(c);
+      by_en[c.name_en + "|" + c.iso3] = idx;
+      std::u32string key = PhraseKey(cy.At(r, 1));
+      if (key.empty()) continue;
+      bool one_word = key.find(U' ') == std::u32string::npos;
+      if (one_word && c.population < 1000000) {
+        std::u32string seg = SegForm(ToU32(cy.At(r, 1)));
+        bool al = seg.size() > 4 && seg[0] == U'\u0627' && seg[1] == U'\u0644';
+        if (IsKnownWord(seg) || (al && IsKnownWord(seg.substr(2)))) continue;  // «الجديدة»
+      }
+      auto [it, fresh] = by_name.emplace(key, idx);
+      if (fresh) continue;
+      City& head = cities[it->second];
+      if (c.population > head.population) {  // the new city becomes the head
+        cities[idx].homonyms = std::move(head.homonyms);
+        cities[idx].homonyms.push_back(it->second);
+        head.homonyms.clear();
+        it->second = idx;
+      } else {
+        head.homonyms.push_back(idx);
+      }
+    }
+    for (const auto& [key, idx] : by_name) Add(EncodeUtf8(key), {LexKind::kCity, idx});
+    for (Country& c : countries) {
+      auto it = by_en.find(c.capital_en + "|" + c.iso3);
+      if (it != by_en.end()) c.capital_city = it->second;
+    }
   }
   HADATH_TABLE(ns, "nosplit.tsv", {"word"}, true);
   for (size_t r = 0; r < ns.rows.size(); ++r) protected_.insert(PhraseKey(ns.At(r, 0)));

@@ -19,7 +19,7 @@ namespace hadath {
 
 enum class LexKind : uint8_t {
   kCountry, kCapital, kNationality, kPeople, kPerson, kPersonShort, kOrg, kInstitution,
-  kRole, kTitle, kMonth, kWeekday, kTrigger
+  kRole, kTitle, kMonth, kWeekday, kTrigger, kCity
 };
 
 struct LexEntry {
@@ -31,6 +31,16 @@ struct LexEntry {
 
 struct Country {
   std::string iso3, iso2, name_en, capital_en;
+  int capital_city = -1;  // index into Lexicon::cities, when libgeonames has it
+};
+
+// A city of libgeonames with an Arabic name.
+struct City {
+  long geonameid = 0;
+  std::string name_en, iso3;
+  double lat = 0, lon = 0;
+  long population = 0;
+  std::vector<int> homonyms;  // other cities with the same Arabic name (most populous first)
 };
 
 struct PersonTerm {
@@ -129,6 +139,7 @@ class Lexicon {
   std::vector<std::string> titles;
   std::vector<Month> months;
   std::vector<Trigger> triggers;
+  std::vector<City> cities;
   std::unordered_map<std::string, CameoInfo> cameo;
   // role key -> persons holding it (for «الرئيس الروسي» → the president of RUS on a date)
   std::unordered_map<std::string, std::vector<int>> persons_by_role;
