@@ -62,7 +62,9 @@ Status WriteBundle(const std::string& path, const std::map<std::string, std::str
   return Status::Ok();
 }
 
-Result<Bundle> ParseBundle(std::string s, const std::string& name) {
+Result<Bundle> ParseBundle(std::string bytes, const std::string& name) {
+  auto data = std::make_shared<const std::string>(std::move(bytes));
+  const std::string& s = *data;
   if (s.size() < 24 || std::memcmp(s.data(), kMagic, 8) != 0)
     return Status::Corrupt(name + ": not a hadath lexicon bundle (bad magic)");
   uint64_t sum;
@@ -78,6 +80,7 @@ Result<Bundle> ParseBundle(std::string s, const std::string& name) {
                            " (rebuild the bundle)");
   Get(s, &pos, &count);
   Bundle b;
+  b.data = data;
   const size_t limit = s.size() - 8;
   for (uint32_t k = 0; k < count; ++k) {
     uint32_t nlen = 0;
@@ -88,7 +91,7 @@ Result<Bundle> ParseBundle(std::string s, const std::string& name) {
     pos += nlen;
     if (!Get(s, &pos, &size) || pos + size > limit)
       return Status::Corrupt(name + ": section '" + sname + "' out of range");
-    b.sections[sname] = s.substr(pos, size);
+    b.sections[sname] = std::string_view(s).substr(pos, size);
     pos += size;
   }
   b.id = Hex(sum);
@@ -96,11 +99,20 @@ Result<Bundle> ParseBundle(std::string s, const std::string& name) {
 }
 
 Result<Bundle> ReadBundle(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
+  std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return Status::NotFound(path + ": cannot open lexicon bundle");
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ParseBundle(ss.str(), path);
+  std::string bytes;
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    long size = std::ftell(f);
+    if (size > 0) {
+      bytes.resize(static_cast<size_t>(size));
+      std::rewind(f);
+      if (std::fread(bytes.data(), 1, bytes.size(), f) != bytes.size()) bytes.clear();
+    }
+  }
+  std::fclose(f);
+  if (bytes.empty()) return Status::IoError(path + ": cannot read lexicon bundle");
+  return ParseBundle(std::move(bytes), path);
 }
 
 }  // namespace hadath

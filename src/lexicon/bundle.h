@@ -10,7 +10,9 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
+#include <string_view>
 
 #include "include/hadath/status.h"
 
@@ -19,7 +21,8 @@ namespace hadath {
 inline constexpr uint32_t kBundleFormatVersion = 1;
 
 struct Bundle {
-  std::map<std::string, std::string> sections;
+  std::shared_ptr<const std::string> data;                 // the whole file
+  std::map<std::string, std::string_view> sections;        // views into `data`
   std::string id;  // 16 hex digits
 };
 

@@ -91,7 +91,26 @@ const PersonTerm& Person::TermOn(const std::string& date) const {
 }
 
 std::u32string PhraseKey(std::string_view utf8) {
-  NormText t = Normalize(ToU32(utf8));
+  std::u32string u = ToU32(utf8);
+  // Fast path (most lexicon phrases): letters and spaces only, so tokens are the
+  // space-separated words and the match form is a per-letter fold.
+  bool simple = true;
+  for (char32_t c : u)
+    simple &= c == U' ' || (c >= 0x0621 && c <= 0x064A && c != 0x0640) || (c >= 'a' && c <= 'z');
+  if (simple) {
+    std::u32string m = MatchForm(u), key;
+    key.reserve(m.size());
+    for (char32_t c : m) {
+      if (c == U' ') {
+        if (!key.empty() && key.back() != U' ') key += U' ';
+      } else {
+        key += c;
+      }
+    }
+    while (!key.empty() && key.back() == U' ') key.pop_back();
+    return key;
+  }
+  NormText t = Normalize(std::move(u));
   std::u32string key;
   for (const Token& tok : Tokenize(t)) {
     if (!key.empty()) key += U' ';
@@ -112,6 +131,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromBundle(const Bundle& bundle)
   auto w = bundle.sections.find("words");
   auto wi = bundle.sections.find("words.idx");
   if (w != bundle.sections.end() && wi != bundle.sections.end()) {
+    lex->bundle_data_ = bundle.data;
     lex->words_ = w->second;
     lex->word_offsets_.resize(wi->second.size() / 4);
     std::memcpy(lex->word_offsets_.data(), wi->second.data(), lex->word_offsets_.size() * 4);
@@ -387,7 +407,7 @@ bool Lexicon::IsKnownWord(std::u32string_view w) const {
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     size_t a = word_offsets_[mid], b = word_offsets_[mid + 1] - 1;  // minus '\n'
-    int c = std::string_view(words_).substr(a, b - a).compare(key);
+    int c = words_.substr(a, b - a).compare(key);
     if (c == 0) return true;
     if (c < 0) lo = mid + 1; else hi = mid;
   }

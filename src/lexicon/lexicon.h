@@ -151,7 +151,8 @@ class Lexicon {
   void Add(const std::string& phrase_utf8, LexEntry e);
   Status LoadTables(const Bundle& b);
 
-  std::string words_;                  // sorted '\n'-separated UTF-8 match forms
+  std::shared_ptr<const std::string> bundle_data_;  // keeps the views below alive
+  std::string_view words_;             // sorted '\n'-separated UTF-8 segmentation forms
   std::vector<uint32_t> word_offsets_;
   std::unordered_set<std::u32string> extra_words_;  // tokens of lexicon names
   std::unordered_set<std::u32string> protected_;

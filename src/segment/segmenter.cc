@@ -138,10 +138,14 @@ class SegCache {
     }
   }
   void Put(uint64_t h, const SegAnalysis& a) {
-    if (++used_ * 2 > slots_.size()) Reset();  // keep the load low; forms repeat (Zipf)
-    size_t i = h & mask_;
-    while (slots_[i].h != 0 && slots_[i].h != h) i = (i + 1) & mask_;
-    slots_[i] = {h, a};
+    if (++used_ * 2 > slots_.size()) {
+      if (slots_.size() >= kMaxSlots) {
+        Reset();  // forms repeat (Zipf): starting over costs little
+      } else {
+        Grow();
+      }
+    }
+    Insert(h, a);
   }
 
  private:
@@ -149,8 +153,22 @@ class SegCache {
     uint64_t h = 0;
     SegAnalysis a;
   };
-  void Reset() {
-    slots_.assign(1u << 19, Slot{});
+  static constexpr size_t kMaxSlots = 1u << 20;
+  void Insert(uint64_t h, const SegAnalysis& a) {
+    size_t i = h & mask_;
+    while (slots_[i].h != 0 && slots_[i].h != h) i = (i + 1) & mask_;
+    slots_[i] = {h, a};
+  }
+  void Grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old)
+      if (s.h) Insert(s.h, s.a);
+  }
+  void Reset() {  // small at first: a short run should not pay for a big table
+    slots_.assign(1u << 12, Slot{});
     mask_ = slots_.size() - 1;
     used_ = 1;
   }
