@@ -128,34 +128,36 @@ bool IsIgnorable(char32_t c) {
          c == 0xFEFF || c == 0x00AD || c == 0x2060 || (c >= 0x08D3 && c <= 0x08FF);
 }
 
-bool IsArabicLetter(char32_t c) {
-  return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) || c == 0x066E ||
-         c == 0x066F || (c >= 0x0671 && c <= 0x06D3) || c == 0x06D5 || c == 0x06EE ||
-         c == 0x06EF || (c >= 0x06FA && c <= 0x06FC) || c == 0x06FF ||
-         (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08C9);
-}
-
-bool IsLatinLetter(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 &&
-                                                              c != 0xF7);
-}
-
-bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C ||
-         c == 0x85 || c == 0x2028 || c == 0x2029;
-}
-
 NormText Normalize(std::u32string original) {
   NormText t;
   t.original = std::move(original);
-  t.match.reserve(t.original.size());
-  t.start.reserve(t.original.size());
-  t.end.reserve(t.original.size());
+  // Write through raw pointers into buffers sized for the common case (one output code
+  // point per input code point); grow only on the rare expansions (ligatures).
+  size_t cap = t.original.size() + 16, k = 0;
+  t.match.resize(cap);
+  t.start.resize(cap);
+  t.end.resize(cap);
+  char32_t* m = t.match.data();
+  int* st = t.start.data();
+  int* en = t.end.data();
   Run(t.original, [&](char32_t c, size_t a, size_t b) {
-    t.match.push_back(c);
-    t.start.push_back(static_cast<int>(a));
-    t.end.push_back(static_cast<int>(b));
+    if (k == cap) {
+      cap *= 2;
+      t.match.resize(cap);
+      t.start.resize(cap);
+      t.end.resize(cap);
+      m = t.match.data();
+      st = t.start.data();
+      en = t.end.data();
+    }
+    m[k] = c;
+    st[k] = static_cast<int>(a);
+    en[k] = static_cast<int>(b);
+    ++k;
   });
+  t.match.resize(k);
+  t.start.resize(k);
+  t.end.resize(k);
   return t;
 }
 

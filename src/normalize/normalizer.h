@@ -39,11 +39,22 @@ std::u32string SegFormOf(const NormText& t, int a, int b);
 // Segmentation form → match form (ة → ه, ى → ي).
 std::u32string FoldSeg(std::u32string s);
 
-// Character classes on match-form text.
-bool IsArabicLetter(char32_t c);
-bool IsLatinLetter(char32_t c);
+// Character classes on match-form text (inline: they run on every character).
+inline bool IsArabicLetter(char32_t c) {
+  if (c >= 0x0621 && c <= 0x064A) return c != 0x0640;  // the common case
+  return c == 0x066E || c == 0x066F || (c >= 0x0671 && c <= 0x06D3) || c == 0x06D5 ||
+         c == 0x06EE || c == 0x06EF || (c >= 0x06FA && c <= 0x06FC) || c == 0x06FF ||
+         (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08C9);
+}
+inline bool IsLatinLetter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
 inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
-bool IsSpace(char32_t c);
+inline bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 ||
+         c == 0x2028 || c == 0x2029;
+}
 // A mark removed from the match form (harakat, tatweel, bidi, zero-width, BOM).
 bool IsIgnorable(char32_t c);
 
