@@ -131,3 +131,18 @@ TEST(Engine, RoleOnlyMentionResolvesToTheHolderOnThePublicationDate) {
 
 }  // namespace
 }  // namespace hadath
+
+namespace hadath {
+namespace {
+
+TEST(Engine, CounterpartResolvesToTheSameRoleInTheNamedCountry) {
+  Analysis a = AnalyzeText("بحث الرئيس التركي رجب طيب أردوغان مع نظيره الروسي الوضع في سوريا.",
+                           "2019-09-10");
+  bool putin = false;
+  for (const Entity& e : a.entities)
+    if (e.span.text == "نظيره الروسي") putin = e.canonical == "Vladimir Putin";
+  EXPECT_TRUE(putin);
+}
+
+}  // namespace
+}  // namespace hadath

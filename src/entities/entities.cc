@@ -52,6 +52,7 @@ class EntityFinder {
  private:
   int Try(int i, int end, int sent) {
     if (c_.tokens[i].kind != TokKind::kArabic) return i;
+    if (int j = Counterpart(i, end, sent)) return j;
     // Candidates: role apposition, institution + nationality, a plain lexicon entity.
     LexMatch role = MatchAt(lex_, c_.tokens, i, end,
                             [](const LexEntry& e) { return e.kind == LexKind::kRole; });
@@ -90,6 +91,41 @@ class EntityFinder {
     }
     if (ent.entry) return AddLexEntity(i, sent, ent);
     return i;
+  }
+
+  // «نظيره الصيني» (his Chinese counterpart): the holder, on the publication date, of
+  // the role of the person the pronoun refers to — the latest person mentioned before
+  // it — in the country the adjective names. «بوتين ونظيره الصيني» → Xi Jinping.
+  int Counterpart(int i, int end, int sent) {
+    static const std::u32string kNazir = MatchForm(U"نظير");
+    const Token& t = c_.tokens[i];
+    if (t.Key() != kNazir || !t.enclitic) return 0;
+    std::string iso3;
+    int n = CountryAt(i + 1, end, &iso3);
+    if (!n) return 0;
+    int j = i + 1 + n;
+    // A name right after («نظيره الروسي سيرغي لافروف») is handled as a person mention.
+    if (j < end && c_.tokens[j].kind == TokKind::kArabic) {
+      LexMatch pm = MatchAt(lex_, c_.tokens, j, end, [](const LexEntry& e) {
+        return e.kind == LexKind::kPerson || e.kind == LexKind::kPersonShort;
+      });
+      if (pm.entry) return 0;
+    }
+    std::string role;
+    for (int q = static_cast<int>(out_.entities.size()) - 1; q >= 0 && role.empty(); --q) {
+      if (c_.mentions[q].sentence < sent - 1) break;
+      if (out_.entities[q].type == "PER" && !out_.entities[q].role.empty()) role = out_.entities[q].role;
+    }
+    if (role.empty()) return 0;
+    for (int p : LookupByRole(role)) {
+      if (!lex_.persons[p].HoldsOn(role, iso3, c_.pubdate)) continue;
+      AddEntity(i, j, sent, "PER", lex_.persons[p].name_en, PersonActor(p, role), role, FirstPerson(p), p);
+      return j;
+    }
+    const Country* c = lex_.CountryByIso3(iso3);
+    (void)c;
+    AddEntity(i, j, sent, "PER", "", ActorCode{iso3 + "GOV", iso3, "GOV"}, role, -1, -1);
+    return j;
   }
 
   int MatchLearned(const std::u32string& key, int i, int end) const {
