@@ -113,6 +113,7 @@ int Usage(const std::string& msg) {
                "  hadath ingest  [--db PATH] [--date YYYY-MM-DD] [--input txt|jsonl] FILE...\n"
                "  hadath events  [--db PATH] [--actor CODE] [--root NN] [--from D] [--to D] [--format table|jsonl|csv]\n"
                "  hadath export  [--db PATH] --format csv|jsonl\n"
+               "  hadath actors  [--db PATH] [--learned] [--format table|jsonl]\n"
                "  hadath version\n";
   return 2;
 }

@@ -10,6 +10,7 @@
 #include "include/hadath/engine.h"
 #include "include/hadath/store.h"
 #include "src/output/analysis_json.h"
+#include "src/util/json_writer.h"
 #include "src/read/reader.h"
 #include "src/segment/conllu.h"
 #include "tools/commands.h"
@@ -222,6 +223,62 @@ int Events(int argc, char** argv, bool export_mode) {
   return 0;
 }
 
+int Actors(int argc, char** argv) {
+  Args a;
+  std::string err;
+  if (!ParseArgs(argc, argv, 2, {"db", "format"}, {"learned"}, &a, &err)) return Usage(err);
+  std::string fmt = a.Get("format", "table");
+  if (fmt != "table" && fmt != "jsonl") return Usage("--format must be table or jsonl");
+  if (a.Has("learned")) {
+    std::string db = a.Get("db", kDefaultDb);
+    if (access(db.c_str(), F_OK) != 0) {
+      std::cerr << "hadath: " << db << ": no such database (run hadath ingest first)\n";
+      return 1;
+    }
+    auto store = Store::Open(db);
+    if (!store.ok()) {
+      std::cerr << "hadath: " << store.status().message() << "\n";
+      return 1;
+    }
+    if (fmt == "table") std::cout << Pad("documents", 10) << " " << Pad("code", 8) << " " << Pad("role", 26) << " name  [transliteration]\n";
+    Status s = store.value()->LearnedActors([&](const LearnedActor& l) {
+      if (fmt == "table") {
+        std::cout << Pad(std::to_string(l.documents), 10) << " " << Pad(l.code, 8) << " " << Pad(l.role, 26) << " "
+                  << l.name << "  [" << l.canonical << "]\n";
+      } else {
+        JsonWriter w;
+        w.BeginObject().Key("name").String(l.name).Key("canonical").String(l.canonical);
+        w.Key("code").String(l.code).Key("country").String(l.country).Key("role").String(l.role);
+        w.Key("documents").Int(l.documents).Key("example_doc").String(l.example_doc).EndObject();
+        std::cout << w.str() << "\n";
+      }
+    });
+    if (!s.ok()) {
+      std::cerr << "hadath: " << s.message() << "\n";
+      return 1;
+    }
+    return 0;
+  }
+  auto engine = MakeEngine(a);
+  if (!engine.ok()) {
+    std::cerr << "hadath: " << engine.status().message() << "\n";
+    return 1;
+  }
+  for (const KnownActor& k : engine.value()->KnownActors()) {
+    if (fmt == "table") {
+      std::cout << Pad(k.code, 8) << " " << Pad(k.role, 26) << " " << Pad(k.start, 10) << " "
+                << Pad(k.end.empty() ? "-" : k.end, 10) << " " << k.name << "\n";
+    } else {
+      JsonWriter w;
+      w.BeginObject().Key("id").String(k.id).Key("name").String(k.name).Key("code").String(k.code);
+      w.Key("country").String(k.country).Key("sector").String(k.sector).Key("role").String(k.role);
+      w.Key("start").StringOrNull(k.start).Key("end").StringOrNull(k.end).EndObject();
+      std::cout << w.str() << "\n";
+    }
+  }
+  return 0;
+}
+
 int Main(int argc, char** argv) {
   if (argc < 2) return Usage("missing command");
   std::string cmd = argv[1];
@@ -230,6 +287,7 @@ int Main(int argc, char** argv) {
   if (cmd == "ingest") return Ingest(argc, argv);
   if (cmd == "events") return Events(argc, argv, false);
   if (cmd == "export") return Events(argc, argv, true);
+  if (cmd == "actors") return Actors(argc, argv);
   if (cmd == "version" || cmd == "--version") {
     std::cout << "hadath " << Engine::Version() << "\n";
     return 0;

@@ -27,6 +27,11 @@ struct SegToken {
 };
 using SegSentence = std::vector<SegToken>;
 
+// One term of a person of the lexicon (for `hadath actors`).
+struct KnownActor {
+  std::string id, name, code, country, sector, role, start, end;
+};
+
 class Engine {
  public:
   static Result<std::unique_ptr<Engine>> Create(const Options& options);
@@ -38,6 +43,8 @@ class Engine {
   Result<std::vector<SegSentence>> Segment(const std::string& utf8, bool one_per_line) const;
 
   const std::string& bundle_id() const;
+  // Every person of the lexicon, one entry per term.
+  std::vector<KnownActor> KnownActors() const;
   static const char* Version();
 
  private:

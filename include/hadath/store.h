@@ -28,6 +28,14 @@ struct EventRow {
   std::string date, source_code, target_code, cameo, modality, trigger;
 };
 
+// A name learned from appositions («وزير الخارجية الإستوني أورماس راينسالو»), with the
+// number of documents that taught it. Suggested for the lexicon, never promoted silently.
+struct LearnedActor {
+  std::string name, canonical, code, country, role;
+  long documents = 0;
+  std::string example_doc;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -39,6 +47,7 @@ class Store {
   virtual Result<PutOutcome> Put(const Document& doc, const Analysis& a, const std::string& engine_version,
                                  const std::string& bundle_id) = 0;
   virtual Status Events(const EventQuery& q, const std::function<void(const EventRow&)>& each) = 0;
+  virtual Status LearnedActors(const std::function<void(const LearnedActor&)>& each) = 0;
   virtual Result<long> CountDocuments() = 0;
   virtual Result<long> CountEvents() = 0;
 };

@@ -51,6 +51,15 @@ Result<std::unique_ptr<Engine>> Engine::Create(const Options& options) {
 
 const std::string& Engine::bundle_id() const { return lex_->bundle_id(); }
 
+std::vector<KnownActor> Engine::KnownActors() const {
+  std::vector<KnownActor> out;
+  for (const Person& p : lex_->persons)
+    for (const PersonTerm& t : p.terms)
+      out.push_back({p.id, p.name_en, t.code.empty() ? t.country + t.sector : t.code, t.country, t.sector,
+                     t.role, t.start, t.end});
+  return out;
+}
+
 Result<Analysis> Engine::Analyze(const Document& doc) const {
   if (doc.text.size() > options_.max_document_bytes)
     return Status::InvalidInput(doc.origin + ": document of " + std::to_string(doc.text.size()) +

@@ -10,7 +10,7 @@
 namespace hadath {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 const char* kMigrations[] = {
     // version 1
@@ -27,7 +27,13 @@ const char* kMigrations[] = {
     "CREATE INDEX events_date ON events(date);"
     "CREATE INDEX events_root ON events(root);"
     "CREATE INDEX events_source ON events(source_code);"
-    "CREATE INDEX events_target ON events(target_code);"};
+    "CREATE INDEX events_target ON events(target_code);",
+    // version 2: names learned from appositions, one row per document that taught them
+    "CREATE TABLE learned_mentions("
+    " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, name TEXT NOT NULL,"
+    " canonical TEXT, code TEXT, country TEXT, sector TEXT, role TEXT,"
+    " engine_version TEXT NOT NULL, bundle_id TEXT NOT NULL, PRIMARY KEY(doc_id, name));"
+    "CREATE INDEX learned_name ON learned_mentions(name);"};
 
 class Stmt {
  public:
@@ -106,9 +112,11 @@ class SqliteStore : public Store {
       }
     }
     if (existed) {
-      Stmt d(db_, "DELETE FROM events WHERE doc_id=?");
-      d.Bind(1, doc.id);
-      if (d.Step() != SQLITE_DONE) return Err("delete events");
+      for (const char* sql : {"DELETE FROM events WHERE doc_id=?", "DELETE FROM learned_mentions WHERE doc_id=?"}) {
+        Stmt d(db_, sql);
+        d.Bind(1, doc.id);
+        if (d.Step() != SQLITE_DONE) return Err("delete rows of a changed document");
+      }
     }
     {
       Stmt ins(db_,
@@ -136,7 +144,32 @@ class SqliteStore : public Store {
       ev.Bind(15, EventToJson(a, e)).Bind(16, engine_version).Bind(17, bundle_id);
       if (ev.Step() != SQLITE_DONE) return Err("insert event");
     }
+    Stmt lm(db_,
+            "INSERT OR IGNORE INTO learned_mentions(doc_id,name,canonical,code,country,sector,role,"
+            "engine_version,bundle_id) VALUES(?,?,?,?,?,?,?,?,?)");
+    for (const Entity& e : a.entities) {
+      if (!e.learned || !e.ref.empty()) continue;
+      sqlite3_reset(lm.get());
+      lm.Bind(1, doc.id).Bind(2, e.span.text).Bind(3, e.canonical);
+      lm.Bind(4, e.actor ? e.actor->code : "").Bind(5, e.actor ? e.actor->country : "");
+      lm.Bind(6, e.actor ? e.actor->sector : "").Bind(7, e.role).Bind(8, engine_version).Bind(9, bundle_id);
+      if (lm.Step() != SQLITE_DONE) return Err("insert learned mention");
+    }
     return existed ? PutOutcome::kReplaced : PutOutcome::kAdded;
+  }
+
+  Status LearnedActors(const std::function<void(const LearnedActor&)>& each) override {
+    Stmt st(db_,
+            "SELECT name, max(canonical), max(code), max(country), max(role), count(DISTINCT doc_id),"
+            " min(doc_id) FROM learned_mentions GROUP BY name ORDER BY count(DISTINCT doc_id) DESC, name");
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      LearnedActor l{st.Col(0), st.Col(1), st.Col(2), st.Col(3), st.Col(4),
+                     static_cast<long>(sqlite3_column_int64(st.get(), 5)), st.Col(6)};
+      each(l);
+    }
+    if (rc != SQLITE_DONE) return Status::IoError(path_ + ": " + sqlite3_errmsg(db_));
+    return Status::Ok();
   }
 
   Status Events(const EventQuery& q, const std::function<void(const EventRow&)>& each) override {

@@ -86,6 +86,21 @@ def main():
     p = run(h, "events", "--db", db, "--root", "04", "--format", "csv")
     lines = [l for l in p.stdout.decode().split("\r\n") if l]
     case("events: root filter", all(",04" in l for l in lines[1:]) and len(lines) > 1, lines[:3])
+    learn = os.path.join(tmp, "learn.jsonl")
+    with open(learn, "w", encoding="utf-8") as fh:
+        for k in range(2):
+            fh.write(json.dumps({"id": f"l{k}", "published": "2016-03-0" + str(k + 1),
+                                 "text": "وأعلن وزير الخارجية الإستوني أورماس راينسالو أن بلاده تدعم الحوار."},
+                                ensure_ascii=False) + "\n")
+    p = run(h, "ingest", "--db", db, learn)
+    p = run(h, "actors", "--db", db, "--learned", "--format", "jsonl")
+    rows = [json.loads(l) for l in p.stdout.decode().split("\n") if l.strip()]
+    case("actors --learned: name learned from two documents",
+         any(r["name"] == "أورماس راينسالو" and r["documents"] == 2 and r["code"] == "ESTGOV" for r in rows), rows)
+    p = run(h, "actors", "--format", "jsonl")
+    known = [json.loads(l) for l in p.stdout.decode().split("\n") if l.strip()]
+    case("actors: known actors listed with their terms",
+         any(r["name"] == "Sergei Lavrov" and r["code"] == "RUSGOV" for r in known) and len(known) > 1000, len(known))
     p = run(h, "events", "--db", os.path.join(tmp, "missing.db"))
     case("events: missing database is an error", p.returncode == 1, p.returncode)
 
