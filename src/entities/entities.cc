@@ -67,8 +67,13 @@ class EntityFinder {
           return false;
       }
     });
-    // A learned name (full or surname) from an earlier apposition.
+    // A learned name (full or surname) from an earlier apposition or an earlier
+    // unknown person («خالد العمري» … «العمري»).
     int learned_n = 0, learned_ent = -1;
+    if (auto it = surnames_.find(c_.tokens[i].Key()); it != surnames_.end()) {
+      learned_n = 1;
+      learned_ent = it->second;
+    }
     for (const auto& [key, idx] : learned_) {
       int n = MatchLearned(key, i, end);
       if (n > learned_n) {
@@ -90,7 +95,75 @@ class EntityFinder {
       return i + learned_n;
     }
     if (ent.entry) return AddLexEntity(i, sent, ent);
+    if (int j = UnknownPerson(i, end, sent)) return j;
     return i;
+  }
+
+  // A token that can be part of a person's name it does not know: no clitic, not a
+  // function word, not a word of another lexicon kind (role, trigger, month …); with ال
+  // only a nisba-like family name that is not an ordinary word («العمري»).
+  bool NameLikeLoose(int k) const {
+    const Token& t = c_.tokens[k];
+    if (t.kind != TokKind::kArabic || !t.proclitics.empty() || t.enclitic || t.form.size() < 2) return false;
+    if (FunctionWords().count(t.Key())) return false;
+    if (const std::vector<LexEntry>* v = lex_.Lookup(t.form)) {
+      for (const LexEntry& e : *v)
+        if (e.kind != LexKind::kGivenName && e.kind != LexKind::kNameParticle && e.kind != LexKind::kPerson &&
+            e.kind != LexKind::kPersonShort && e.kind != LexKind::kCity)
+          return false;
+    }
+    if (StartsWithAl(t.form)) {
+      std::u32string rest = t.form.substr(2);
+      return rest.size() >= 3 && rest.back() == U'\u064A' && !lex_.IsKnownMatchForm(rest) &&
+             !lex_.IsKnownMatchForm(t.form);
+    }
+    return true;
+  }
+
+  bool IsGivenAt(int k, int end, int* n, bool* weak) const {
+    LexMatch m = MatchAt(lex_, c_.tokens, k, end, [](const LexEntry& e) { return e.kind == LexKind::kGivenName; });
+    if (!m.entry || m.via_key) return false;
+    *n = m.ntokens;
+    *weak = lex_.given_names[m.entry->index].weak;
+    return true;
+  }
+
+  // Persons the lexicon does not know: a given name (or a title) followed by up to three
+  // name words and particles: «خالد العمري», «السيد أحمد بن علي», «مايكل براون».
+  int UnknownPerson(int i, int end, int sent) {
+    int gn = 0;
+    bool weak = false, given = IsGivenAt(i, end, &gn, &weak);
+    bool titled = false;
+    if (i > c_.sentences[sent].begin) {
+      LexMatch tm = MatchAt(lex_, c_.tokens, i - 1, i, [](const LexEntry& e) { return e.kind == LexKind::kTitle; });
+      titled = tm.entry != nullptr;
+    }
+    if (!given && !(titled && NameLikeLoose(i))) return 0;
+    int k = given ? i + gn : i + 1, added = 0;
+    while (k < end && added < 3) {
+      int n2 = 0;
+      bool w2 = false;
+      LexMatch pm = MatchAt(lex_, c_.tokens, k, end, [](const LexEntry& e) { return e.kind == LexKind::kNameParticle; });
+      if (pm.entry && !pm.via_key && k + pm.ntokens < end &&
+          (IsGivenAt(k + pm.ntokens, end, &n2, &w2) || NameLikeLoose(k + pm.ntokens))) {
+        k += pm.ntokens + (n2 ? n2 : 1);
+        ++added;
+      } else if (IsGivenAt(k, end, &n2, &w2)) {
+        k += n2;
+        ++added;
+      } else if (NameLikeLoose(k) && !lex_.IsKnownMatchForm(c_.tokens[k].Key())) {
+        ++k;
+        ++added;
+      } else {
+        break;
+      }
+    }
+    if (added == 0 && (weak || !given) && !titled) return 0;
+    if (added == 0 && weak) return 0;
+    std::string name = c_.EncodeSpan(c_.tokens[i].start, c_.tokens[k - 1].end);
+    int idx = AddEntity(i, k, sent, "PER", TransliterateName(name), std::nullopt, "", -1, -1);
+    if (added > 0) surnames_[c_.tokens[k - 1].Key()] = idx;
+    return k;
   }
 
   // «نظيره الصيني» (his Chinese counterpart): the holder, on the publication date, of
@@ -422,6 +495,7 @@ class EntityFinder {
   Analysis& out_;
   const Lexicon& lex_;
   std::unordered_map<std::u32string, int> learned_;  // name or surname key → entity
+  std::unordered_map<std::u32string, int> surnames_;  // family names of unknown persons
 };
 
 }  // namespace

@@ -378,6 +378,15 @@ Status Lexicon::LoadTables(const Bundle& b) {
       if (it != by_en.end()) c.capital_city = it->second;
     }
   }
+  HADATH_TABLE(gn, "given_names.tsv", {"name", "kind", "note"}, true);
+  for (size_t r = 0; r < gn.rows.size(); ++r) {
+    const std::string& kind = gn.At(r, gn.Col("kind"));
+    const std::string& note = gn.At(r, gn.Col("note"));
+    int idx = static_cast<int>(given_names.size());
+    given_names.push_back({note.find("common-word") != std::string::npos ||
+                           note.find("ambiguous") != std::string::npos});
+    Add(gn.At(r, gn.Col("name")), {kind == "particle" ? LexKind::kNameParticle : LexKind::kGivenName, idx});
+  }
   HADATH_TABLE(ns, "nosplit.tsv", {"word"}, true);
   for (size_t r = 0; r < ns.rows.size(); ++r) protected_.insert(PhraseKey(ns.At(r, 0)));
   static const char* kWeekdays[] = {"الأحد", "الاثنين", "الثلاثاء", "الأربعاء",

@@ -19,7 +19,7 @@ namespace hadath {
 
 enum class LexKind : uint8_t {
   kCountry, kCapital, kNationality, kPeople, kPerson, kPersonShort, kOrg, kInstitution,
-  kRole, kTitle, kMonth, kWeekday, kTrigger, kCity
+  kRole, kTitle, kMonth, kWeekday, kTrigger, kCity, kGivenName, kNameParticle
 };
 
 struct LexEntry {
@@ -140,6 +140,12 @@ class Lexicon {
   std::vector<Month> months;
   std::vector<Trigger> triggers;
   std::vector<City> cities;
+  // Given names (data/given_names.tsv); `weak` ones are also ordinary words or ambiguous
+  // and start a person name only with another cue.
+  struct GivenName {
+    bool weak = false;
+  };
+  std::vector<GivenName> given_names;
   std::unordered_map<std::string, CameoInfo> cameo;
   // role key -> persons holding it (for «الرئيس الروسي» → the president of RUS on a date)
   std::unordered_map<std::string, std::vector<int>> persons_by_role;
