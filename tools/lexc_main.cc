@@ -27,7 +27,7 @@ namespace {
 
 const char* kSources[] = {"countries.tsv", "nationalities.tsv", "actors.tsv", "organisations.tsv",
                           "institutions.tsv", "roles.tsv", "titles.tsv", "months.tsv",
-                          "cameo.tsv", "triggers.tsv", "nosplit.tsv", "given_names.tsv"};
+                          "cameo.tsv", "triggers.tsv", "nosplit.tsv", "given_names.tsv", "regions.tsv"};
 
 bool ReadFile(const std::string& path, std::string* out) {
   std::ifstream f(path, std::ios::binary);
@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
   for (const char* name : kSources) {
     std::string text;
     if (!ReadFile(data + "/" + name, &text)) {
-      if (std::string(name) == "given_names.tsv") continue;  // optional
+      if (std::string(name) == "given_names.tsv" || std::string(name) == "regions.tsv") continue;  // optional
       std::cerr << "hadath-lexc: " << data << "/" << name << ": cannot read\n";
       return 1;
     }

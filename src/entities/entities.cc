@@ -61,6 +61,7 @@ class EntityFinder {
     LexMatch ent = MatchAt(lex_, c_.tokens, i, end, [](const LexEntry& e) {
       switch (e.kind) {
         case LexKind::kCountry: case LexKind::kCapital: case LexKind::kPerson: case LexKind::kCity:
+        case LexKind::kRegion:
         case LexKind::kPersonShort: case LexKind::kOrg: case LexKind::kPeople:
           return true;
         default:
@@ -263,6 +264,21 @@ class EntityFinder {
         std::string canon = e.kind == LexKind::kCountry ? c.name_en : c.capital_en;
         int idx = AddEntity(i, j, sent, "GPE", canon, a, "", FirstCanonical(canon), -1);
         if (e.kind == LexKind::kCapital && c.capital_city >= 0) SetGeo(idx, lex_.cities[c.capital_city]);
+        return j;
+      }
+      case LexKind::kRegion: {
+        const Lexicon::Region& g = lex_.regions[e.index];
+        std::optional<ActorCode> a;
+        if (!g.iso3.empty() && g.type != "FAC") a = ActorCode{g.iso3, g.iso3, ""};
+        int idx = AddEntity(i, j, sent, g.type.empty() ? "LOC" : g.type, g.name_en, a, "",
+                            FirstCanonical(g.name_en), -1);
+        if (g.has_coords) {
+          Geo geo;
+          geo.lat = g.lat;
+          geo.lon = g.lon;
+          geo.country = g.iso3;
+          out_.entities[idx].geo = geo;
+        }
         return j;
       }
       case LexKind::kCity: {

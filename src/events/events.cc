@@ -290,11 +290,18 @@ class Coder {
     for (int k = te; k + 1 < sent.end; ++k) {
       if (T(k).Key() != w_.fi) continue;
       int e = Ent(k + 1);
-      if (e < 0 || out_.entities[e].type != "GPE") continue;
+      if (e < 0) continue;
       const Entity& en = out_.entities[e];
+      if (en.type != "GPE" && en.type != "LOC" && en.type != "FAC") continue;
       EventLocation loc;
       loc.text = en.span.text;
       if (en.actor) loc.country = en.actor->country;
+      if (en.geo) {
+        loc.geonameid = en.geo->geonameid;
+        loc.lat = en.geo->lat;
+        loc.lon = en.geo->lon;
+        loc.country = en.geo->country;
+      }
       ev->location = loc;
       return;
     }

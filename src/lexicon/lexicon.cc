@@ -58,7 +58,49 @@ std::vector<std::pair<std::string, uint8_t>> NisbaForms(const std::string& adj) 
   return out;
 }
 
+void ReplaceAll(std::string* s, const std::string& a, const std::string& b) {
+  for (size_t p = s->find(a); p != std::string::npos; p = s->find(a, p + b.size())) s->replace(p, a.size(), b);
+}
+
 }  // namespace
+
+std::vector<std::string> TransliterationVariants(const std::string& name) {
+  std::vector<std::string> out{name};
+  if (name.find(' ') == std::string::npos) return out;  // full names only
+  auto add = [&](const std::string& v) {
+    if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+  };
+  // g: غ / ج / ك («سيرغي», «سيرجي»; «بينغ», «بينج»); ch: تش / ش («تشوي», «شوي»).
+  for (const char* g : {"غ", "ج", "ك"}) {
+    if (name.find(g) == std::string::npos || std::string(g) == "ك") continue;
+    for (const char* h : {"غ", "ج"}) {
+      if (std::string(g) == h) continue;
+      std::string v = name;
+      ReplaceAll(&v, g, h);
+      add(v);
+    }
+  }
+  if (name.find("تش") != std::string::npos) {
+    std::string v = name;
+    ReplaceAll(&v, "تش", "ش");
+    add(v);
+  }
+  // Spacing: the last two parts of an East Asian name written as one («جين بينغ» →
+  // «جينبينغ») when both are short.
+  size_t sp = name.rfind(' ');
+  size_t sp2 = sp == std::string::npos || sp == 0 ? std::string::npos : name.rfind(' ', sp - 1);
+  std::string before = sp2 == std::string::npos ? name.substr(0, sp) : name.substr(sp2 + 1, sp - sp2 - 1);
+  std::string last = name.substr(sp + 1);
+  if (ToU32(before).size() <= 4 && ToU32(last).size() <= 4) {
+    size_t n = out.size();
+    for (size_t k = 0; k < n; ++k) {
+      std::string v = out[k];
+      size_t q = v.rfind(' ');
+      if (q != std::string::npos) add(v.substr(0, q) + v.substr(q + 1));
+    }
+  }
+  return out;
+}
 
 const PersonTerm* Person::TermActive(const std::string& date) const {
   if (date.empty()) return nullptr;
@@ -178,6 +220,7 @@ void Lexicon::Add(const std::string& phrase_utf8, LexEntry e) {
     if (x.kind == e.kind && x.index == e.index && x.form == e.form) return;
   v.push_back(e);
   bool name_like = e.kind == LexKind::kCountry || e.kind == LexKind::kCapital || e.kind == LexKind::kCity ||
+                   e.kind == LexKind::kRegion ||
                    e.kind == LexKind::kPerson || e.kind == LexKind::kPersonShort ||
                    e.kind == LexKind::kOrg || e.kind == LexKind::kPeople ||
                    e.kind == LexKind::kNationality;
@@ -210,7 +253,8 @@ void Lexicon::Add(const std::string& phrase_utf8, LexEntry e) {
         // Multi-word organisation names are made of ordinary words («حكومة الوفاق»):
         // only their one-word names («حماس») are protected.
         bool org_word =
-            (e.kind == LexKind::kOrg || e.kind == LexKind::kPeople || e.kind == LexKind::kCity) && n > 1;
+            (e.kind == LexKind::kOrg || e.kind == LexKind::kPeople || e.kind == LexKind::kCity ||
+             e.kind == LexKind::kRegion) && n > 1;
         if (name_like && e.kind != LexKind::kNationality && !short_clitic && !org_word)
           protected_.insert(word);
       }
@@ -274,7 +318,8 @@ Status Lexicon::LoadTables(const Bundle& b) {
     auto& byrole = persons_by_role[t.role];
     if (std::find(byrole.begin(), byrole.end(), it->second) == byrole.end())
       byrole.push_back(it->second);
-    for (const auto& n : SplitBar(at.At(r, at.Col("ar")))) Add(n, {LexKind::kPerson, it->second});
+    for (const auto& n : SplitBar(at.At(r, at.Col("ar"))))
+      for (const std::string& v : TransliterationVariants(n)) Add(v, {LexKind::kPerson, it->second});
     for (const auto& n : SplitBar(at.At(r, at.Col("short"))))
       Add(n, {LexKind::kPersonShort, it->second});
   }
@@ -377,6 +422,24 @@ Status Lexicon::LoadTables(const Bundle& b) {
       auto it = by_en.find(c.capital_en + "|" + c.iso3);
       if (it != by_en.end()) c.capital_city = it->second;
     }
+  }
+  HADATH_TABLE(rg, "regions.tsv", {"id", "name_en", "ar", "type", "country", "lat", "lon"}, true);
+  for (size_t r = 0; r < rg.rows.size(); ++r) {
+    Region g;
+    g.id = rg.At(r, rg.Col("id"));
+    g.name_en = rg.At(r, rg.Col("name_en"));
+    g.type = rg.At(r, rg.Col("type"));
+    g.iso3 = rg.At(r, rg.Col("country"));
+    const std::string& lat = rg.At(r, rg.Col("lat"));
+    const std::string& lon = rg.At(r, rg.Col("lon"));
+    if (!lat.empty() && !lon.empty()) {
+      g.has_coords = true;
+      g.lat = std::atof(lat.c_str());
+      g.lon = std::atof(lon.c_str());
+    }
+    int idx = static_cast<int>(regions.size());
+    regions.push_back(g);
+    for (const auto& n : SplitBar(rg.At(r, rg.Col("ar")))) Add(n, {LexKind::kRegion, idx});
   }
   HADATH_TABLE(gn, "given_names.tsv", {"name", "kind", "note"}, true);
   for (size_t r = 0; r < gn.rows.size(); ++r) {

@@ -19,7 +19,7 @@ namespace hadath {
 
 enum class LexKind : uint8_t {
   kCountry, kCapital, kNationality, kPeople, kPerson, kPersonShort, kOrg, kInstitution,
-  kRole, kTitle, kMonth, kWeekday, kTrigger, kCity, kGivenName, kNameParticle
+  kRole, kTitle, kMonth, kWeekday, kTrigger, kCity, kGivenName, kNameParticle, kRegion
 };
 
 struct LexEntry {
@@ -140,6 +140,13 @@ class Lexicon {
   std::vector<Month> months;
   std::vector<Trigger> triggers;
   std::vector<City> cities;
+  // Regions, disputed areas, features and sites (data/regions.tsv).
+  struct Region {
+    std::string id, name_en, type, iso3;
+    bool has_coords = false;
+    double lat = 0, lon = 0;
+  };
+  std::vector<Region> regions;
   // Given names (data/given_names.tsv); `weak` ones are also ordinary words or ambiguous
   // and start a person name only with another cue.
   struct GivenName {
@@ -167,6 +174,10 @@ class Lexicon {
   int max_phrase_tokens_ = 1;
   std::string bundle_id_;
 };
+
+// Spelling variants of a transliterated full name by the rules of data/actors.md: g as
+// غ or ج, ch as تش or ش, the last two short parts joined. The name itself comes first.
+std::vector<std::string> TransliterationVariants(const std::string& name);
 
 // Splits a match-form phrase into tokens the way the tokenizer does, joined by ' '.
 std::u32string PhraseKey(std::string_view utf8);
