@@ -6,6 +6,7 @@
 #include "src/entities/translit.h"
 #include "src/lexicon/matcher.h"
 #include "src/normalize/normalizer.h"
+#include "src/segment/segmenter.h"
 #include "src/util/utf8.h"
 
 namespace hadath {
@@ -92,7 +93,7 @@ class EntityFinder {
     if (learned_n > ent_n) {
       Entity e = out_.entities[learned_ent];
       AddEntity(i, i + learned_n, sent, e.type, e.canonical, e.actor, e.role, FirstOf(learned_ent),
-                -1, true);
+                -1, e.learned);
       return i + learned_n;
     }
     if (ent.entry) return AddLexEntity(i, sent, ent);
@@ -114,18 +115,34 @@ class EntityFinder {
           return false;
     }
     if (StartsWithAl(t.form)) {
+      // Family names with the article are nisba-like («العمري», «المصري»).
       std::u32string rest = t.form.substr(2);
-      return rest.size() >= 3 && rest.back() == U'\u064A' && !lex_.IsKnownMatchForm(rest) &&
-             !lex_.IsKnownMatchForm(t.form);
+      return rest.size() >= 3 && rest.back() == U'\u064A';
     }
     return true;
+  }
+
+  // Not an ordinary word of the dictionaries (names of our lexicons do not count).
+  bool NotDictionaryWord(int k) const {
+    const Token& t = c_.tokens[k];
+    const std::u32string& w = t.Key();
+    if (lex_.IsPersonNameWord(w)) return true;
+    // Inflected forms count as words too («هجوما», «عنيفا»).
+    return !Segmenter(lex_).KnownInflected(SegFormOf(c_.norm, t.mstart, t.mend));
   }
 
   bool IsGivenAt(int k, int end, int* n, bool* weak) const {
     LexMatch m = MatchAt(lex_, c_.tokens, k, end, [](const LexEntry& e) { return e.kind == LexKind::kGivenName; });
     if (!m.entry || m.via_key) return false;
+    const Token& t = c_.tokens[k];
+    // «على» (on) folds to «علي» (Ali): a final ى in the text is no ي of a name.
+    int last = t.end - 1;
+    while (last > t.start && IsIgnorable(c_.norm.original[last])) --last;
+    if (c_.norm.original[last] == U'\u0649') return false;
     *n = m.ntokens;
-    *weak = lex_.given_names[m.entry->index].weak;
+    // Short names («هو», «لي») and function words are weak: they need another cue.
+    *weak = lex_.given_names[m.entry->index].weak || (m.ntokens == 1 && t.form.size() <= 2) ||
+            FunctionWords().count(t.Key()) > 0;
     return true;
   }
 
@@ -152,7 +169,7 @@ class EntityFinder {
       } else if (IsGivenAt(k, end, &n2, &w2)) {
         k += n2;
         ++added;
-      } else if (NameLikeLoose(k) && !lex_.IsKnownMatchForm(c_.tokens[k].Key())) {
+      } else if (NameLikeLoose(k) && (StartsWithAl(c_.tokens[k].form) || NotDictionaryWord(k))) {
         ++k;
         ++added;
       } else {

@@ -24,7 +24,7 @@ std::string TransliterateName(const std::string& arabic_utf8) {
   std::string out;
   bool start = true;
   for (char c : s) {
-    if (c == '\'' || c == '`' || c == '~') continue;
+    if (c == '\'' || c == '`' || c == '~' || static_cast<unsigned char>(c) >= 0x80) continue;  // ʿ ʾ
     unsigned char uc = static_cast<unsigned char>(c);
     out.push_back(start && std::isalpha(uc) ? static_cast<char>(std::toupper(uc)) : c);
     start = c == ' ' || c == '-';

@@ -243,6 +243,8 @@ void Lexicon::Add(const std::string& phrase_utf8, LexEntry e) {
            (word[0] == U'\u0644' && word[1] == U'\u0644') ||
            ((word[0] == U'\u0628' || word[0] == U'\u0644' || word[0] == U'\u0643') &&
             word[1] == U'\u0627' && word[2] == U'\u0644'));
+      if (word.size() >= 2 && (e.kind == LexKind::kPerson || e.kind == LexKind::kPersonShort))
+        person_words_.insert(word);
       if (word.size() >= 2 && !clitic_like) {
         extra_words_.insert(word);
         // Short words that begin with a clitic letter («بان» of «بان كي مون») are not
@@ -446,7 +448,11 @@ Status Lexicon::LoadTables(const Bundle& b) {
     const std::string& kind = gn.At(r, gn.Col("kind"));
     const std::string& note = gn.At(r, gn.Col("note"));
     int idx = static_cast<int>(given_names.size());
-    given_names.push_back({note.find("common-word") != std::string::npos ||
+    // Weak: marked so, or an ordinary word once alef forms are folded («آلان» = «الآن»).
+    std::u32string seg = SegForm(ToU32(gn.At(r, gn.Col("name"))));
+    bool word = IsKnownWord(seg) ||
+                (seg.size() > 3 && seg[0] == U'\u0627' && seg[1] == U'\u0644' && IsKnownWord(seg.substr(2)));
+    given_names.push_back({word || note.find("common-word") != std::string::npos ||
                            note.find("ambiguous") != std::string::npos});
     Add(gn.At(r, gn.Col("name")), {kind == "particle" ? LexKind::kNameParticle : LexKind::kGivenName, idx});
   }

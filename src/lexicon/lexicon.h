@@ -108,6 +108,8 @@ class Lexicon {
   bool IsProtected(std::u32string_view w) const;
   // A word of one of our own lexicon phrases (names, roles, triggers, months …).
   bool IsLexiconWord(std::u32string_view w) const;
+  // A word of a person's name in the lexicon (not a common word that merely is protected).
+  bool IsPersonNameWord(const std::u32string& w) const { return person_words_.count(w) > 0; }
 
   // Entries whose phrase (match-form tokens joined by one space) equals `phrase`.
   const std::vector<LexEntry>* Lookup(const std::u32string& phrase) const;
@@ -169,6 +171,7 @@ class Lexicon {
   std::vector<uint32_t> word_offsets_;
   std::unordered_set<std::u32string> extra_words_;  // tokens of lexicon names
   std::unordered_set<std::u32string> protected_;
+  std::unordered_set<std::u32string> person_words_;
   std::unordered_map<uint64_t, std::vector<Phrase>> phrases_;
   std::unordered_map<uint64_t, int> first_max_;
   int max_phrase_tokens_ = 1;

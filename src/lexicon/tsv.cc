@@ -9,12 +9,13 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::vector<std::string> SplitTabs(std::string_view line) {
-  std::vector<std::string> out;
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  out.reserve(10);
   size_t a = 0;
   while (true) {
     size_t b = line.find('\t', a);
-    out.emplace_back(Trim(line.substr(a, b == std::string_view::npos ? line.npos : b - a)));
+    out.push_back(Trim(line.substr(a, b == std::string_view::npos ? line.npos : b - a)));
     if (b == std::string_view::npos) break;
     a = b + 1;
   }
@@ -29,9 +30,8 @@ int TsvTable::Col(std::string_view n) const {
   return -1;
 }
 
-const std::string& TsvTable::At(size_t r, int col) const {
-  static const std::string kEmpty;
-  if (col < 0 || r >= rows.size() || static_cast<size_t>(col) >= rows[r].size()) return kEmpty;
+std::string_view TsvTable::View(size_t r, int col) const {
+  if (col < 0 || r >= rows.size() || static_cast<size_t>(col) >= rows[r].size()) return {};
   return rows[r][col];
 }
 
@@ -48,7 +48,7 @@ Result<TsvTable> ParseTsv(std::string_view text, const std::string& name,
     ++line_no;
     if (Trim(line).empty() || line[0] == '#') continue;
     if (t.header.empty()) {
-      t.header = SplitTabs(line);
+      for (std::string_view h : SplitTabs(line)) t.header.emplace_back(h);
       continue;
     }
     auto fields = SplitTabs(line);

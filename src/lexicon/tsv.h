@@ -11,19 +11,21 @@
 
 namespace hadath {
 
+// Rows hold views into the parsed text, which must outlive the table.
 struct TsvTable {
   std::string name;
   std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<std::string_view>> rows;
   std::vector<int> lines;  // source line of each row
 
   // Index of a column, or -1.
   int Col(std::string_view name) const;
   // Field of row r by column index (empty when the column is missing).
-  const std::string& At(size_t r, int col) const;
+  std::string At(size_t r, int col) const { return std::string(View(r, col)); }
+  std::string_view View(size_t r, int col) const;
 };
 
-// Parses `text`; `required` columns must be in the header.
+// Parses `text` (kept alive by the caller); `required` columns must be in the header.
 Result<TsvTable> ParseTsv(std::string_view text, const std::string& name,
                           const std::vector<std::string>& required);
 
