@@ -171,8 +171,19 @@ std::u32string MatchForm(std::u32string_view s) {
 std::string MatchFormUtf8(std::string_view utf8) { return EncodeUtf8(MatchForm(ToU32(utf8))); }
 
 std::u32string SegForm(std::u32string_view s) {
-  NormText t = Normalize(std::u32string(s));
-  return SegFormOf(t, 0, static_cast<int>(t.match.size()));
+  // Plain Arabic letters: fold letter by letter (ة and ى kept).
+  std::u32string out;
+  out.reserve(s.size());
+  for (char32_t c : s) {
+    if (c >= 0x0621 && c <= 0x064A && c != 0x0640) {
+      if (c == 0x0622 || c == 0x0623 || c == 0x0625) c = 0x0627;
+      out.push_back(c);
+      continue;
+    }
+    NormText t = Normalize(std::u32string(s));  // anything else: the full normalizer
+    return SegFormOf(t, 0, static_cast<int>(t.match.size()));
+  }
+  return out;
 }
 
 std::u32string SegFormOf(const NormText& t, int a, int b) {
