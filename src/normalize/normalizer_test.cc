@@ -71,3 +71,38 @@ TEST(Normalizer, RandomInputKeepsOffsetsInsideText) {
 
 }  // namespace
 }  // namespace hadath
+
+#include <dirent.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace hadath {
+namespace {
+
+// Every match-form code point of the bundled sample articles maps back into the
+// original span that produced it: folding that span gives the code point back.
+TEST(Normalizer, RealArticlesMapBackToTheirSpans) {
+  std::string dir = std::string(HADATH_SOURCE_DIR) + "/examples";
+  DIR* d = opendir(dir.c_str());
+  ASSERT_NE(d, nullptr);
+  int files = 0;
+  while (dirent* e = readdir(d)) {
+    std::string name = e->d_name;
+    if (name.size() < 4 || name.substr(name.size() - 4) != ".txt") continue;
+    std::ifstream in(dir + "/" + name, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    NormText t = Normalize(ToU32(ss.str()));
+    for (size_t i = 0; i < t.match.size(); ++i) {
+      std::u32string span = t.original.substr(t.start[i], t.end[i] - t.start[i]);
+      EXPECT_NE(MatchForm(span).find(t.match[i]), std::u32string::npos) << name << " at " << i;
+    }
+    ++files;
+  }
+  closedir(d);
+  EXPECT_GE(files, 5);
+}
+
+}  // namespace
+}  // namespace hadath
