@@ -27,7 +27,7 @@ namespace {
 
 const char* kSources[] = {"countries.tsv", "nationalities.tsv", "actors.tsv", "organisations.tsv",
                           "institutions.tsv", "roles.tsv", "titles.tsv", "months.tsv",
-                          "cameo.tsv", "triggers.tsv", "nosplit.tsv", "given_names.tsv", "regions.tsv"};
+                          "cameo.tsv", "triggers.tsv", "nosplit.tsv", "given_names.tsv", "regions.tsv", "place_stopwords.tsv"};
 
 bool ReadFile(const std::string& path, std::string* out) {
   std::ifstream f(path, std::ios::binary);

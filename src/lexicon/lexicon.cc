@@ -376,6 +376,8 @@ Status Lexicon::LoadTables(const Bundle& b) {
                         tg.At(r, tg.Col("symmetric")) == "1"});
     Add(tg.At(r, tg.Col("form")), {LexKind::kTrigger, idx});
   }
+  HADATH_TABLE(ps, "place_stopwords.tsv", {"word"}, true);
+  for (size_t r = 0; r < ps.rows.size(); ++r) place_stopwords.insert(PhraseKey(ps.At(r, 0)));
   // Cities (libgeonames). One lexicon entry per Arabic name, pointing at the most
   // populous city of that name; the others are its homonyms (entities pick by the
   // countries of the document, see src/entities). One-word names that are ordinary
@@ -402,10 +404,13 @@ Status Lexicon::LoadTables(const Bundle& b) {
       std::u32string key = PhraseKey(cy.At(r, 1));
       if (key.empty()) continue;
       bool one_word = key.find(U' ') == std::u32string::npos;
-      if (one_word && c.population < 1000000) {
+      if (one_word) {
+        // A one-word name that is also an ordinary word («المدينة», «صور», «حديثه»): kept
+        // only for a city of 100,000 people or more, and never when listed in
+        // data/place_stopwords.tsv.
         std::u32string seg = SegForm(ToU32(cy.At(r, 1)));
-        bool al = seg.size() > 4 && seg[0] == U'\u0627' && seg[1] == U'\u0644';
-        if (IsKnownWord(seg) || (al && IsKnownWord(seg.substr(2)))) continue;  // «الجديدة»
+        if (place_stopwords.count(FoldSeg(seg))) continue;
+        if (c.population < 100000 && LooksLikeWord(seg)) continue;
       }
       auto [it, fresh] = by_name.emplace(key, idx);
       if (fresh) continue;
@@ -466,6 +471,22 @@ Status Lexicon::LoadTables(const Bundle& b) {
   Add("الإثنين", {LexKind::kWeekday, 1});
 #undef HADATH_TABLE
   return Status::Ok();
+}
+
+bool Lexicon::LooksLikeWord(const std::u32string& seg) const {
+  auto known = [&](const std::u32string& w) {
+    if (IsKnownWord(w)) return true;
+    return w.size() > 4 && w[0] == U'\u0627' && w[1] == U'\u0644' && IsKnownWord(w.substr(2));
+  };
+  if (known(seg)) return true;
+  // An ordinary word with a suffix: accusative «دورا», pronoun «حديثه», plural.
+  static const std::u32string kSuffixes[] = {U"\u0627", U"\u0647", U"\u0647\u0627", U"\u0627\u062A",
+                                             U"\u0648\u0646", U"\u064A\u0646"};
+  for (const std::u32string& suf : kSuffixes)
+    if (seg.size() >= suf.size() + 3 && seg.compare(seg.size() - suf.size(), suf.size(), suf) == 0 &&
+        known(seg.substr(0, seg.size() - suf.size())))
+      return true;
+  return false;
 }
 
 bool Lexicon::IsKnownMatchForm(const std::u32string& w) const {

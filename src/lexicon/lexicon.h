@@ -105,6 +105,8 @@ class Lexicon {
   bool IsKnownWord(std::u32string_view w) const;
   // A match-form word known as a lexicon word or, with ه/ي read as ة/ى, a listed word.
   bool IsKnownMatchForm(const std::u32string& w) const;
+  // A segmentation form that is an ordinary word, also with a common suffix.
+  bool LooksLikeWord(const std::u32string& seg) const;
   bool IsProtected(std::u32string_view w) const;
   // A word of one of our own lexicon phrases (names, roles, triggers, months …).
   bool IsLexiconWord(std::u32string_view w) const;
@@ -142,6 +144,7 @@ class Lexicon {
   std::vector<Month> months;
   std::vector<Trigger> triggers;
   std::vector<City> cities;
+  std::unordered_set<std::u32string> place_stopwords;  // match forms
   // Regions, disputed areas, features and sites (data/regions.tsv).
   struct Region {
     std::string id, name_en, type, iso3;
