@@ -35,6 +35,17 @@ char32_t Closer(char32_t open) {
 
 }  // namespace
 
+bool IsParticipleCue(const std::u32string& key) {
+  static const auto* s = [] {
+    auto* set = new std::unordered_set<std::u32string>;
+    for (const char* w : {"قائلا", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "موضحا", "موضحة",
+                          "معتبرا", "معتبرة", "مشيرا", "مشيرة", "لافتا", "لافتة", "مشددا", "مشددة"})
+      set->insert(MatchForm(ToU32(w)));
+    return set;
+  }();
+  return s->count(key) > 0;
+}
+
 bool IsSpeechCue(const std::u32string& key) {
   if (Cues().count(key)) return true;
   // «وأضاف», «فقال»: the conjunction is not always split off a known verb.
@@ -101,9 +112,16 @@ void FindQuotes(DocContext* ctx, Analysis* out) {
         int e = ctx->token_entity[k];
         if (e >= 0 && ctx->mentions[e].actor) speaker = e;
       }
-      for (int k = cue - 1; k >= s.begin && speaker < 0; --k) {
-        int e = ctx->token_entity[k];
-        if (e >= 0 && ctx->mentions[e].actor) speaker = e;
+      // «…، مضيفاً: "…"»: a circumstantial participle continues the sentence's speaker.
+      if (speaker < 0 && IsParticipleCue(t[cue].Key()) && last_speaker >= 0) speaker = last_speaker;
+      // Else the subject before the cue, a person or organisation before a place.
+      for (int pass = 0; pass < 2 && speaker < 0; ++pass) {
+        for (int k = cue - 1; k >= s.begin && speaker < 0; --k) {
+          int e = ctx->token_entity[k];
+          if (e < 0 || !ctx->mentions[e].actor) continue;
+          const std::string& type = out->entities[e].type;
+          if (pass == 1 || type == "PER" || type == "ORG") speaker = e;
+        }
       }
       if (speaker < 0) speaker = last_speaker;
       q.cue = EncodeUtf8(t[cue].form);

@@ -10,6 +10,8 @@ namespace hadath {
 
 void FindQuotes(DocContext* ctx, Analysis* out);
 bool IsSpeechCue(const std::u32string& key);
+// «مضيفاً», «مؤكداً» …: the cue continues the speaker of the sentence's main verb.
+bool IsParticipleCue(const std::u32string& key);
 
 }  // namespace hadath
 
