@@ -140,7 +140,14 @@ class Coder {
     }
     if (src >= 0) {
     } else if (!verb) {  // genitive after a verbal noun: «زيارة بوتين»
-      if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin)) src = Ent(k);
+      if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin)) {
+        src = Ent(k);
+      } else if (trig.pos == "noun" && te - tb == 1 && StartsWithArticle(T(tb).Key()) &&
+                 SeenRoot(trig.cameo.substr(0, 2))) {
+        // A definite verbal noun without its own actor («الزيارة», «الاتهامات») after an
+        // event of the same kind refers back to it; it is not a new one.
+        return;
+      }
     } else {
       for (; k < after_end; ++k) {
         if (T(k).kind == TokKind::kPunct && (T(k).form == U"." || T(k).form == U":")) break;
@@ -232,6 +239,16 @@ class Coder {
     bool ends_na = f.size() > 3 && f[f.size() - 2] == U'\u0646' && f.back() == U'\u0627';
     if (trig.tense == "present") return f[0] == U'\u0646' || (f[0] == U'\u0627' && f.size() > 3);
     return ends_na;
+  }
+
+  bool SeenRoot(const std::string& root) const {
+    for (const Event& e : out_.events)
+      if (e.root == root) return true;
+    return false;
+  }
+
+  static bool StartsWithArticle(const std::u32string& w) {
+    return w.size() > 3 && w[0] == U'\u0627' && w[1] == U'\u0644';
   }
 
   static bool IsImperfect(const std::u32string& w) {
