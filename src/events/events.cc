@@ -285,15 +285,35 @@ class Coder {
     return "asserted";
   }
 
+  // The event's date is the time expression of its own clause (bounded by «أنّ», «الذي»,
+  // a colon or a quote mark), the nearest one; a time that opens the sentence before
+  // the trigger scopes over it too, except for statements (what they report has its own
+  // times). Else the publication date, but not for future or possible events.
   void Date(int s, int tb, Event* ev) const {
     const Sentence& sent = c_.sentences[s];
-    int best = -1, bestd = 1 << 30;
-    for (int k = sent.begin; k < sent.end; ++k) {
-      int ti = c_.token_time[k];
-      if (ti < 0 || out_.times[ti].type != "DATE") continue;
-      int d = std::abs(k - tb) + (k < tb ? 2 : 0);
-      if (d < bestd) { bestd = d; best = ti; }
-    }
+    auto is_break = [&](int k) {
+      const Token& t = T(k);
+      return w_.clause_break.count(t.Key()) > 0 || t.form == U":" ||
+             (t.kind == TokKind::kPunct && IsQuoteChar(t.form[0]));
+    };
+    int cl_start = sent.begin, cl_end = sent.end;
+    for (int k = tb - 1; k >= sent.begin; --k)
+      if (is_break(k)) { cl_start = k + 1; break; }
+    for (int k = tb + 1; k < sent.end; ++k)
+      if (is_break(k)) { cl_end = k; break; }
+    auto pick = [&](int a, int b) {
+      int best = -1, bestd = 1 << 30;
+      for (int k = a; k < b; ++k) {
+        int ti = c_.token_time[k];
+        if (ti < 0 || out_.times[ti].type != "DATE" || out_.times[ti].value[0] == 'X') continue;
+        if (ev->root == "01" && out_.times[ti].grain != "day") continue;  // statements are dated by day
+        int d = std::abs(k - tb) + (k < tb ? 2 : 0);
+        if (d < bestd) { bestd = d; best = ti; }
+      }
+      return best;
+    };
+    int best = pick(cl_start, cl_end);
+    if (best < 0 && ev->root != "01") best = pick(sent.begin, tb);
     if (best >= 0) {
       const TimeExpr& t = out_.times[best];
       ev->date = EventDate{t.value, t.span.text, "text"};
@@ -301,6 +321,7 @@ class Coder {
       ev->date = EventDate{c_.pubdate, std::nullopt, "published"};
     }
   }
+
 
   void Location(int s, int te, Event* ev) const {
     const Sentence& sent = c_.sentences[s];
