@@ -208,7 +208,7 @@ class EntityFinder {
       if (out_.entities[q].type == "PER" && !out_.entities[q].role.empty()) role = out_.entities[q].role;
     }
     if (role.empty()) return 0;
-    for (int p : LookupByRole(role)) {
+    for (int p : SingleHolderRole(role) ? LookupByRole(role) : std::vector<int>{}) {
       if (!lex_.persons[p].HoldsOn(role, iso3, c_.pubdate)) continue;
       AddEntity(i, j, sent, "PER", lex_.persons[p].name_en, PersonActor(p, role), role, FirstPerson(p), p);
       return j;
@@ -404,6 +404,15 @@ class EntityFinder {
       AddEntity(i, j, sent, "PER", e.canonical, e.actor, role.role, ref, c_.mentions[ref].person);
       return j;
     }
+    // Only offices with one holder per state resolve to a person («الرئيس الصيني» in 2023
+    // is Xi); «السفير الإيراني», «الوزير», «المتحدث» have many.
+    if (!SingleHolderRole(role.role)) {
+      AddEntity(i, j, sent, "PER", "",
+                org_code.empty() ? ActorCode{iso3 + role.sector, iso3, role.sector}
+                                 : ActorCode{org_code, iso3, role.sector},
+                role.role, -1, -1);
+      return j;
+    }
     for (int p : LookupByRole(role.role)) {
       // Only the holder of the role on the publication date: «الرئيس الصيني» in 2023 is Xi.
       if (lex_.persons[p].HoldsOn(role.role, iso3, c_.pubdate)) {
@@ -417,6 +426,17 @@ class EntityFinder {
                                : ActorCode{org_code, iso3, role.sector},
               role.role, -1, -1);
     return j;
+  }
+
+  static bool SingleHolderRole(const std::string& r) {
+    static const std::unordered_set<std::string> kSingle = {
+        "president", "vice_president", "prime_minister", "king", "crown_prince", "emir", "sultan",
+        "supreme_leader", "foreign_minister", "defence_minister", "interior_minister", "finance_minister",
+        "spokesperson_presidency", "spokesperson_government", "spokesperson_foreign_ministry",
+        "spokesperson_defence_ministry", "security_council_secretary", "national_security_adviser",
+        "chief_of_staff_military", "secretary_general", "high_representative", "commission_president",
+        "council_president", "speaker_parliament", "leader"};
+    return kSingle.count(r) > 0;
   }
 
   std::vector<int> LookupByRole(const std::string& role) const {
