@@ -13,12 +13,14 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "src/lexicon/bundle.h"
+#include "src/lexicon/lexicon.h"
 #include "src/lexicon/tsv.h"
 #include "src/normalize/normalizer.h"
 #include "src/util/utf8.h"
@@ -127,6 +129,22 @@ int main(int argc, char** argv) {
   sections["words"] = blob;
   sections["words.idx"] = idx;
   sections["meta"] = "hadath lexicon bundle\nwords\t" + std::to_string(list.size()) + "\n";
+  // Compile once here so that loading at run time is a read of the snapshot.
+  {
+    std::map<std::string, std::string_view> views;
+    for (const auto& [k, v] : sections) views[k] = v;
+    hadath::Bundle b;
+    b.sections = views;
+    auto lex = hadath::Lexicon::FromBundle(b);
+    if (!lex.ok()) {
+      std::cerr << "hadath-lexc: " << lex.status().message() << "\n";
+      return 1;
+    }
+    sections["compiled"] = lex.value()->Snapshot();
+  }
+  // The snapshot holds everything the tables gave; the sources stay in data/ (and in git).
+  for (auto it = sections.begin(); it != sections.end();)
+    it = it->first.rfind("tsv/", 0) == 0 ? sections.erase(it) : std::next(it);
   hadath::Status s = hadath::WriteBundle(out, sections);
   if (!s.ok()) {
     std::cerr << "hadath-lexc: " << s.message() << "\n";

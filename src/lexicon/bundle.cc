@@ -32,8 +32,17 @@ std::string Hex(uint64_t v) {
 }  // namespace
 
 uint64_t Fnv1a64(const void* data, size_t n, uint64_t h) {
+  // FNV-1a over 8-byte words (then the tail bytes): the bundle is checked at every start.
   const unsigned char* p = static_cast<const unsigned char*>(data);
-  for (size_t i = 0; i < n; ++i) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    h ^= w;
+    h *= 1099511628211ull;
+    h ^= h >> 29;
+  }
+  for (; i < n; ++i) {
     h ^= p[i];
     h *= 1099511628211ull;
   }
@@ -105,9 +114,13 @@ Result<Bundle> ReadBundle(const std::string& path) {
   if (std::fseek(f, 0, SEEK_END) == 0) {
     long size = std::ftell(f);
     if (size > 0) {
-      bytes.resize(static_cast<size_t>(size));
+      // Grow without zero-filling the whole buffer first: read in chunks.
+      bytes.reserve(static_cast<size_t>(size));
       std::rewind(f);
-      if (std::fread(bytes.data(), 1, bytes.size(), f) != bytes.size()) bytes.clear();
+      char buf[1 << 16];
+      size_t got;
+      while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, got);
+      if (bytes.size() != static_cast<size_t>(size)) bytes.clear();
     }
   }
   std::fclose(f);

@@ -180,7 +180,8 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromBundle(const Bundle& bundle)
     for (uint32_t o : lex->word_offsets_)
       if (o > lex->words_.size()) return Status::Corrupt("bundle section words.idx: offset out of range");
   }
-  Status s = lex->LoadTables(bundle);
+  auto compiled = bundle.sections.find("compiled");
+  Status s = compiled != bundle.sections.end() ? lex->LoadSnapshot(compiled->second) : lex->LoadTables(bundle);
   if (!s.ok()) return s;
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }

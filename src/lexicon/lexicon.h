@@ -100,6 +100,9 @@ class Lexicon {
   // Reads and compiles a bundle file.
   static Result<std::shared_ptr<const Lexicon>> Load(const std::string& path);
   static Result<std::shared_ptr<const Lexicon>> FromBundle(const Bundle& bundle);
+  // Serialized tables and indexes (bundle section "compiled", written by hadath-lexc);
+  // FromBundle uses it when present instead of compiling the TSV sources again.
+  std::string Snapshot() const;
 
   // In the known-word list (segmentation form: ة and ى kept, see SegForm).
   bool IsKnownWord(std::u32string_view w) const;
@@ -168,6 +171,7 @@ class Lexicon {
  private:
   void Add(const std::string& phrase_utf8, LexEntry e);
   Status LoadTables(const Bundle& b);
+  Status LoadSnapshot(std::string_view data);
 
   std::shared_ptr<const std::string> bundle_data_;  // keeps the views below alive
   std::string_view words_;             // sorted '\n'-separated UTF-8 segmentation forms
