@@ -1,6 +1,8 @@
 #include "src/lexicon/lexicon.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <cstring>
 
 #include "src/lexicon/tsv.h"
@@ -309,6 +311,7 @@ Status Lexicon::LoadTables(const Bundle& b) {
     }
   }
   HADATH_TABLE(at, "actors.tsv", {"id", "name_en", "ar", "short", "country", "sector", "role"});
+  std::map<std::string, std::set<int>> surname_candidates;
   std::unordered_map<std::string, int> person_idx;
   for (size_t r = 0; r < at.rows.size(); ++r) {
     const std::string& id = at.At(r, at.Col("id"));
@@ -321,8 +324,11 @@ Status Lexicon::LoadTables(const Bundle& b) {
     auto& byrole = persons_by_role[t.role];
     if (std::find(byrole.begin(), byrole.end(), it->second) == byrole.end())
       byrole.push_back(it->second);
-    for (const auto& n : SplitBar(at.At(r, at.Col("ar"))))
+    for (const auto& n : SplitBar(at.At(r, at.Col("ar")))) {
       for (const std::string& v : TransliterationVariants(n)) Add(v, {LexKind::kPerson, it->second});
+      size_t sp = n.rfind(' ');
+      if (sp != std::string::npos) surname_candidates[n.substr(sp + 1)].insert(it->second);
+    }
     for (const auto& n : SplitBar(at.At(r, at.Col("short"))))
       Add(n, {LexKind::kPersonShort, it->second});
   }
@@ -464,6 +470,26 @@ Status Lexicon::LoadTables(const Bundle& b) {
   }
   HADATH_TABLE(ns, "nosplit.tsv", {"word"}, true);
   for (size_t r = 0; r < ns.rows.size(); ++r) protected_.insert(PhraseKey(ns.At(r, 0)));
+  // Family names as short forms («أنان», «شيراك»): the last word of a full name when it
+  // has four letters or more, is no ordinary word, no given name and no other entry's
+  // phrase; shared by several persons, it goes to the one whose last term is the latest.
+  for (const auto& [surname, ids] : surname_candidates) {
+    std::u32string key = PhraseKey(surname);
+    std::u32string seg = SegForm(ToU32(surname));
+    if (key.size() < 4 || key.find(U' ') != std::u32string::npos || LooksLikeWord(seg)) continue;
+    if (const std::vector<LexEntry>* v = Lookup(key); v && !v->empty()) continue;
+    int best = -1;
+    std::string best_start;
+    for (int id : ids) {
+      std::string latest;
+      for (const PersonTerm& t : persons[id].terms) latest = std::max(latest, t.start);
+      if (best < 0 || latest > best_start) {
+        best = id;
+        best_start = latest;
+      }
+    }
+    Add(surname, {LexKind::kPersonShort, best});
+  }
   static const char* kWeekdays[] = {"الأحد", "الاثنين", "الثلاثاء", "الأربعاء",
                                     "الخميس", "الجمعة", "السبت"};
   for (int d = 0; d < 7; ++d) {
