@@ -73,7 +73,7 @@ bool Segmenter::KnownInflected(const std::u32string& w) const {
   if (Known(w)) return true;
   // Not «ا» or «ن» alone: with ة folded to ه they make «ديرها» look like «ديرة» + ا.
   static const std::u32string kSuffixes[] = {U"تان", U"تين", U"ات", U"ون", U"ين", U"ان",
-                                             U"وا", U"تا", U"تم", U"ت"};
+                                             U"وا", U"تا", U"تي", U"تم", U"ت"};
   auto stem_known = [&](const std::u32string& x) {
     if (Known(x)) return true;
     for (const std::u32string& s : kSuffixes) {
@@ -83,6 +83,8 @@ bool Segmenter::KnownInflected(const std::u32string& w) const {
       if ((s == U"ات" || s == U"ان" || s == U"ين" || s == U"تان" || s == U"تين") &&
           Known(st + kTaMarbuta))
         return true;  // لغات → لغة
+      if ((s == U"تي" || s == U"تا" || s == U"تان" || s == U"تين") && Known(st + kTaMarbuta))
+        return true;  // the dual of a feminine noun: «وزارتي» (الخارجية والدفاع) → وزارة
     }
     return false;
   };
