@@ -194,7 +194,7 @@ class SqliteStore : public Store {
              std::to_string(args.size() + 1);
       args.push_back(q.to);
     }
-    sql += " ORDER BY e.date, e.doc_id, CAST(substr(e.event_id, 3) AS INTEGER)";
+    sql += " ORDER BY e.date IS NULL, e.date, e.doc_id, CAST(substr(e.event_id, 3) AS INTEGER)";
     if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
     Stmt st(db_, sql.c_str());
     if (!st.ok()) return Status::Internal(path_ + ": " + sqlite3_errmsg(db_));
