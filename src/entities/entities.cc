@@ -108,8 +108,8 @@ class EntityFinder {
     const Token& t = c_.tokens[k];
     if (t.kind != TokKind::kArabic || !t.proclitics.empty() || t.enclitic || t.form.size() < 2) return false;
     if (FunctionWords().count(t.Key())) return false;
-    if (const std::vector<LexEntry>* v = lex_.Lookup(t.form)) {
-      for (const LexEntry& e : *v)
+    if (Lexicon::EntryList v = lex_.Lookup(t.form)) {
+      for (const LexEntry& e : v)
         if (e.kind != LexKind::kGivenName && e.kind != LexKind::kNameParticle && e.kind != LexKind::kPerson &&
             e.kind != LexKind::kPersonShort && e.kind != LexKind::kCity)
           return false;

@@ -183,7 +183,13 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::FromBundle(const Bundle& bundle)
       if (o > lex->words_.size()) return Status::Corrupt("bundle section words.idx: offset out of range");
   }
   auto compiled = bundle.sections.find("compiled");
-  Status s = compiled != bundle.sections.end() ? lex->LoadSnapshot(compiled->second) : lex->LoadTables(bundle);
+  Status s;
+  if (compiled != bundle.sections.end()) {
+    s = lex->LoadSnapshot(compiled->second);
+  } else {
+    s = lex->LoadTables(bundle);
+    if (s.ok()) lex->Finalize();
+  }
   if (!s.ok()) return s;
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }
@@ -477,7 +483,7 @@ Status Lexicon::LoadTables(const Bundle& b) {
     std::u32string key = PhraseKey(surname);
     std::u32string seg = SegForm(ToU32(surname));
     if (key.size() < 4 || key.find(U' ') != std::u32string::npos || LooksLikeWord(seg)) continue;
-    if (const std::vector<LexEntry>* v = Lookup(key); v && !v->empty()) continue;
+    if (const std::vector<LexEntry>* v = BuildLookup(key); v && !v->empty()) continue;
     int best = -1;
     std::string best_start;
     for (int id : ids) {
@@ -541,11 +547,18 @@ bool Lexicon::IsKnownWord(std::u32string_view w) const {
 }
 
 bool Lexicon::IsLexiconWord(std::u32string_view w) const {
-  return extra_words_.count(std::u32string(w)) > 0;
+  const uint8_t* f = word_flags_.Find(WordHash(w));
+  return f && (*f & kWordLexicon);
 }
 
 bool Lexicon::IsProtected(std::u32string_view w) const {
-  return protected_.count(std::u32string(w)) > 0;
+  const uint8_t* f = word_flags_.Find(WordHash(w));
+  return f && (*f & kWordProtected);
+}
+
+bool Lexicon::IsPersonNameWord(const std::u32string& w) const {
+  const uint8_t* f = word_flags_.Find(WordHash(w));
+  return f && (*f & kWordPerson);
 }
 
 uint64_t Lexicon::WordHash(std::u32string_view w) {
@@ -557,17 +570,12 @@ uint64_t Lexicon::WordHash(std::u32string_view w) {
   return h;
 }
 
-const std::vector<Lexicon::Phrase>* Lexicon::Candidates(uint64_t h) const {
-  auto it = phrases_.find(h);
-  return it == phrases_.end() ? nullptr : &it->second;
-}
-
 int Lexicon::FirstMax(uint64_t word_hash) const {
-  auto it = first_max_.find(word_hash);
-  return it == first_max_.end() ? 0 : it->second;
+  const int32_t* n = first_max_flat_.Find(word_hash);
+  return n ? *n : 0;
 }
 
-const std::vector<LexEntry>* Lexicon::Lookup(const std::u32string& phrase) const {
+Lexicon::EntryList Lexicon::Lookup(const std::u32string& phrase) const {
   uint64_t h = 0;
   size_t a = 0;
   bool first = true;
@@ -579,11 +587,63 @@ const std::vector<LexEntry>* Lexicon::Lookup(const std::u32string& phrase) const
     first = false;
     a = b + 1;
   }
-  const std::vector<Phrase>* c = Candidates(h);
-  if (!c) return nullptr;
-  for (const Phrase& p : *c)
-    if (p.key == phrase) return &p.entries;
+  EntryList out;
+  ForCandidates(h, [&](std::u32string_view key, EntryList entries) {
+    if (key == phrase) out = entries;
+  });
+  return out;
+}
+
+const std::vector<LexEntry>* Lexicon::BuildLookup(const std::u32string& key) const {
+  uint64_t h = 0;
+  size_t a = 0;
+  bool first = true;
+  while (a <= key.size()) {
+    size_t b = key.find(U' ', a);
+    if (b == std::u32string::npos) b = key.size();
+    uint64_t wh = WordHash(std::u32string_view(key).substr(a, b - a));
+    h = first ? wh : Combine(h, wh);
+    first = false;
+    a = b + 1;
+  }
+  auto it = phrases_.find(h);
+  if (it == phrases_.end()) return nullptr;
+  for (const Phrase& p : it->second)
+    if (p.key == key) return &p.entries;
   return nullptr;
+}
+
+void Lexicon::Finalize() {
+  std::vector<std::pair<uint64_t, const Phrase*>> all;
+  for (const auto& [h, bucket] : phrases_)
+    for (const Phrase& p : bucket) all.emplace_back(h, &p);
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second->key < b.second->key;
+  });
+  recs_.clear();
+  keybuf_.clear();
+  entries_.clear();
+  std::vector<std::pair<uint64_t, uint32_t>> heads;
+  for (const auto& [h, p] : all) {
+    if (recs_.empty() || recs_.back().hash != h) heads.emplace_back(h, static_cast<uint32_t>(recs_.size()));
+    recs_.push_back({h, static_cast<uint32_t>(keybuf_.size()), static_cast<uint32_t>(p->key.size()),
+                     static_cast<uint32_t>(entries_.size()), static_cast<uint32_t>(p->entries.size())});
+    keybuf_ += p->key;
+    entries_.insert(entries_.end(), p->entries.begin(), p->entries.end());
+  }
+  phrase_index_.Build(heads);
+  std::vector<std::pair<uint64_t, int32_t>> fm(first_max_.begin(), first_max_.end());
+  first_max_flat_.Build(fm);
+  std::unordered_map<uint64_t, uint8_t> flags;
+  for (const auto& w : extra_words_) flags[WordHash(w)] |= kWordLexicon;
+  for (const auto& w : protected_) flags[WordHash(w)] |= kWordProtected;
+  for (const auto& w : person_words_) flags[WordHash(w)] |= kWordPerson;
+  word_flags_.Build(std::vector<std::pair<uint64_t, uint8_t>>(flags.begin(), flags.end()));
+  phrases_.clear();
+  first_max_.clear();
+  extra_words_.clear();
+  protected_.clear();
+  person_words_.clear();
 }
 
 const CameoInfo* Lexicon::Cameo(const std::string& code) const {

@@ -14,6 +14,7 @@
 
 #include "include/hadath/status.h"
 #include "src/lexicon/bundle.h"
+#include "src/lexicon/flat.h"
 
 namespace hadath {
 
@@ -114,24 +115,38 @@ class Lexicon {
   // A word of one of our own lexicon phrases (names, roles, triggers, months …).
   bool IsLexiconWord(std::u32string_view w) const;
   // A word of a person's name in the lexicon (not a common word that merely is protected).
-  bool IsPersonNameWord(const std::u32string& w) const { return person_words_.count(w) > 0; }
+  bool IsPersonNameWord(const std::u32string& w) const;
 
+  // The entries of one phrase (a view into the lexicon).
+  struct EntryList {
+    const LexEntry* b = nullptr;
+    const LexEntry* e = nullptr;
+    const LexEntry* begin() const { return b; }
+    const LexEntry* end() const { return e; }
+    bool empty() const { return b == e; }
+    explicit operator bool() const { return b != e; }
+  };
   // Entries whose phrase (match-form tokens joined by one space) equals `phrase`.
-  const std::vector<LexEntry>* Lookup(const std::u32string& phrase) const;
+  EntryList Lookup(const std::u32string& phrase) const;
   int max_phrase_tokens() const { return max_phrase_tokens_; }
 
   // Hashed phrase index (the fast path of the matcher). A phrase's hash is
   // Combine(...Combine(WordHash(w1), WordHash(w2))..., WordHash(wn)).
-  struct Phrase {
-    std::u32string key;  // words joined by one space
-    std::vector<LexEntry> entries;
-  };
   static uint64_t WordHash(std::u32string_view w);
   static uint64_t Combine(uint64_t h, uint64_t w) {
     return (h ^ (w + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2))) * 0xff51afd7ed558ccdull;
   }
-  // Phrases with this hash (verify the key), or nullptr.
-  const std::vector<Phrase>* Candidates(uint64_t h) const;
+  // Calls f(key, entries) for every phrase with this hash (verify the key).
+  template <typename F>
+  void ForCandidates(uint64_t h, F f) const {
+    const uint32_t* first = phrase_index_.Find(h);
+    if (!first) return;
+    for (uint32_t r = *first; r < recs_.size() && recs_[r].hash == h; ++r) {
+      const PhraseRec& p = recs_[r];
+      f(std::u32string_view(keybuf_).substr(p.key_off, p.key_len),
+        EntryList{entries_.data() + p.ent_off, entries_.data() + p.ent_off + p.ent_n});
+    }
+  }
   // Longest phrase (in words) that starts with the word of this hash; 0 if none.
   int FirstMax(uint64_t word_hash) const;
 
@@ -176,11 +191,30 @@ class Lexicon {
   std::shared_ptr<const std::string> bundle_data_;  // keeps the views below alive
   std::string_view words_;             // sorted '\n'-separated UTF-8 segmentation forms
   std::vector<uint32_t> word_offsets_;
+  // Built by LoadTables, then flattened by Finalize() (the snapshot holds the flat form).
+  struct Phrase {
+    std::u32string key;  // words joined by one space
+    std::vector<LexEntry> entries;
+  };
+  void Finalize();
+  const std::vector<LexEntry>* BuildLookup(const std::u32string& key) const;
   std::unordered_set<std::u32string> extra_words_;  // tokens of lexicon names
   std::unordered_set<std::u32string> protected_;
   std::unordered_set<std::u32string> person_words_;
   std::unordered_map<uint64_t, std::vector<Phrase>> phrases_;
   std::unordered_map<uint64_t, int> first_max_;
+  // Flat runtime index.
+  struct PhraseRec {
+    uint64_t hash;
+    uint32_t key_off, key_len, ent_off, ent_n;
+  };
+  std::vector<PhraseRec> recs_;  // sorted by hash
+  std::u32string keybuf_;
+  std::vector<LexEntry> entries_;
+  FlatMap64<uint32_t> phrase_index_;  // hash → first rec with it
+  FlatMap64<int32_t> first_max_flat_;
+  FlatMap64<uint8_t> word_flags_;     // WordHash → kWordLexicon | kWordProtected | kWordPerson
+  static constexpr uint8_t kWordLexicon = 1, kWordProtected = 2, kWordPerson = 4;
   int max_phrase_tokens_ = 1;
   std::string bundle_id_;
 };

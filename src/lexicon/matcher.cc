@@ -16,7 +16,7 @@ void HashTokens(const Lexicon& lex, std::vector<Token>* tokens) {
 namespace {
 
 // Does `key` spell tokens [i, i+n) (first by key or form, the rest by key or form)?
-bool Spells(const std::u32string& key, const std::vector<Token>& toks, int i, int n, bool first_key,
+bool Spells(std::u32string_view key, const std::vector<Token>& toks, int i, int n, bool first_key,
             bool rest_key) {
   size_t a = 0;
   for (int k = 0; k < n; ++k) {
@@ -59,18 +59,17 @@ LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int 
           same &= toks[k].hkey == toks[k].hform;
         }
         if (rest_key && same) continue;  // identical to the rest-by-form attempt
-        const std::vector<Lexicon::Phrase>* cands = lex.Candidates(h);
-        if (!cands) continue;
-        for (const Lexicon::Phrase& p : *cands) {
-          if (!Spells(p.key, toks, i, n, first_key, rest_key)) continue;
-          for (const LexEntry& e : p.entries) {
+        lex.ForCandidates(h, [&](std::u32string_view key, Lexicon::EntryList entries) {
+          if (best.entry || !Spells(key, toks, i, n, first_key, rest_key)) return;
+          for (const LexEntry& e : entries) {
             if (!want(e)) continue;
             best.entry = &e;
             best.ntokens = n;
             best.via_key = first_key && first.Key() != first.form;
-            return best;
+            return;
           }
-        }
+        });
+        if (best.entry) return best;
       }
     }
   }
@@ -84,13 +83,13 @@ LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int 
       std::u32string stem = k.substr(0, k.size() - suf.size());
       if (!stem.empty() && stem.back() == U'\u062A' && suf != U"\u0643") {
         // «حكومته» → حكومة: a feminine noun's ta marbuta becomes ta before a suffix.
-        const std::vector<LexEntry>* v = lex.Lookup(stem.substr(0, stem.size() - 1) + U"\u0647");
+        Lexicon::EntryList v = lex.Lookup(stem.substr(0, stem.size() - 1) + U"\u0647");
         if (v)
-          for (const LexEntry& e : *v)
+          for (const LexEntry& e : v)
             if (e.ntokens == 1 && want(e)) return {&e, 1, true};
       }
-      if (const std::vector<LexEntry>* v = lex.Lookup(stem))
-        for (const LexEntry& e : *v)
+      if (Lexicon::EntryList v = lex.Lookup(stem))
+        for (const LexEntry& e : v)
           if (e.ntokens == 1 && want(e)) return {&e, 1, true};
     }
   }

@@ -10,7 +10,7 @@
 namespace hadath {
 namespace {
 
-constexpr uint32_t kSnapshotVersion = 1;
+constexpr uint32_t kSnapshotVersion = 2;
 
 class Writer {
  public:
@@ -26,6 +26,7 @@ class Writer {
     Pod<uint32_t>(static_cast<uint32_t>(s.size()));
     out_.append(reinterpret_cast<const char*>(s.data()), s.size() * 4);
   }
+  void Raw(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
   std::string take() { return std::move(out_); }
 
  private:
@@ -68,6 +69,14 @@ class Reader {
     pos_ += static_cast<size_t>(n) * 4;
     return s;
   }
+  void Raw(void* p, size_t n) {
+    if (!ok_ || pos_ + n > in_.size()) {
+      ok_ = false;
+      return;
+    }
+    std::memcpy(p, in_.data() + pos_, n);
+    pos_ += n;
+  }
   uint32_t Count(uint32_t max = 10000000) {
     uint32_t n = Pod<uint32_t>();
     if (n > max) ok_ = false;
@@ -80,15 +89,18 @@ class Reader {
   bool ok_ = true;
 };
 
-void WriteSet(Writer& w, const std::unordered_set<std::u32string>& s) {
-  w.Pod<uint32_t>(static_cast<uint32_t>(s.size()));
-  for (const auto& x : s) w.U32(x);
+// Arrays of trivially copyable records: count + raw bytes.
+template <typename T>
+void WriteArray(Writer& w, const std::vector<T>& v) {
+  w.Pod<uint32_t>(static_cast<uint32_t>(v.size()));
+  w.Raw(v.data(), v.size() * sizeof(T));
 }
 
-void ReadSet(Reader& r, std::unordered_set<std::u32string>* s) {
-  uint32_t n = r.Count();
-  s->reserve(n);
-  for (uint32_t i = 0; i < n && r.ok(); ++i) s->insert(r.U32());
+template <typename T>
+void ReadArray(Reader& r, std::vector<T>* v) {
+  uint32_t n = r.Count(100000000);
+  v->resize(n);
+  r.Raw(v->data(), static_cast<size_t>(n) * sizeof(T));
 }
 
 }  // namespace
@@ -141,22 +153,12 @@ std::string Lexicon::Snapshot() const {
   }
   w.Pod<uint32_t>(static_cast<uint32_t>(given_names.size()));
   for (const GivenName& g : given_names) w.Pod<uint8_t>(g.weak);
-  WriteSet(w, extra_words_);
-  WriteSet(w, protected_);
-  WriteSet(w, person_words_);
-  w.Pod<uint32_t>(static_cast<uint32_t>(phrases_.size()));
-  for (const auto& [h, bucket] : phrases_) {
-    w.Pod<uint64_t>(h);
-    w.Pod<uint32_t>(static_cast<uint32_t>(bucket.size()));
-    for (const Phrase& p : bucket) {
-      w.U32(p.key);
-      w.Pod<uint32_t>(static_cast<uint32_t>(p.entries.size()));
-      for (const LexEntry& e : p.entries)
-        w.Pod<uint8_t>(static_cast<uint8_t>(e.kind)), w.Pod<int32_t>(e.index), w.Pod<int32_t>(e.ntokens), w.Pod<uint8_t>(e.form);
-    }
-  }
-  w.Pod<uint32_t>(static_cast<uint32_t>(first_max_.size()));
-  for (const auto& [h, n] : first_max_) w.Pod<uint64_t>(h), w.Pod<int32_t>(n);
+  WriteArray(w, recs_);
+  w.U32(keybuf_);
+  WriteArray(w, entries_);
+  WriteArray(w, phrase_index_.slots());
+  WriteArray(w, first_max_flat_.slots());
+  WriteArray(w, word_flags_.slots());
   w.Pod<int32_t>(max_phrase_tokens_);
   return w.take();
 }
@@ -219,32 +221,22 @@ Status Lexicon::LoadSnapshot(std::string_view data) {
   }
   given_names.resize(r.Count());
   for (GivenName& g : given_names) g.weak = r.Pod<uint8_t>() != 0;
-  ReadSet(r, &extra_words_);
-  ReadSet(r, &protected_);
-  ReadSet(r, &person_words_);
-  uint32_t np = r.Count();
-  phrases_.reserve(np);
-  for (uint32_t i = 0; i < np && r.ok(); ++i) {
-    uint64_t h = r.Pod<uint64_t>();
-    auto& bucket = phrases_[h];
-    bucket.resize(r.Count(1000));
-    for (Phrase& p : bucket) {
-      p.key = r.U32();
-      p.entries.resize(r.Count(100000));
-      for (LexEntry& e : p.entries) {
-        e.kind = static_cast<LexKind>(r.Pod<uint8_t>());
-        e.index = r.Pod<int32_t>();
-        e.ntokens = r.Pod<int32_t>();
-        e.form = r.Pod<uint8_t>();
-      }
-    }
-  }
-  uint32_t nf = r.Count();
-  first_max_.reserve(nf);
-  for (uint32_t i = 0; i < nf && r.ok(); ++i) {
-    uint64_t h = r.Pod<uint64_t>();
-    first_max_[h] = r.Pod<int32_t>();
-  }
+  ReadArray(r, &recs_);
+  keybuf_ = r.U32();
+  ReadArray(r, &entries_);
+  ReadArray(r, &phrase_index_.slots());
+  ReadArray(r, &first_max_flat_.slots());
+  ReadArray(r, &word_flags_.slots());
+  for (const PhraseRec& p : recs_)
+    if (static_cast<size_t>(p.key_off) + p.key_len > keybuf_.size() ||
+        static_cast<size_t>(p.ent_off) + p.ent_n > entries_.size())
+      return Status::Corrupt("bundle section 'compiled': phrase record out of range");
+  for (const auto& sl : phrase_index_.slots())
+    if (sl.key && sl.value >= recs_.size()) return Status::Corrupt("bundle section 'compiled': index out of range");
+  auto pow2 = [](size_t n) { return n == 0 || (n & (n - 1)) == 0; };
+  if (!pow2(phrase_index_.slots().size()) || !pow2(first_max_flat_.slots().size()) ||
+      !pow2(word_flags_.slots().size()))
+    return Status::Corrupt("bundle section 'compiled': hash table size is not a power of two");
   max_phrase_tokens_ = r.Pod<int32_t>();
   if (!r.ok()) return Status::Corrupt("bundle section 'compiled' is truncated or damaged");
   return Status::Ok();
