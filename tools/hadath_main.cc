@@ -167,6 +167,22 @@ int Ingest(int argc, char** argv) {
   return rc;
 }
 
+// The store named by --db, which must exist already (reading commands); null after
+// printing the reason.
+std::unique_ptr<Store> OpenExisting(const Args& a) {
+  std::string db = a.Get("db", kDefaultDb);
+  if (access(db.c_str(), F_OK) != 0) {
+    std::cerr << "hadath: " << db << ": no such database (run hadath ingest first)\n";
+    return nullptr;
+  }
+  auto store = Store::Open(db);
+  if (!store.ok()) {
+    std::cerr << "hadath: " << store.status().message() << "\n";
+    return nullptr;
+  }
+  return store.take();
+}
+
 std::string Pad(const std::string& s, size_t w) {
   size_t n = 0;  // code points
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
@@ -180,16 +196,8 @@ int Events(int argc, char** argv, bool export_mode) {
     return Usage(err);
   std::string fmt = a.Get("format", export_mode ? "csv" : "table");
   if (fmt != "table" && fmt != "jsonl" && fmt != "csv") return Usage("--format must be table, jsonl or csv");
-  std::string db = a.Get("db", kDefaultDb);
-  if (access(db.c_str(), F_OK) != 0) {
-    std::cerr << "hadath: " << db << ": no such database (run hadath ingest first)\n";
-    return 1;
-  }
-  auto store = Store::Open(db);
-  if (!store.ok()) {
-    std::cerr << "hadath: " << store.status().message() << "\n";
-    return 1;
-  }
+  std::unique_ptr<Store> store = OpenExisting(a);
+  if (!store) return 1;
   EventQuery q;
   q.actor = a.Get("actor");
   q.root = a.Get("root");
@@ -201,7 +209,7 @@ int Events(int argc, char** argv, bool export_mode) {
               << Pad("target", 9) << " " << Pad("modality", 9) << " trigger  [document]\n";
   if (fmt == "csv") std::cout << "doc_id,date,source_code,cameo,target_code,modality,trigger,url\r\n";
   long n = 0;
-  Status s = store.value()->Events(q, [&](const EventRow& r) {
+  Status s = store->Events(q, [&](const EventRow& r) {
     ++n;
     if (fmt == "table") {
       std::cout << Pad(r.date.empty() ? "-" : r.date, 11) << " " << Pad(r.source_code.empty() ? "-" : r.source_code, 9)
@@ -230,18 +238,10 @@ int Actors(int argc, char** argv) {
   std::string fmt = a.Get("format", "table");
   if (fmt != "table" && fmt != "jsonl") return Usage("--format must be table or jsonl");
   if (a.Has("learned")) {
-    std::string db = a.Get("db", kDefaultDb);
-    if (access(db.c_str(), F_OK) != 0) {
-      std::cerr << "hadath: " << db << ": no such database (run hadath ingest first)\n";
-      return 1;
-    }
-    auto store = Store::Open(db);
-    if (!store.ok()) {
-      std::cerr << "hadath: " << store.status().message() << "\n";
-      return 1;
-    }
+    std::unique_ptr<Store> store = OpenExisting(a);
+    if (!store) return 1;
     if (fmt == "table") std::cout << Pad("documents", 10) << " " << Pad("code", 8) << " " << Pad("role", 26) << " name  [transliteration]\n";
-    Status s = store.value()->LearnedActors([&](const LearnedActor& l) {
+    Status s = store->LearnedActors([&](const LearnedActor& l) {
       if (fmt == "table") {
         std::cout << Pad(std::to_string(l.documents), 10) << " " << Pad(l.code, 8) << " " << Pad(l.role, 26) << " "
                   << l.name << "  [" << l.canonical << "]\n";

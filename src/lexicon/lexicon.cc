@@ -64,6 +64,22 @@ void ReplaceAll(std::string* s, const std::string& a, const std::string& b) {
   for (size_t p = s->find(a); p != std::string::npos; p = s->find(a, p + b.size())) s->replace(p, a.size(), b);
 }
 
+
+// Hash of a phrase key (words joined by one space), as the index stores it.
+uint64_t PhraseHash(std::u32string_view key) {
+  uint64_t h = 0;
+  size_t a = 0;
+  bool first = true;
+  while (a <= key.size()) {
+    size_t b = key.find(U' ', a);
+    if (b == std::u32string_view::npos) b = key.size();
+    uint64_t wh = Lexicon::WordHash(key.substr(a, b - a));
+    h = first ? wh : Lexicon::Combine(h, wh);
+    first = false;
+    a = b + 1;
+  }
+  return h;
+}
 }  // namespace
 
 std::vector<std::string> TransliterationVariants(const std::string& name) {
@@ -200,20 +216,8 @@ void Lexicon::Add(const std::string& phrase_utf8, LexEntry e) {
   int n = 1 + static_cast<int>(std::count(key.begin(), key.end(), U' '));
   e.ntokens = n;
   max_phrase_tokens_ = std::max(max_phrase_tokens_, n);
-  uint64_t h = 0, first = 0;
-  {
-    size_t a = 0;
-    bool at_first = true;
-    while (a <= key.size()) {
-      size_t b = key.find(U' ', a);
-      if (b == std::u32string::npos) b = key.size();
-      uint64_t wh = WordHash(std::u32string_view(key).substr(a, b - a));
-      h = at_first ? wh : Combine(h, wh);
-      if (at_first) first = wh;
-      at_first = false;
-      a = b + 1;
-    }
-  }
+  uint64_t h = PhraseHash(key);
+  uint64_t first = WordHash(std::u32string_view(key).substr(0, key.find(U' ')));
   int& fm = first_max_[first];
   fm = std::max(fm, n);
   auto& bucket = phrases_[h];
@@ -576,17 +580,7 @@ int Lexicon::FirstMax(uint64_t word_hash) const {
 }
 
 Lexicon::EntryList Lexicon::Lookup(const std::u32string& phrase) const {
-  uint64_t h = 0;
-  size_t a = 0;
-  bool first = true;
-  while (a <= phrase.size()) {
-    size_t b = phrase.find(U' ', a);
-    if (b == std::u32string::npos) b = phrase.size();
-    uint64_t wh = WordHash(std::u32string_view(phrase).substr(a, b - a));
-    h = first ? wh : Combine(h, wh);
-    first = false;
-    a = b + 1;
-  }
+  uint64_t h = PhraseHash(phrase);
   EntryList out;
   ForCandidates(h, [&](std::u32string_view key, EntryList entries) {
     if (key == phrase) out = entries;
@@ -595,18 +589,7 @@ Lexicon::EntryList Lexicon::Lookup(const std::u32string& phrase) const {
 }
 
 const std::vector<LexEntry>* Lexicon::BuildLookup(const std::u32string& key) const {
-  uint64_t h = 0;
-  size_t a = 0;
-  bool first = true;
-  while (a <= key.size()) {
-    size_t b = key.find(U' ', a);
-    if (b == std::u32string::npos) b = key.size();
-    uint64_t wh = WordHash(std::u32string_view(key).substr(a, b - a));
-    h = first ? wh : Combine(h, wh);
-    first = false;
-    a = b + 1;
-  }
-  auto it = phrases_.find(h);
+  auto it = phrases_.find(PhraseHash(key));
   if (it == phrases_.end()) return nullptr;
   for (const Phrase& p : it->second)
     if (p.key == key) return &p.entries;
