@@ -129,6 +129,16 @@ class TimeTagger {
     t->anchor = anchor;
   }
 
+  // A day and month with no year and no publication date: «XXXX-09-17».
+  void SetUnanchoredDay(TimeExpr* t, int m, int d) const {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", m, d);
+    t->type = "DATE";
+    t->value = buf;
+    t->grain = "day";
+    t->anchor = "unresolved";
+  }
+
   // Year for a month/day stated without one: the one nearest the publication date.
   int NearestYear(int m, int d) const {
     long best = 0;
@@ -200,12 +210,7 @@ class TimeTagger {
     } else if (has_pub_) {
       SetDay(t, NearestYear(m, d), m, d, "published");
     } else {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", m, d);
-      t->type = "DATE";
-      t->value = buf;
-      t->grain = "day";
-      t->anchor = "unresolved";
+      SetUnanchoredDay(t, m, d);
     }
     return 1;
   }
@@ -255,12 +260,7 @@ class TimeTagger {
       else if (rel.empty()) y = NearestYear(month, day);
       SetDay(t, y, month, day, "published");
     } else {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", month, day);
-      t->type = "DATE";
-      t->value = buf;
-      t->grain = "day";
-      t->anchor = "unresolved";
+      SetUnanchoredDay(t, month, day);
     }
     return j - i;
   }
