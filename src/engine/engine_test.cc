@@ -146,3 +146,33 @@ TEST(Engine, CounterpartResolvesToTheSameRoleInTheNamedCountry) {
 
 }  // namespace
 }  // namespace hadath
+
+namespace hadath {
+namespace {
+
+TEST(Engine, WhatAnAppealAsksForIsNoEvent) {
+  Analysis a = AnalyzeText("ودعت وزيرة الخارجية الألمانية مراراً إلى تشديد العقوبات على إيران.", "2023-02-13");
+  bool appeal = false, sanction = false;
+  for (const Event& e : a.events) {
+    appeal |= e.root == "02" || e.root == "10";
+    sanction |= e.root == "16";
+  }
+  EXPECT_TRUE(appeal);
+  EXPECT_FALSE(sanction);
+}
+
+TEST(Engine, GenitiveOfAViolentNounIsWhoSuffersIt) {
+  Analysis a = AnalyzeText("ندد الأردن باعتقال ناشطين فلسطينيين.", "2023-02-13");
+  bool arrest = false;
+  for (const Event& e : a.events) {
+    if (e.root != "17") continue;
+    arrest = true;
+    ASSERT_TRUE(e.target);
+    EXPECT_EQ(e.target->actor.country, "PSE");
+    if (e.source) EXPECT_NE(e.source->actor.country, "JOR");  // Jordan condemns, not arrests
+  }
+  EXPECT_TRUE(arrest);
+}
+
+}  // namespace
+}  // namespace hadath

@@ -140,7 +140,13 @@ class Coder {
     }
     if (src >= 0) {
     } else if (!verb) {  // genitive after a verbal noun: «زيارة بوتين»
-      if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin)) {
+      const std::string root = trig.cameo.substr(0, 2);
+      const bool violent = root == "17" || root == "18" || root == "19" || root == "20";
+      if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin) && violent && !trig.symmetric) {
+        // The genitive of a noun of violence or coercion is who suffers it: «مقتل
+        // جنود»، «اعتقال ناشطين»، «قصف غزة». The actor, if any, comes later or before.
+        tgt = Ent(k);
+      } else if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin)) {
         src = Ent(k);
       } else if (trig.pos == "noun" && te - tb == 1 && StartsWithArticle(T(tb).Key()) &&
                  SeenRoot(trig.cameo.substr(0, 2))) {
@@ -162,10 +168,13 @@ class Coder {
         }
       }
     }
-    if (src < 0) {
+    // The subject before a violent noun belongs to another verb («ندد الأردن باعتقال
+    // ناشطين»: Jordan condemns, it does not arrest): no agent is better than a wrong one.
+    const bool patient_genitive = tgt >= 0;
+    if (src < 0 && !patient_genitive) {
       for (int q = tb - 1; q >= cb; --q) {
         int e = Ent(q);
-        if (IsActor(e) && !MarkerBefore(c_.mentions[e].hb, sent.begin)) {
+        if (IsActor(e) && e != tgt && !MarkerBefore(c_.mentions[e].hb, sent.begin)) {
           src = e;
           break;
         }
@@ -176,8 +185,12 @@ class Coder {
       for (size_t e = 0; e < out_.entities.size(); ++e)
         if (out_.entities[e].id == q.speaker) src = static_cast<int>(e);
     }
+    // An action that is only asked for («دعا إلى تشديد العقوبات», «طالب بوقف القصف») has
+    // not happened: the appeal is the event, not its object.
+    if (!verb && AppealBefore(s, tb, cb)) return;
     // Target: an actor introduced by a marker of the frame, else the object.
     int from = src >= 0 && c_.mentions[src].hb >= te ? c_.mentions[src].te : te;
+    if (tgt >= 0) from = sent.end;  // already found (the genitive of a violent noun)
     for (int q = from; q < std::min(sent.end, from + 14) && tgt < 0; ++q) {
       if (T(q).kind == TokKind::kPunct && (T(q).form == U"." || T(q).form == U":")) break;
       int e = Ent(q);
@@ -239,6 +252,18 @@ class Coder {
     bool ends_na = f.size() > 3 && f[f.size() - 2] == U'\u0646' && f.back() == U'\u0627';
     if (trig.tense == "present") return f[0] == U'\u0646' || (f[0] == U'\u0627' && f.size() > 3);
     return ends_na;
+  }
+
+  // An appeal or demand (CAMEO 02x, 10x) earlier in the clause, within ten tokens.
+  bool AppealBefore(int s, int tb, int cb) const {
+    for (const Event& e : out_.events) {
+      if (e.sentence != s || (e.root != "02" && e.root != "10")) continue;
+      int trig_end = -1;
+      for (int k = cb; k < tb; ++k)
+        if (T(k).start == e.trigger.start) trig_end = k;
+      if (trig_end >= 0 && tb - trig_end <= 10) return true;
+    }
+    return false;
   }
 
   bool SeenRoot(const std::string& root) const {
