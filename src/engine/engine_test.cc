@@ -176,3 +176,22 @@ TEST(Engine, GenitiveOfAViolentNounIsWhoSuffersIt) {
 
 }  // namespace
 }  // namespace hadath
+
+namespace hadath {
+namespace {
+
+TEST(Engine, AgentPhraseNamesWhoActed) {
+  Analysis a = AnalyzeText("واعتقل ناشطون أتراك على يد الشرطة اليونانية.", "2023-02-13");
+  bool found = false;
+  for (const Event& e : a.events) {
+    if (e.root != "17") continue;
+    found = true;
+    ASSERT_TRUE(e.source && e.target);
+    EXPECT_EQ(e.source->actor.code, "GRCCOP");
+    EXPECT_EQ(e.target->actor.code, "TURCVL");
+  }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace hadath

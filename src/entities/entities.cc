@@ -246,7 +246,7 @@ class EntityFinder {
   // Country (ISO3) from a nationality adjective or a country name at j; tokens consumed.
   int CountryAt(int j, int end, std::string* iso3) const {
     LexMatch m = MatchAt(lex_, c_.tokens, j, end, [](const LexEntry& e) {
-      return e.kind == LexKind::kNationality || e.kind == LexKind::kCountry;
+      return e.kind == LexKind::kNationality || e.kind == LexKind::kCountry || e.kind == LexKind::kPeople;
     });
     if (!m.entry) return 0;
     *iso3 = lex_.countries[m.entry->index].iso3;

@@ -101,7 +101,7 @@ class Coder {
     a.span = en.span;
     a.entity = en.id;
     if (en.actor) a.actor = *en.actor;
-    if ((en.type == "GPE" || en.type == "NORP") && a.actor.sector.empty() && !a.actor.country.empty()) {
+    if (en.type == "GPE" && a.actor.sector.empty() && !a.actor.country.empty()) {  // a state acting
       a.actor.sector = "GOV";
       a.actor.code = a.actor.country + "GOV";
     }
@@ -199,6 +199,14 @@ class Coder {
       if ((mk & trig.targets) || (!mk && (trig.targets & kTgtObj))) tgt = e;
       else if (mk) continue;
     }
+    // An agent phrase after the trigger names who acted, whatever the word order or
+    // voice: «قتل جنديان برصاص مسلحين» (killed by gunmen's bullets), «اعتقل على يد
+    // الشرطة», «من قبل القوات». The actor first taken as subject then suffered it.
+    if (int agent = AgentAfter(sent, te); agent >= 0 && agent != src) {
+      if (src >= 0 && src != tgt) tgt = src;
+      src = agent;
+      if (tgt == src) tgt = -1;
+    }
     // «بين X و Y» for symmetric events.
     if (trig.symmetric && tgt < 0 && src >= 0) {
       for (int q = c_.mentions[src].te; q < std::min(sent.end, c_.mentions[src].te + 4); ++q) {
@@ -252,6 +260,30 @@ class Coder {
     bool ends_na = f.size() > 3 && f[f.size() - 2] == U'\u0646' && f.back() == U'\u0627';
     if (trig.tense == "present") return f[0] == U'\u0646' || (f[0] == U'\u0627' && f.size() > 3);
     return ends_na;
+  }
+
+  // The actor of an agent phrase within the clause after the trigger, or -1.
+  int AgentAfter(const Sentence& sent, int te) const {
+    static const auto* one = [] {
+      auto* s = new std::unordered_set<std::u32string>;
+      for (const char* w : {"برصاص", "بنيران", "بأيدي", "بيد", "بقذائف", "بصواريخ"}) s->insert(M(w));
+      return s;
+    }();
+    static const std::u32string kAla = M("على"), kYad = M("يد"), kMin = M("من"), kQibal = M("قبل");
+    for (int k = te; k < std::min(sent.end, te + 10); ++k) {
+      if (w_.clause_break.count(T(k).Key()) || (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C")) break;
+      int n = 0;
+      if (one->count(T(k).form)) n = 1;
+      else if (k + 1 < sent.end && T(k).Key() == kAla && T(k + 1).Key() == kYad) n = 2;
+      else if (k + 1 < sent.end && T(k).Key() == kMin && T(k + 1).Key() == kQibal) n = 2;
+      if (!n) continue;
+      for (int q = k + n; q < std::min(sent.end, k + n + 3); ++q) {
+        int e = Ent(q);
+        if (IsActor(e)) return e;
+      }
+      return -1;
+    }
+    return -1;
   }
 
   // An appeal or demand (CAMEO 02x, 10x) earlier in the clause, within ten tokens.
