@@ -90,7 +90,9 @@ TEST(Engine, DirectQuoteAttributedToSpeaker) {
   ASSERT_EQ(a.quotes.size(), 1u);
   ASSERT_FALSE(a.quotes[0].speaker.empty());
   for (const Entity& e : a.entities)
-    if (e.id == a.quotes[0].speaker) EXPECT_EQ(e.canonical, "Sergei Lavrov");
+    if (e.id == a.quotes[0].speaker) {
+      EXPECT_EQ(e.canonical, "Sergei Lavrov");
+    }
 }
 
 TEST(Engine, CaptionsAndRelatedLinksProduceNoEvents) {
@@ -169,7 +171,9 @@ TEST(Engine, GenitiveOfAViolentNounIsWhoSuffersIt) {
     arrest = true;
     ASSERT_TRUE(e.target);
     EXPECT_EQ(e.target->actor.country, "PSE");
-    if (e.source) EXPECT_NE(e.source->actor.country, "JOR");  // Jordan condemns, not arrests
+    if (e.source) {
+      EXPECT_NE(e.source->actor.country, "JOR");  // Jordan condemns, not arrests
+    }
   }
   EXPECT_TRUE(arrest);
 }

@@ -46,8 +46,9 @@ TEST(Normalizer, OffsetsMapBackIntoTheOriginal) {
   for (size_t i = 0; i < t.match.size(); ++i) {
     ASSERT_LT(t.start[i], t.end[i]);
     ASSERT_LE(static_cast<size_t>(t.end[i]), orig.size());
-    if (t.match[i] >= U'\u0621' && t.match[i] <= U'\u064A')
+    if (t.match[i] >= U'\u0621' && t.match[i] <= U'\u064A') {
       EXPECT_EQ(MatchForm(orig.substr(t.start[i], 1))[0], t.match[i]);
+    }
   }
 }
 
