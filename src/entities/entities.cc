@@ -390,7 +390,7 @@ class EntityFinder {
       return k + n;
     }
     // A role-only mention: «الرئيس الروسي», «المتحدث باسم الكرملين».
-    if (iso3.empty() || j == i + rm.ntokens && role.country.empty()) return 0;
+    if (iso3.empty() || (j == i + rm.ntokens && role.country.empty())) return 0;
     int ref = -1;
     for (size_t q = 0; q < out_.entities.size(); ++q) {
       const Entity& e = out_.entities[q];

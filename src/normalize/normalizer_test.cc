@@ -65,7 +65,9 @@ TEST(Normalizer, RandomInputKeepsOffsetsInsideText) {
       ASSERT_GE(t.start[i], 0);
       ASSERT_LE(static_cast<size_t>(t.end[i]), s.size());
       ASSERT_LT(t.start[i], t.end[i]);
-      if (i) ASSERT_GE(t.start[i], t.start[i - 1]);
+      if (i) {
+        ASSERT_GE(t.start[i], t.start[i - 1]);
+      }
     }
   }
 }

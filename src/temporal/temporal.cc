@@ -131,7 +131,7 @@ class TimeTagger {
 
   // A day and month with no year and no publication date: «XXXX-09-17».
   void SetUnanchoredDay(TimeExpr* t, int m, int d) const {
-    char buf[16];
+    char buf[32];
     std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", m, d);
     t->type = "DATE";
     t->value = buf;
