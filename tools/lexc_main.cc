@@ -29,7 +29,7 @@ namespace {
 
 const char* kSources[] = {"countries.tsv", "nationalities.tsv", "actors.tsv", "organisations.tsv",
                           "institutions.tsv", "roles.tsv", "titles.tsv", "months.tsv",
-                          "cameo.tsv", "triggers.tsv", "nosplit.tsv", "given_names.tsv", "regions.tsv", "place_stopwords.tsv"};
+                          "cameo.tsv", "triggers.tsv", "nosplit.tsv", "given_names.tsv", "regions.tsv", "place_stopwords.tsv", "people.tsv"};
 
 bool ReadFile(const std::string& path, std::string* out) {
   std::ifstream f(path, std::ios::binary);
@@ -78,7 +78,9 @@ int main(int argc, char** argv) {
   for (const char* name : kSources) {
     std::string text;
     if (!ReadFile(data + "/" + name, &text)) {
-      if (std::string(name) == "given_names.tsv" || std::string(name) == "regions.tsv") continue;  // optional
+      std::string n(name);
+      if (n == "given_names.tsv" || n == "regions.tsv" || n == "place_stopwords.tsv" || n == "people.tsv")
+        continue;  // optional sources
       std::cerr << "hadath-lexc: " << data << "/" << name << ": cannot read\n";
       return 1;
     }

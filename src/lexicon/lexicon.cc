@@ -342,6 +342,23 @@ Status Lexicon::LoadTables(const Bundle& b) {
     for (const auto& n : SplitBar(at.At(r, at.Col("short"))))
       Add(n, {LexKind::kPersonShort, it->second});
   }
+  // Public figures who hold no office (data/people.tsv): persons of sector CVL whose
+  // "role" is their kind (writer, athlete …).
+  HADATH_TABLE(pp, "people.tsv", {"id", "name_en", "ar", "short", "country", "kind"}, true);
+  for (size_t r = 0; r < pp.rows.size(); ++r) {
+    const std::string id = pp.At(r, pp.Col("id"));
+    if (person_idx.count(id)) continue;
+    int idx = static_cast<int>(persons.size());
+    person_idx[id] = idx;
+    PersonTerm t{pp.At(r, pp.Col("country")), "CVL", pp.At(r, pp.Col("kind")), "", "", ""};
+    persons.push_back(Person{id, pp.At(r, pp.Col("name_en")), {t}});
+    for (const auto& n : SplitBar(pp.At(r, pp.Col("ar")))) {
+      for (const std::string& v : TransliterationVariants(n)) Add(v, {LexKind::kPerson, idx});
+      size_t sp = n.rfind(' ');
+      if (sp != std::string::npos) surname_candidates[n.substr(sp + 1)].insert(idx);
+    }
+    for (const auto& n : SplitBar(pp.At(r, pp.Col("short")))) Add(n, {LexKind::kPersonShort, idx});
+  }
   HADATH_TABLE(ot, "organisations.tsv", {"id", "name_en", "ar", "type", "country", "sector", "code"});
   for (size_t r = 0; r < ot.rows.size(); ++r) {
     int idx = static_cast<int>(orgs.size());
