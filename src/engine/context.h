@@ -3,6 +3,7 @@
 #ifndef HADATH_SRC_ENGINE_CONTEXT_H_
 #define HADATH_SRC_ENGINE_CONTEXT_H_
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,12 @@ struct MentionInfo {
   int person = -1;        // index into Lexicon::persons, or -1
   std::string role_key;   // role key of a person mention, if known
 };
+
+// Index of the entity with id "m<n>" (ids are given in order), or -1.
+inline int EntityIndex(const std::string& id) {
+  if (id.size() < 2 || id[0] != 'm') return -1;
+  return std::atoi(id.c_str() + 1) - 1;
+}
 
 struct DocContext {
   const Lexicon* lex = nullptr;

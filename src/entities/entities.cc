@@ -76,11 +76,13 @@ class EntityFinder {
       learned_n = 1;
       learned_ent = it->second;
     }
-    for (const auto& [key, idx] : learned_) {
-      int n = MatchLearned(key, i, end);
-      if (n > learned_n) {
-        learned_n = n;
-        learned_ent = idx;
+    if (learned_first_.count(c_.tokens[i].Key())) {
+      for (const auto& [key, idx] : learned_) {
+        int n = MatchLearned(key, i, end);
+        if (n > learned_n) {
+          learned_n = n;
+          learned_ent = idx;
+        }
       }
     }
     int ent_n = ent.entry ? ent.ntokens : 0;
@@ -237,11 +239,9 @@ class EntityFinder {
 
   int FirstOf(int idx) const {
     const std::string& r = out_.entities[idx].ref;
-    if (r.empty()) return idx;
-    for (size_t k = 0; k < out_.entities.size(); ++k)
-      if (out_.entities[k].id == r) return static_cast<int>(k);
-    return idx;
+    return r.empty() ? idx : EntityIndex(r);
   }
+
 
   // Country (ISO3) from a nationality adjective or a country name at j; tokens consumed.
   int CountryAt(int j, int end, std::string* iso3) const {
@@ -361,6 +361,7 @@ class EntityFinder {
     }
     // A learned name.
     for (const auto& [key, idx] : learned_) {
+      if (k >= end || !learned_first_.count(c_.tokens[k].Key())) break;
       if (int n = MatchLearned(key, k, end)) {
         Entity e = out_.entities[idx];
         AddEntity(k, k + n, sent, "PER", e.canonical, e.actor, e.role, FirstOf(idx), -1, true, i);
@@ -386,7 +387,11 @@ class EntityFinder {
         key += c_.tokens[q].Key();
       }
       learned_[key] = idx;
-      if (n > 1) learned_[c_.tokens[k + n - 1].Key()] = idx;  // the surname alone
+      learned_first_.insert(c_.tokens[k].Key());
+      if (n > 1) {
+        learned_[c_.tokens[k + n - 1].Key()] = idx;  // the surname alone
+        learned_first_.insert(c_.tokens[k + n - 1].Key());
+      }
       return k + n;
     }
     // A role-only mention: «الرئيس الروسي», «المتحدث باسم الكرملين».
@@ -493,9 +498,7 @@ class EntityFinder {
   const City& ChooseCity(int head) const {
     const City& h = lex_.cities[head];
     if (h.homonyms.empty()) return h;
-    std::unordered_set<std::string> named;
-    for (const Entity& e : out_.entities)
-      if (e.actor && !e.actor->country.empty()) named.insert(e.actor->country);
+    const std::unordered_set<std::string>& named = named_countries_;
     const City* best = named.count(h.iso3) ? &h : nullptr;
     for (int k : h.homonyms) {
       const City& c = lex_.cities[k];
@@ -504,17 +507,16 @@ class EntityFinder {
     return best ? *best : h;
   }
 
+  // First mentions, kept as entities are added (documents can be long: no rescans).
   int FirstPerson(int person) const {
-    for (size_t q = 0; q < c_.mentions.size(); ++q)
-      if (c_.mentions[q].person == person) return static_cast<int>(q);
-    return -1;
+    auto it = first_person_.find(person);
+    return it == first_person_.end() ? -1 : it->second;
   }
 
   int FirstCanonical(const std::string& canon) const {
     if (canon.empty()) return -1;
-    for (size_t q = 0; q < out_.entities.size(); ++q)
-      if (out_.entities[q].canonical == canon && out_.entities[q].ref.empty()) return static_cast<int>(q);
-    return -1;
+    auto it = first_canonical_.find(canon);
+    return it == first_canonical_.end() ? -1 : it->second;
   }
 
   int AddEntity(int tb, int te, int sent, const std::string& type, const std::string& canonical,
@@ -539,6 +541,9 @@ class EntityFinder {
     mi.role_key = role;
     int idx = static_cast<int>(out_.entities.size());
     for (int k = mi.hb; k < te; ++k) c_.token_entity[k] = idx;
+    if (person >= 0) first_person_.emplace(person, idx);
+    if (!e.canonical.empty() && e.ref.empty()) first_canonical_.emplace(e.canonical, idx);
+    if (e.actor && !e.actor->country.empty()) named_countries_.insert(e.actor->country);
     out_.entities.push_back(std::move(e));
     c_.mentions.push_back(mi);
     return idx;
@@ -548,7 +553,11 @@ class EntityFinder {
   Analysis& out_;
   const Lexicon& lex_;
   std::unordered_map<std::u32string, int> learned_;  // name or surname key → entity
+  std::unordered_set<std::u32string> learned_first_;  // first words of those keys
   std::unordered_map<std::u32string, int> surnames_;  // family names of unknown persons
+  std::unordered_map<int, int> first_person_;          // lexicon person → first entity
+  std::unordered_map<std::string, int> first_canonical_;
+  std::unordered_set<std::string> named_countries_;
 };
 
 }  // namespace

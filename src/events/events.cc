@@ -123,9 +123,7 @@ class Coder {
       // «نواصل», «لا نقبل», «اتصالاتنا»: the speaker acts — the quote's speaker, or in a
       // headline «الكرملين: لا نقبل …» the actor before the colon.
       if (c_.token_quote[tb] >= 0) {
-        const Quote& q = out_.quotes[c_.token_quote[tb]];
-        for (size_t e = 0; e < out_.entities.size(); ++e)
-          if (out_.entities[e].id == q.speaker) src = static_cast<int>(e);
+        src = EntityIndex(out_.quotes[c_.token_quote[tb]].speaker);
       }
       for (int q = tb - 1; q >= sent.begin && src < 0; --q) {
         if (T(q).form != U":") continue;
@@ -181,9 +179,7 @@ class Coder {
       }
     }
     if (src < 0 && c_.token_quote[tb] >= 0) {
-      const Quote& q = out_.quotes[c_.token_quote[tb]];
-      for (size_t e = 0; e < out_.entities.size(); ++e)
-        if (out_.entities[e].id == q.speaker) src = static_cast<int>(e);
+      src = EntityIndex(out_.quotes[c_.token_quote[tb]].speaker);
     }
     // An action that is only asked for («دعا إلى تشديد العقوبات», «طالب بوقف القصف») has
     // not happened: the appeal is the event, not its object.
@@ -250,6 +246,7 @@ class Coder {
                                ev.target ? ev.target->actor.code : "");
     if (!seen_.insert(key).second) return;
     ev.id = "ev" + std::to_string(out_.events.size() + 1);
+    roots_.insert(ev.root);
     out_.events.push_back(std::move(ev));
   }
 
@@ -288,8 +285,9 @@ class Coder {
 
   // An appeal or demand (CAMEO 02x, 10x) earlier in the clause, within ten tokens.
   bool AppealBefore(int s, int tb, int cb) const {
-    for (const Event& e : out_.events) {
-      if (e.sentence != s || (e.root != "02" && e.root != "10")) continue;
+    for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
+      const Event& e = *it;
+      if (e.root != "02" && e.root != "10") continue;
       int trig_end = -1;
       for (int k = cb; k < tb; ++k)
         if (T(k).start == e.trigger.start) trig_end = k;
@@ -298,11 +296,7 @@ class Coder {
     return false;
   }
 
-  bool SeenRoot(const std::string& root) const {
-    for (const Event& e : out_.events)
-      if (e.root == root) return true;
-    return false;
-  }
+  bool SeenRoot(const std::string& root) const { return roots_.count(root) > 0; }
 
   static bool StartsWithArticle(const std::u32string& w) {
     return w.size() > 3 && w[0] == U'\u0627' && w[1] == U'\u0644';
@@ -416,8 +410,8 @@ class Coder {
         }
         if (c_.token_quote[k] >= 0) {
           const Quote& qt = out_.quotes[c_.token_quote[k]];
-          for (const Entity& en : out_.entities)
-            if (en.id == qt.speaker && en.actor) countries.insert(en.actor->country);
+          int sp = EntityIndex(qt.speaker);
+          if (sp >= 0 && out_.entities[sp].actor) countries.insert(out_.entities[sp].actor->country);
         }
         if (countries.size() == 2) {
           Relation r{*countries.begin(), *countries.rbegin(), type, s};
@@ -435,6 +429,7 @@ class Coder {
   const Lexicon& lex_;
   const Words& w_;
   std::set<std::tuple<int, std::string, std::string, std::string>> seen_;
+  std::unordered_set<std::string> roots_;
 };
 
 }  // namespace

@@ -36,6 +36,13 @@ def main():
     binary = os.path.join(tmp, "blob.txt")
     open(binary, "wb").write(bytes(range(256)) * 4)
 
+    huge = os.path.join(tmp, "huge.txt")
+    open(huge, "w", encoding="utf-8").write("عنوان\n" + "كلمة " * 1000000)
+    p = run(h, "analyze", huge, good)
+    case("oversized document rejected with its name, the rest analysed",
+         p.returncode == 1 and f"{huge}: document of" in p.stderr.decode() and
+         len([l for l in p.stdout.decode().split("\n") if l.strip()]) == 1, p.stderr)
+
     p = run(h, "analyze", "--date", "2019-09-10", bad_utf8, nul, good, empty, binary)
     out = [l for l in p.stdout.decode().split("\n") if l.strip()]
     err = p.stderr.decode()
