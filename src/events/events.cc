@@ -169,7 +169,15 @@ class Coder {
     // The subject before a violent noun belongs to another verb («ندد الأردن باعتقال
     // ناشطين»: Jordan condemns, it does not arrest): no agent is better than a wrong one.
     const bool patient_genitive = tgt >= 0;
-    if (src < 0 && !patient_genitive) {
+    // A verbal noun with a nationality adjective: «الهجوم الإسرائيلي», «الغارات الروسية»,
+    // «الوساطة المصرية» — the adjective names who acts.
+    std::optional<EventActor> adj_source;
+    if (!verb && src < 0) adj_source = NationalityAfter(te, sent.end, trig);
+    const std::string vroot = trig.cameo.substr(0, 2);
+    const bool violent_noun = !verb && (vroot == "17" || vroot == "18" || vroot == "19" || vroot == "20");
+    // The nearest actor before a verbal noun of violence is mostly the subject of another
+    // verb («ندد لبنان باغتيال …»): violent nouns take their actors from their own phrase.
+    if (src < 0 && !patient_genitive && !adj_source && !violent_noun) {
       for (int q = tb - 1; q >= cb; --q) {
         int e = Ent(q);
         if (IsActor(e) && e != tgt && !MarkerBefore(c_.mentions[e].hb, sent.begin)) {
@@ -210,7 +218,7 @@ class Coder {
         if (IsActor(e) && e != src) { tgt = e; break; }
       }
     }
-    if (src < 0 && tgt < 0) return;  // no event without an identified actor
+    if (src < 0 && tgt < 0 && !adj_source) return;  // no event without an identified actor
     Event ev;
     ev.sentence = s;
     ev.trigger = c_.SpanOf(tb, te);
@@ -229,6 +237,7 @@ class Coder {
       ev.plover_mode = ci->plover_mode;
     }
     if (src >= 0) ev.source = ActorOf(src);
+    else if (adj_source) ev.source = adj_source;
     if (tgt >= 0) ev.target = ActorOf(tgt);
     if (ev.source && ev.target && ev.source->actor.code == ev.target->actor.code) ev.target.reset();
     Date(s, tb, &ev);
@@ -257,6 +266,25 @@ class Coder {
     bool ends_na = f.size() > 3 && f[f.size() - 2] == U'\u0646' && f.back() == U'\u0627';
     if (trig.tense == "present") return f[0] == U'\u0646' || (f[0] == U'\u0627' && f.size() > 3);
     return ends_na;
+  }
+
+  // The state named by a nationality adjective right after a verbal noun (one or two
+  // tokens, «الغارات الجوية الإسرائيلية»), as the event's actor: its army for force,
+  // its government otherwise.
+  std::optional<EventActor> NationalityAfter(int te, int end, const Trigger& trig) const {
+    for (int k = te; k < std::min(end, te + 2); ++k) {
+      if (T(k).kind != TokKind::kArabic || !T(k).proclitics.empty()) return std::nullopt;
+      LexMatch m = MatchAt(lex_, c_.tokens, k, end, [](const LexEntry& e) { return e.kind == LexKind::kNationality; });
+      if (!m.entry) continue;
+      const Country& c = lex_.countries[m.entry->index];
+      const std::string root = trig.cameo.substr(0, 2);
+      const bool force = root == "15" || root == "17" || root == "18" || root == "19" || root == "20";
+      EventActor a;
+      a.span = c_.SpanOf(k, k + m.ntokens);
+      a.actor = ActorCode{c.iso3 + (force ? "MIL" : "GOV"), c.iso3, force ? "MIL" : "GOV"};
+      return a;
+    }
+    return std::nullopt;
   }
 
   // The actor of an agent phrase within the clause after the trigger, or -1.
