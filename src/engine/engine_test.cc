@@ -199,3 +199,21 @@ TEST(Engine, AgentPhraseNamesWhoActed) {
 
 }  // namespace
 }  // namespace hadath
+
+namespace hadath {
+namespace {
+
+TEST(Engine, NationalityAdjectiveAfterAVerbalNounNamesTheActor) {
+  Analysis a = AnalyzeText("وأسفرت الغارات الإسرائيلية على غزة عن سقوط ضحايا.", "2023-02-13");
+  bool found = false;
+  for (const Event& e : a.events) {
+    if (e.root != "19") continue;
+    found = true;
+    ASSERT_TRUE(e.source);
+    EXPECT_EQ(e.source->actor.code, "ISRMIL");
+  }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace hadath
