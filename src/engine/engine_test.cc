@@ -217,3 +217,15 @@ TEST(Engine, NationalityAdjectiveAfterAVerbalNounNamesTheActor) {
 
 }  // namespace
 }  // namespace hadath
+
+namespace hadath {
+namespace {
+
+TEST(Engine, CommonWordsAreNoNamesEvenWhenSomeoneIsCalledSo) {
+  // «كانت» is Kant's name and «وسوف» Wassouf's; as words they are «was» and «and will».
+  Analysis a = AnalyzeText("وكانت الحكومة قد أعلنت أنها سوف تستقبل الوفد، وسوف يصل غداً.", "2023-01-01");
+  for (const Entity& e : a.entities) EXPECT_NE(e.type, "PER") << e.span.text;
+}
+
+}  // namespace
+}  // namespace hadath

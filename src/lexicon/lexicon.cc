@@ -352,12 +352,12 @@ Status Lexicon::LoadTables(const Bundle& b) {
     person_idx[id] = idx;
     PersonTerm t{pp.At(r, pp.Col("country")), "CVL", pp.At(r, pp.Col("kind")), "", "", ""};
     persons.push_back(Person{id, pp.At(r, pp.Col("name_en")), {t}});
-    for (const auto& n : SplitBar(pp.At(r, pp.Col("ar")))) {
+    // No family names derived here: «إيمانويل كانت» would make «كانت» (was) a name; the
+    // file's curated `short` column says which short forms are safe.
+    for (const auto& n : SplitBar(pp.At(r, pp.Col("ar"))))
       for (const std::string& v : TransliterationVariants(n)) Add(v, {LexKind::kPerson, idx});
-      size_t sp = n.rfind(' ');
-      if (sp != std::string::npos) surname_candidates[n.substr(sp + 1)].insert(idx);
-    }
-    for (const auto& n : SplitBar(pp.At(r, pp.Col("short")))) Add(n, {LexKind::kPersonShort, idx});
+    for (const auto& n : SplitBar(pp.At(r, pp.Col("short"))))
+      if (!CommonWordLike(SegForm(ToU32(n)))) Add(n, {LexKind::kPersonShort, idx});
   }
   HADATH_TABLE(ot, "organisations.tsv", {"id", "name_en", "ar", "type", "country", "sector", "code"});
   for (size_t r = 0; r < ot.rows.size(); ++r) {
@@ -541,6 +541,15 @@ bool Lexicon::LooksLikeWord(const std::u32string& seg) const {
         known(seg.substr(0, seg.size() - suf.size())))
       return true;
   return false;
+}
+
+bool Lexicon::CommonWordLike(const std::u32string& seg) const {
+  if (seg.size() < 3 || (seg[0] != U'\u0648' && seg[0] != U'\u0641')) return false;
+  // «وسوف» (and will), «فكان»: a conjunction before a particle.
+  static const std::unordered_set<std::u32string> kParticles = {U"سوف", U"قد", U"لا", U"لم", U"لن",
+                                                                U"كان", U"كانت", U"ان", U"هو", U"هي"};
+  std::u32string rest = seg.substr(1);
+  return kParticles.count(rest) > 0;
 }
 
 bool Lexicon::IsKnownMatchForm(const std::u32string& w) const {

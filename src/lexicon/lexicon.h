@@ -111,6 +111,8 @@ class Lexicon {
   bool IsKnownMatchForm(const std::u32string& w) const;
   // A segmentation form that is an ordinary word, also with a common suffix.
   bool LooksLikeWord(const std::u32string& seg) const;
+  // A conjunction before a particle («وسوف», and will): no name, whoever's short form.
+  bool CommonWordLike(const std::u32string& seg) const;
   bool IsProtected(std::u32string_view w) const;
   // A word of one of our own lexicon phrases (names, roles, triggers, months …).
   bool IsLexiconWord(std::u32string_view w) const;
