@@ -445,6 +445,13 @@ Status Lexicon::LoadTables(const Bundle& b) {
         std::u32string seg = SegForm(ToU32(cy.At(r, 1)));
         if (place_stopwords.count(FoldSeg(seg))) continue;
         if (c.population < 100000 && LooksLikeWord(seg)) continue;
+        // «وان» (Van) is also «و + أن»; «آب» (Ibb) is also August: short names that start
+        // like a clitic, and names another lexicon kind already has, are left out.
+        if (seg.size() <= 3 && c.population < 1000000 &&
+            (seg[0] == U'\u0648' || seg[0] == U'\u0641' || seg[0] == U'\u0628' || seg[0] == U'\u0644' ||
+             seg[0] == U'\u0643'))
+          continue;
+        if (const std::vector<LexEntry>* v = BuildLookup(key); v && !v->empty()) continue;
       }
       auto [it, fresh] = by_name.emplace(key, idx);
       if (fresh) continue;
