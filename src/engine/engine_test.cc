@@ -114,12 +114,6 @@ TEST(Engine, OffsetsPointIntoTheOriginalText) {
   for (const Entity& e : a.entities) EXPECT_FALSE(e.span.text.empty());
 }
 
-}  // namespace
-}  // namespace hadath
-
-namespace hadath {
-namespace {
-
 TEST(Engine, RoleOnlyMentionResolvesToTheHolderOnThePublicationDate) {
   Analysis a = AnalyzeText("وقال الرئيس الصيني إن العلاقات قوية.", "2023-09-20");
   bool xi = false;
@@ -131,12 +125,6 @@ TEST(Engine, RoleOnlyMentionResolvesToTheHolderOnThePublicationDate) {
   EXPECT_TRUE(hu);
 }
 
-}  // namespace
-}  // namespace hadath
-
-namespace hadath {
-namespace {
-
 TEST(Engine, CounterpartResolvesToTheSameRoleInTheNamedCountry) {
   Analysis a = AnalyzeText("بحث الرئيس التركي رجب طيب أردوغان مع نظيره الروسي الوضع في سوريا.",
                            "2019-09-10");
@@ -145,12 +133,6 @@ TEST(Engine, CounterpartResolvesToTheSameRoleInTheNamedCountry) {
     if (e.span.text == "نظيره الروسي") putin = e.canonical == "Vladimir Putin";
   EXPECT_TRUE(putin);
 }
-
-}  // namespace
-}  // namespace hadath
-
-namespace hadath {
-namespace {
 
 TEST(Engine, WhatAnAppealAsksForIsNoEvent) {
   Analysis a = AnalyzeText("ودعت وزيرة الخارجية الألمانية مراراً إلى تشديد العقوبات على إيران.", "2023-02-13");
@@ -178,12 +160,6 @@ TEST(Engine, GenitiveOfAViolentNounIsWhoSuffersIt) {
   EXPECT_TRUE(arrest);
 }
 
-}  // namespace
-}  // namespace hadath
-
-namespace hadath {
-namespace {
-
 TEST(Engine, AgentPhraseNamesWhoActed) {
   Analysis a = AnalyzeText("واعتقل ناشطون أتراك على يد الشرطة اليونانية.", "2023-02-13");
   bool found = false;
@@ -197,12 +173,6 @@ TEST(Engine, AgentPhraseNamesWhoActed) {
   EXPECT_TRUE(found);
 }
 
-}  // namespace
-}  // namespace hadath
-
-namespace hadath {
-namespace {
-
 TEST(Engine, NationalityAdjectiveAfterAVerbalNounNamesTheActor) {
   Analysis a = AnalyzeText("وأسفرت الغارات الإسرائيلية على غزة عن سقوط ضحايا.", "2023-02-13");
   bool found = false;
@@ -214,12 +184,6 @@ TEST(Engine, NationalityAdjectiveAfterAVerbalNounNamesTheActor) {
   }
   EXPECT_TRUE(found);
 }
-
-}  // namespace
-}  // namespace hadath
-
-namespace hadath {
-namespace {
 
 TEST(Engine, CommonWordsAreNoNamesEvenWhenSomeoneIsCalledSo) {
   // «كانت» is Kant's name and «وسوف» Wassouf's; as words they are «was» and «and will».

@@ -1,8 +1,11 @@
 #include "src/normalize/normalizer.h"
 
+#include <dirent.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <random>
+#include <sstream>
 
 #include "src/util/utf8.h"
 
@@ -71,17 +74,6 @@ TEST(Normalizer, RandomInputKeepsOffsetsInsideText) {
     }
   }
 }
-
-}  // namespace
-}  // namespace hadath
-
-#include <dirent.h>
-
-#include <fstream>
-#include <sstream>
-
-namespace hadath {
-namespace {
 
 // Every match-form code point of the bundled sample articles maps back into the
 // original span that produced it: folding that span gives the code point back.

@@ -55,12 +55,6 @@ TEST(Segmenter, WordsConcatenateBackToTheToken) {
   }
 }
 
-}  // namespace
-}  // namespace hadath
-
-namespace hadath {
-namespace {
-
 TEST(Segmenter, EncliticPronounsWithRestoredTaMarbuta) {
   auto r = testing::TestEngine().Segment("حكومته وبلاده فيها", true);
   ASSERT_TRUE(r.ok());

@@ -61,12 +61,6 @@ TEST(SentenceSplitter, LinesAreSeparateSentences) {
   EXPECT_EQ(Sentences("عنوان بلا نقطة\nنص الخبر الأول.").size(), 2u);
 }
 
-}  // namespace
-}  // namespace hadath
-
-namespace hadath {
-namespace {
-
 TEST(Tokenizer, TokensTileTheTextEvenWithStrayMarks) {
   // A Syriac combining mark after an Arabic letter, tatweel, bidi marks, a ligature.
   std::u32string text = ToU32("ف\u0733ينا الـ96 \u200Fروسيا\u200E \uFEFBبد");
@@ -80,12 +74,6 @@ TEST(Tokenizer, TokensTileTheTextEvenWithStrayMarks) {
   }
   EXPECT_EQ(static_cast<size_t>(prev), text.size());
 }
-
-}  // namespace
-}  // namespace hadath
-
-namespace hadath {
-namespace {
 
 std::vector<std::pair<std::string, TokKind>> Kinds(const std::string& s) {
   NormText t = Normalize(ToU32(s));
