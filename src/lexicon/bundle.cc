@@ -1,5 +1,10 @@
 #include "src/lexicon/bundle.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -16,7 +21,7 @@ void Put(std::string* s, T v) {
 }
 
 template <typename T>
-bool Get(const std::string& s, size_t* pos, T* v) {
+bool Get(std::string_view s, size_t* pos, T* v) {
   if (*pos + sizeof(T) > s.size()) return false;
   std::memcpy(v, s.data() + *pos, sizeof(T));
   *pos += sizeof(T);
@@ -72,8 +77,13 @@ Status WriteBundle(const std::string& path, const std::map<std::string, std::str
 }
 
 Result<Bundle> ParseBundle(std::string bytes, const std::string& name) {
-  auto data = std::make_shared<const std::string>(std::move(bytes));
-  const std::string& s = *data;
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
+  std::string_view view(*owned);
+  return ParseBundleView(owned, view, name);
+}
+
+Result<Bundle> ParseBundleView(std::shared_ptr<const void> owner, std::string_view s,
+                               const std::string& name) {
   if (s.size() < 24 || std::memcmp(s.data(), kMagic, 8) != 0)
     return Status::Corrupt(name + ": not a hadath lexicon bundle (bad magic)");
   uint64_t sum;
@@ -89,43 +99,56 @@ Result<Bundle> ParseBundle(std::string bytes, const std::string& name) {
                            " (rebuild the bundle)");
   Get(s, &pos, &count);
   Bundle b;
-  b.data = data;
+  b.data = std::move(owner);
   const size_t limit = s.size() - 8;
   for (uint32_t k = 0; k < count; ++k) {
     uint32_t nlen = 0;
     uint64_t size = 0;
     if (!Get(s, &pos, &nlen) || pos + nlen > limit)
       return Status::Corrupt(name + ": section " + std::to_string(k) + " header out of range");
-    std::string sname = s.substr(pos, nlen);
+    std::string sname(s.substr(pos, nlen));
     pos += nlen;
     if (!Get(s, &pos, &size) || pos + size > limit)
       return Status::Corrupt(name + ": section '" + sname + "' out of range");
-    b.sections[sname] = std::string_view(s).substr(pos, size);
+    b.sections[sname] = s.substr(pos, size);
     pos += size;
   }
   b.id = Hex(sum);
   return b;
 }
 
-Result<Bundle> ReadBundle(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return Status::NotFound(path + ": cannot open lexicon bundle");
-  std::string bytes;
-  if (std::fseek(f, 0, SEEK_END) == 0) {
-    long size = std::ftell(f);
-    if (size > 0) {
-      // Grow without zero-filling the whole buffer first: read in chunks.
-      bytes.reserve(static_cast<size_t>(size));
-      std::rewind(f);
-      char buf[1 << 16];
-      size_t got;
-      while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, got);
-      if (bytes.size() != static_cast<size_t>(size)) bytes.clear();
-    }
+namespace {
+
+// A read-only mapping of a whole file, unmapped when the last Bundle view goes.
+struct Mapping {
+  void* addr = nullptr;
+  size_t size = 0;
+  ~Mapping() {
+    if (addr) munmap(addr, size);
   }
-  std::fclose(f);
-  if (bytes.empty()) return Status::IoError(path + ": cannot read lexicon bundle");
-  return ParseBundle(std::move(bytes), path);
+};
+
+}  // namespace
+
+Result<Bundle> ReadBundle(const std::string& path) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::NotFound(path + ": cannot open lexicon bundle");
+  struct stat st;
+  if (fstat(fd, &st) != 0 || st.st_size <= 0) {
+    close(fd);
+    return Status::IoError(path + ": cannot read lexicon bundle");
+  }
+  auto m = std::make_shared<Mapping>();
+  m->size = static_cast<size_t>(st.st_size);
+  // MAP_POPULATE maps every page at once: far cheaper than a fault per page.
+  m->addr = mmap(nullptr, m->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  close(fd);
+  if (m->addr == MAP_FAILED) {
+    m->addr = nullptr;
+    return Status::IoError(path + ": cannot map lexicon bundle");
+  }
+  std::string_view view(static_cast<const char*>(m->addr), m->size);
+  return ParseBundleView(m, view, path);
 }
 
 }  // namespace hadath

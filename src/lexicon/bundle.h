@@ -21,7 +21,7 @@ namespace hadath {
 inline constexpr uint32_t kBundleFormatVersion = 1;
 
 struct Bundle {
-  std::shared_ptr<const std::string> data;                 // the whole file
+  std::shared_ptr<const void> data;                        // owns the bytes (string or mapping)
   std::map<std::string, std::string_view> sections;        // views into `data`
   std::string id;  // 16 hex digits
 };
@@ -31,6 +31,9 @@ uint64_t Fnv1a64(const void* data, size_t n, uint64_t h = 1469598103934665603ull
 Status WriteBundle(const std::string& path, const std::map<std::string, std::string>& sections);
 Result<Bundle> ReadBundle(const std::string& path);
 Result<Bundle> ParseBundle(std::string bytes, const std::string& name);
+// Parses bytes owned by `owner` (kept alive by the returned Bundle).
+Result<Bundle> ParseBundleView(std::shared_ptr<const void> owner, std::string_view bytes,
+                               const std::string& name);
 
 }  // namespace hadath
 

@@ -190,7 +190,7 @@ class Lexicon {
   Status LoadTables(const Bundle& b);
   Status LoadSnapshot(std::string_view data);
 
-  std::shared_ptr<const std::string> bundle_data_;  // keeps the views below alive
+  std::shared_ptr<const void> bundle_data_;  // keeps the views below alive
   std::string_view words_;             // sorted '\n'-separated UTF-8 segmentation forms
   std::vector<uint32_t> word_offsets_;
   // Built by LoadTables, then flattened by Finalize() (the snapshot holds the flat form).
