@@ -12,7 +12,6 @@
 namespace hadath {
 namespace {
 
-std::u32string M(const char* s) { return MatchForm(ToU32(s)); }
 
 const std::unordered_set<std::u32string>& FunctionWords() {
   static const auto* s = [] {
@@ -24,15 +23,12 @@ const std::unordered_set<std::u32string>& FunctionWords() {
           "هو", "هي", "هم", "نحن", "كان", "كانت", "اليوم", "أمس", "غدا", "لدى", "لكن", "إذ", "إذا",
           "حتى", "أيضا", "فقط", "جدا", "ما", "ماذا", "كيف", "متى", "أين", "لماذا", "وقال", "قال",
           "أعلن", "أكد", "أشار", "أضاف", "يوم", "عام", "نظيره", "نظيرته", "الرئيس", "رئيس"})
-      set->insert(M(w));
+      set->insert(MatchFormOf(w));
     return set;
   }();
   return *s;
 }
 
-bool StartsWithAl(const std::u32string& w) {
-  return w.size() > 2 && w[0] == U'\u0627' && w[1] == U'\u0644';
-}
 
 class EntityFinder {
  public:

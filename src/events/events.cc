@@ -13,7 +13,6 @@
 namespace hadath {
 namespace {
 
-std::u32string M(const char* s) { return MatchForm(ToU32(s)); }
 
 struct Words {
   std::unordered_set<std::u32string> negation, clause_break, reported, possible, future_words;
@@ -24,26 +23,26 @@ struct Words {
   static const Words& Get() {
     static const Words* w = [] {
       auto* x = new Words;
-      for (const char* s : {"لا", "لم", "لن", "ليس", "ليست", "عدم", "غير", "دون"}) x->negation.insert(M(s));
+      for (const char* s : {"لا", "لم", "لن", "ليس", "ليست", "عدم", "غير", "دون"}) x->negation.insert(MatchFormOf(s));
       for (const char* s : {"أن", "إن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "حيث", "بينما"})
-        x->clause_break.insert(M(s));
+        x->clause_break.insert(MatchFormOf(s));
       for (const char* s : {"الأنباء", "تقارير", "مصادر", "وسائل", "أفادت", "نقلت", "ذكرت"})
-        x->reported.insert(M(s));
-      for (const char* s : {"المحتمل", "يتوقع", "ربما", "يرجح", "يحتمل"}) x->possible.insert(M(s));
-      for (const char* s : {"المقرر", "سوف", "يعتزم", "تعتزم", "ينوي"}) x->future_words.insert(M(s));
-      x->qad = M("قد");
-      x->fi = M("في");
-      x->sawfa = M("سوف");
-      x->bayna = M("بين");
+        x->reported.insert(MatchFormOf(s));
+      for (const char* s : {"المحتمل", "يتوقع", "ربما", "يرجح", "يحتمل"}) x->possible.insert(MatchFormOf(s));
+      for (const char* s : {"المقرر", "سوف", "يعتزم", "تعتزم", "ينوي"}) x->future_words.insert(MatchFormOf(s));
+      x->qad = MatchFormOf("قد");
+      x->fi = MatchFormOf("في");
+      x->sawfa = MatchFormOf("سوف");
+      x->bayna = MatchFormOf("بين");
       const std::pair<const char*, uint32_t> kMarkers[] = {
           {"مع", kTgtMaa}, {"إلى", kTgtIla}, {"على", kTgtAla}, {"ضد", kTgtDidd},
           {"عن", kTgtAn},  {"في", kTgtFi},   {"من", kTgtMin},  {"بين", kTgtBayna}};
-      for (const auto& [s, b] : kMarkers) x->markers.emplace_back(M(s), b);
+      for (const auto& [s, b] : kMarkers) x->markers.emplace_back(MatchFormOf(s), b);
       const std::pair<const char*, const char*> kRel[] = {
           {"حليف", "ally"}, {"حليفنا", "ally"}, {"حليفان", "ally"}, {"حلفاء", "ally"},
           {"شريك", "partner"}, {"شريكنا", "partner"}, {"شركاء", "partner"}, {"الشراكة", "partner"},
           {"شراكة", "partner"}, {"عدو", "adversary"}, {"خصم", "adversary"}, {"أعداء", "adversary"}};
-      for (const auto& [s, r] : kRel) x->relations.emplace_back(M(s), r);
+      for (const auto& [s, r] : kRel) x->relations.emplace_back(MatchFormOf(s), r);
       return x;
     }();
     return *w;
@@ -146,7 +145,7 @@ class Coder {
         tgt = Ent(k);
       } else if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin)) {
         src = Ent(k);
-      } else if (trig.pos == "noun" && te - tb == 1 && StartsWithArticle(T(tb).Key()) &&
+      } else if (trig.pos == "noun" && te - tb == 1 && StartsWithAl(T(tb).Key()) &&
                  SeenRoot(trig.cameo.substr(0, 2))) {
         // A definite verbal noun without its own actor («الزيارة», «الاتهامات») after an
         // event of the same kind refers back to it; it is not a new one.
@@ -291,10 +290,10 @@ class Coder {
   int AgentAfter(const Sentence& sent, int te) const {
     static const auto* one = [] {
       auto* s = new std::unordered_set<std::u32string>;
-      for (const char* w : {"برصاص", "بنيران", "بأيدي", "بيد", "بقذائف", "بصواريخ"}) s->insert(M(w));
+      for (const char* w : {"برصاص", "بنيران", "بأيدي", "بيد", "بقذائف", "بصواريخ"}) s->insert(MatchFormOf(w));
       return s;
     }();
-    static const std::u32string kAla = M("على"), kYad = M("يد"), kMin = M("من"), kQibal = M("قبل");
+    static const std::u32string kAla = MatchFormOf("على"), kYad = MatchFormOf("يد"), kMin = MatchFormOf("من"), kQibal = MatchFormOf("قبل");
     for (int k = te; k < std::min(sent.end, te + 10); ++k) {
       if (w_.clause_break.count(T(k).Key()) || (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C")) break;
       int n = 0;
@@ -326,9 +325,6 @@ class Coder {
 
   bool SeenRoot(const std::string& root) const { return roots_.count(root) > 0; }
 
-  static bool StartsWithArticle(const std::u32string& w) {
-    return w.size() > 3 && w[0] == U'\u0627' && w[1] == U'\u0644';
-  }
 
   static bool IsImperfect(const std::u32string& w) {
     return w.size() >= 3 && (w[0] == U'\u064A' || w[0] == U'\u062A' || w[0] == U'\u0646');

@@ -170,6 +170,8 @@ std::u32string MatchForm(std::u32string_view s) {
 
 std::string MatchFormUtf8(std::string_view utf8) { return EncodeUtf8(MatchForm(ToU32(utf8))); }
 
+std::u32string MatchFormOf(const char* utf8) { return MatchForm(ToU32(utf8)); }
+
 std::u32string SegForm(std::u32string_view s) {
   // Plain Arabic letters: fold letter by letter (ة and ى kept).
   std::u32string out;

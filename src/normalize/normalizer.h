@@ -30,6 +30,14 @@ NormText Normalize(std::u32string original);
 std::u32string MatchForm(std::u32string_view s);
 std::string MatchFormUtf8(std::string_view utf8);
 
+// Match form of a UTF-8 literal (for the fixed word lists of the stages).
+std::u32string MatchFormOf(const char* utf8);
+
+// Starts with the article «ال» followed by at least one letter (match or segmentation form).
+inline bool StartsWithAl(const std::u32string& w) {
+  return w.size() > 2 && w[0] == U'\u0627' && w[1] == U'\u0644';
+}
+
 // The *segmentation form*: the match form with ة and ى kept (not folded to ه and ي), so
 // that «قربها» (قرب + ها) is not read as «قربة» + ا. Used by the clitic segmenter and
 // its known-word list.

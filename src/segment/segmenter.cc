@@ -20,7 +20,6 @@ WordSet SegSet(std::initializer_list<const char32_t*> words) {
   return out;
 }
 
-bool StartsWithAl(const std::u32string& w) { return w.size() > 2 && w[0] == kAlef && w[1] == kLam; }
 bool EndsWith(const std::u32string& w, const std::u32string& s) {
   return w.size() >= s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0;
 }

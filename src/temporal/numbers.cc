@@ -13,7 +13,6 @@
 namespace hadath {
 namespace {
 
-std::u32string M(const char* s) { return MatchForm(ToU32(s)); }
 
 struct NumberWords {
   std::unordered_map<std::u32string, double> scales, words;
@@ -24,9 +23,9 @@ struct NumberWords {
   static const NumberWords& Get() {
     static const NumberWords* w = [] {
       auto* n = new NumberWords;
-      for (const char* s : {"ألف", "آلاف", "ألفا", "ألفين", "ألفان"}) n->scales[M(s)] = 1e3;
-      for (const char* s : {"مليون", "ملايين", "مليونا", "مليونين", "مليونان"}) n->scales[M(s)] = 1e6;
-      for (const char* s : {"مليار", "مليارات", "مليارا", "مليارين", "بليون"}) n->scales[M(s)] = 1e9;
+      for (const char* s : {"ألف", "آلاف", "ألفا", "ألفين", "ألفان"}) n->scales[MatchFormOf(s)] = 1e3;
+      for (const char* s : {"مليون", "ملايين", "مليونا", "مليونين", "مليونان"}) n->scales[MatchFormOf(s)] = 1e6;
+      for (const char* s : {"مليار", "مليارات", "مليارا", "مليارين", "بليون"}) n->scales[MatchFormOf(s)] = 1e9;
       const std::pair<const char*, double> kWords[] = {
           {"واحد", 1}, {"واحدة", 1}, {"اثنان", 2}, {"اثنين", 2}, {"اثنتان", 2}, {"اثنتين", 2},
           {"ثلاثة", 3}, {"ثلاث", 3}, {"أربعة", 4}, {"أربع", 4}, {"خمسة", 5}, {"خمس", 5},
@@ -35,7 +34,7 @@ struct NumberWords {
           {"ثلاثون", 30}, {"ثلاثين", 30}, {"أربعون", 40}, {"أربعين", 40}, {"خمسون", 50},
           {"خمسين", 50}, {"مئة", 100}, {"مائة", 100}, {"مئات", 100}, {"عشرات", 10},
           {"آلاف", 1000}, {"ألف", 1000}, {"مليون", 1e6}, {"نصف", 0.5}, {"ربع", 0.25}};
-      for (const auto& [s, v] : kWords) n->words[M(s)] = v;
+      for (const auto& [s, v] : kWords) n->words[MatchFormOf(s)] = v;
       const std::pair<const char*, const char*> kUnits[] = {
           {"قتيل", "dead"}, {"قتيلا", "dead"}, {"قتلى", "dead"}, {"شخصا", "person"},
           {"أشخاص", "person"}, {"جريح", "injured"}, {"جريحا", "injured"}, {"جرحى", "injured"},
@@ -47,23 +46,18 @@ struct NumberWords {
           {"كيلومترات", "km"}, {"كلم", "km"}, {"شهرا", "month"}, {"أشهر", "month"},
           {"شهور", "month"}, {"يوما", "day"}, {"أيام", "day"}, {"عاما", "year"}, {"سنوات", "year"},
           {"أعوام", "year"}, {"طن", "ton"}, {"برميل", "barrel"}};
-      for (const auto& [s, u] : kUnits) n->units[M(s)] = u;
-      n->approx = Set({"نحو", "قرابة", "حوالي", "زهاء", "ما يقارب", "حوالى", "تقريبا"});
-      n->approx_two_first = Set({"أكثر", "أقل", "ما"});
-      n->percent_words = Set({"المئة", "المائة", "بالمئة", "بالمائة"});
-      n->wa = M("و");
-      n->min = M("من");
-      n->fi = M("في");
+      for (const auto& [s, u] : kUnits) n->units[MatchFormOf(s)] = u;
+      n->approx = MatchFormSet({"نحو", "قرابة", "حوالي", "زهاء", "ما يقارب", "حوالى", "تقريبا"});
+      n->approx_two_first = MatchFormSet({"أكثر", "أقل", "ما"});
+      n->percent_words = MatchFormSet({"المئة", "المائة", "بالمئة", "بالمائة"});
+      n->wa = MatchFormOf("و");
+      n->min = MatchFormOf("من");
+      n->fi = MatchFormOf("في");
       return n;
     }();
     return *w;
   }
 
-  static WordSet Set(std::initializer_list<const char*> l) {
-    WordSet s;
-    for (const char* w : l) s.insert(M(w));
-    return s;
-  }
 };
 
 bool ParseDigits(const std::u32string& f, double* v) {

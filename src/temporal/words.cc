@@ -7,59 +7,54 @@
 #include "src/util/utf8.h"
 
 namespace hadath {
-namespace {
 
-std::u32string M(const char* s) { return MatchForm(ToU32(s)); }
-
-WordSet Set(std::initializer_list<const char*> words) {
+WordSet MatchFormSet(std::initializer_list<const char*> words) {
   WordSet s;
-  for (const char* w : words) s.insert(M(w));
+  for (const char* w : words) s.insert(MatchFormOf(w));
   return s;
 }
-
-}  // namespace
 
 const TimeWords& TimeWords::Get() {
   static const TimeWords* w = [] {
     auto* t = new TimeWords;
-    t->year_words = Set({"عام", "العام", "سنة", "السنة", "عامي"});
-    t->month_rel = Set({"الماضي", "المقبل", "القادم", "الجاري", "الحالي", "المنصرم", "الفائت"});
-    t->month_parts = Set({"مطلع", "منتصف", "أواخر", "أوائل", "أواسط", "نهاية", "بداية", "مستهل",
+    t->year_words = MatchFormSet({"عام", "العام", "سنة", "السنة", "عامي"});
+    t->month_rel = MatchFormSet({"الماضي", "المقبل", "القادم", "الجاري", "الحالي", "المنصرم", "الفائت"});
+    t->month_parts = MatchFormSet({"مطلع", "منتصف", "أواخر", "أوائل", "أواسط", "نهاية", "بداية", "مستهل",
                           "أول", "آخر", "نهايات", "بدايات"});
-    t->month_preps = Set({"في", "خلال", "منذ", "حتى", "بحلول", "قبل", "بعد", "منتصف", "شهر"});
-    t->ambiguous_months = Set({"صفر", "رجب", "آب", "ماي", "جوان", "شوال", "محرم", "رمضان", "شعبان"});
-    t->day_parts = Set({"صباح", "مساء", "ظهر", "فجر", "ليل", "ليلة", "عصر", "ظهيرة", "صبيحة"});
-    t->yawm = M("يوم");
-    t->al = M("ال");
-    t->min = M("من");
-    t->shahr = M("شهر");
-    t->hijri_mark = M("ه");
-    t->ad_mark = M("م");
-    t->madi = M("الماضي");
-    t->muqbil = M("المقبل");
-    t->qadim = M("القادم");
+    t->month_preps = MatchFormSet({"في", "خلال", "منذ", "حتى", "بحلول", "قبل", "بعد", "منتصف", "شهر"});
+    t->ambiguous_months = MatchFormSet({"صفر", "رجب", "آب", "ماي", "جوان", "شوال", "محرم", "رمضان", "شعبان"});
+    t->day_parts = MatchFormSet({"صباح", "مساء", "ظهر", "فجر", "ليل", "ليلة", "عصر", "ظهيرة", "صبيحة"});
+    t->yawm = MatchFormOf("يوم");
+    t->al = MatchFormOf("ال");
+    t->min = MatchFormOf("من");
+    t->shahr = MatchFormOf("شهر");
+    t->hijri_mark = MatchFormOf("ه");
+    t->ad_mark = MatchFormOf("م");
+    t->madi = MatchFormOf("الماضي");
+    t->muqbil = MatchFormOf("المقبل");
+    t->qadim = MatchFormOf("القادم");
     // المنصرم / الفائت behave like الماضي
-    t->seasons = {{M("خريف"), "FA"}, {M("ربيع"), "SP"}, {M("صيف"), "SU"}, {M("شتاء"), "WI"}};
-    t->units = {{M("الأسبوع"), 'W'}, {M("الشهر"), 'M'}, {M("العام"), 'Y'}, {M("السنة"), 'Y'}};
-    for (const char* s : {"يوما", "يوم", "أيام"}) t->duration_units[M(s)] = "D";
-    for (const char* s : {"أسبوعا", "أسبوع", "أسابيع"}) t->duration_units[M(s)] = "W";
-    for (const char* s : {"شهرا", "شهر", "أشهر", "شهور"}) t->duration_units[M(s)] = "M";
-    for (const char* s : {"عاما", "عام", "أعوام", "سنة", "سنوات", "سنين"}) t->duration_units[M(s)] = "Y";
+    t->seasons = {{MatchFormOf("خريف"), "FA"}, {MatchFormOf("ربيع"), "SP"}, {MatchFormOf("صيف"), "SU"}, {MatchFormOf("شتاء"), "WI"}};
+    t->units = {{MatchFormOf("الأسبوع"), 'W'}, {MatchFormOf("الشهر"), 'M'}, {MatchFormOf("العام"), 'Y'}, {MatchFormOf("السنة"), 'Y'}};
+    for (const char* s : {"يوما", "يوم", "أيام"}) t->duration_units[MatchFormOf(s)] = "D";
+    for (const char* s : {"أسبوعا", "أسبوع", "أسابيع"}) t->duration_units[MatchFormOf(s)] = "W";
+    for (const char* s : {"شهرا", "شهر", "أشهر", "شهور"}) t->duration_units[MatchFormOf(s)] = "M";
+    for (const char* s : {"عاما", "عام", "أعوام", "سنة", "سنوات", "سنين"}) t->duration_units[MatchFormOf(s)] = "Y";
     const char* days[] = {"الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"};
-    for (int d = 0; d < 7; ++d) t->weekdays[M(days[d])] = d;
-    t->weekdays[M("الإثنين")] = 1;
-    t->today = M("اليوم");
-    t->yesterday = M("أمس");
-    t->tomorrow = M("غدا");
-    t->tomorrow2 = M("غد");
-    t->awwal = M("أول");
-    t->baad = M("بعد");
-    t->tonight = M("الليلة");
+    for (int d = 0; d < 7; ++d) t->weekdays[MatchFormOf(days[d])] = d;
+    t->weekdays[MatchFormOf("الإثنين")] = 1;
+    t->today = MatchFormOf("اليوم");
+    t->yesterday = MatchFormOf("أمس");
+    t->tomorrow = MatchFormOf("غدا");
+    t->tomorrow2 = MatchFormOf("غد");
+    t->awwal = MatchFormOf("أول");
+    t->baad = MatchFormOf("بعد");
+    t->tonight = MatchFormOf("الليلة");
     auto add = [&](const std::u32string& w) { t->any.insert(Lexicon::WordHash(w)); };
     for (const WordSet* set : {&t->year_words, &t->month_rel, &t->month_parts, &t->day_parts})
       for (const auto& w : *set) add(w);
     for (const auto& w : {t->yawm, t->al, t->shahr, t->today, t->yesterday, t->tomorrow, t->tomorrow2,
-                          t->awwal, t->baad, t->tonight, M("الأمس")})
+                          t->awwal, t->baad, t->tonight, MatchFormOf("الأمس")})
       add(w);
     for (const auto& [w, v] : t->seasons) add(w);
     for (const auto& [w, v] : t->units) add(w);
@@ -83,7 +78,7 @@ int TimeWords::RelativeDayAt(const std::vector<Token>& t, int i, int end, int* o
   if (k == yawm && next_is(tomorrow2)) { *offset = 1; return 2; }
   if (k == yawm && next_is(yesterday)) { *offset = -1; return 2; }
   if (k == today || k == tonight) { *offset = 0; return 1; }
-  if (k == yesterday || k == M("الأمس")) { *offset = -1; return 1; }
+  if (k == yesterday || k == MatchFormOf("الأمس")) { *offset = -1; return 1; }
   if (k == tomorrow || k == tomorrow2) { *offset = 1; return 1; }
   return 0;
 }

@@ -2,6 +2,7 @@
 #ifndef HADATH_SRC_TEMPORAL_WORDS_H_
 #define HADATH_SRC_TEMPORAL_WORDS_H_
 
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -12,6 +13,9 @@
 namespace hadath {
 
 using WordSet = std::unordered_set<std::u32string>;
+
+// The match forms of a list of words.
+WordSet MatchFormSet(std::initializer_list<const char*> words);
 
 struct TimeWords {
   static const TimeWords& Get();
