@@ -449,7 +449,8 @@ Status Lexicon::LoadTables(const Bundle& b) {
         // like a clitic, and names another lexicon kind already has, are left out.
         if (seg.size() <= 3 && c.population < 1000000 &&
             (seg[0] == U'\u0648' || seg[0] == U'\u0641' || seg[0] == U'\u0628' || seg[0] == U'\u0644' ||
-             seg[0] == U'\u0643'))
+             seg[0] == U'\u0643') &&
+            (c.population < 300000 || IsKnownWord(seg.substr(1))))
           continue;
         if (const std::vector<LexEntry>* v = BuildLookup(key); v && !v->empty()) continue;
       }

@@ -250,6 +250,8 @@ SegAnalysis Segmenter::AnalyzeAfterConj(const std::u32string& w, bool after_conj
       ok = true;
     } else if (rest.size() >= 4 && (prot(rest) || lexword(rest))) {
       ok = true;  // «لبوتين»; not «كبرى» = ك + «برى» (as in Berri)
+    } else if (rest.size() == 3 && r[0] != kKaf && prot(rest) && !lex_.IsKnownWord(r)) {
+      ok = true;  // «بغزة», «لقطر»: a three-letter name when the whole is no dictionary word
     } else if (rest.size() >= (r[0] == kKaf ? 4u : 3u) && KnownInflected(rest) && !KnownInflected(r)) {
       ok = true;
     }
