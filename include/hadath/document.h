@@ -67,6 +67,10 @@ struct Entity {
   std::optional<Geo> geo;
   std::string ref;  // id of the first mention of the same entity, or empty
   bool learned = false;  // canonical name learned from an apposition in this document
+  // Internal to the engine, not written: a description rather than a name («الرئيس
+  // الروسي», «الجيش اللبناني»). Such mentions steer coreference and event arguments;
+  // only those a quote needs as its speaker stay in the output (see PruneNominals).
+  bool nominal = false;
 };
 
 struct TimeExpr {
@@ -136,6 +140,8 @@ struct Analysis {
   std::optional<std::string> title, published, url, source;
   std::vector<SentenceInfo> sentences;
   std::vector<Entity> entities;
+  // Descriptions that name no one («الرئيس الروسي»), ids "n1"…; `ref` is an id in entities.
+  std::vector<Entity> nominals;
   std::vector<TimeExpr> times;
   std::vector<NumberExpr> numbers;
   std::vector<Quote> quotes;

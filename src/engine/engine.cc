@@ -91,6 +91,7 @@ Result<Analysis> Engine::Analyze(const Document& doc) const {
   TagNumbers(&c, &a);
   FindQuotes(&c, &a);
   CodeEvents(&c, &a);
+  PruneNominals(&a);
   return a;
 }
 

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "src/read/reader.h"
 #include "tests/test_env.h"
 
@@ -117,11 +119,12 @@ TEST(Engine, OffsetsPointIntoTheOriginalText) {
 TEST(Engine, RoleOnlyMentionResolvesToTheHolderOnThePublicationDate) {
   Analysis a = AnalyzeText("وقال الرئيس الصيني إن العلاقات قوية.", "2023-09-20");
   bool xi = false;
-  for (const Entity& e : a.entities) xi |= e.canonical == "Xi Jinping";
+  for (const Entity& e : a.nominals) xi |= e.canonical == "Xi Jinping";
+  for (const Entity& e : a.entities) EXPECT_NE(e.span.text, "الرئيس الصيني");  // a description, no name
   EXPECT_TRUE(xi);
   Analysis b = AnalyzeText("وقال الرئيس الصيني إن العلاقات قوية.", "2010-05-01");
   bool hu = false;
-  for (const Entity& e : b.entities) hu |= e.canonical == "Hu Jintao";
+  for (const Entity& e : b.nominals) hu |= e.canonical == "Hu Jintao";
   EXPECT_TRUE(hu);
 }
 
@@ -129,7 +132,7 @@ TEST(Engine, CounterpartResolvesToTheSameRoleInTheNamedCountry) {
   Analysis a = AnalyzeText("بحث الرئيس التركي رجب طيب أردوغان مع نظيره الروسي الوضع في سوريا.",
                            "2019-09-10");
   bool putin = false;
-  for (const Entity& e : a.entities)
+  for (const Entity& e : a.nominals)
     if (e.span.text == "نظيره الروسي") putin = e.canonical == "Vladimir Putin";
   EXPECT_TRUE(putin);
 }
@@ -192,4 +195,37 @@ TEST(Engine, CommonWordsAreNoNamesEvenWhenSomeoneIsCalledSo) {
 }
 
 }  // namespace
+TEST(Engine, NamesInsideDescriptionsAreMentionsOfTheirOwn) {
+  Analysis a = AnalyzeText("وقال وزير خارجية روسيا إن قوات انتشرت في جنوب لبنان وقطاع غزة.", "2023-09-20");
+  std::set<std::string> got;
+  for (const Entity& e : a.entities) got.insert(e.span.text + "|" + e.type);
+  EXPECT_TRUE(got.count("روسيا|GPE"));        // inside a role
+  EXPECT_TRUE(got.count("جنوب لبنان|LOC"));   // the region …
+  EXPECT_TRUE(got.count("لبنان|GPE"));        // … and the state named in it
+  EXPECT_TRUE(got.count("غزة|GPE"));          // «قطاع» is a descriptor
+  EXPECT_FALSE(got.count("وزير خارجية روسيا|PER"));
+  bool nominal = false;
+  for (const Entity& e : a.nominals) nominal |= e.span.text == "وزير خارجية روسيا" && e.actor && e.actor->code == "RUSGOV";
+  EXPECT_TRUE(nominal);
+}
+
+TEST(Engine, DescriptorsAroundAnOrganisationAreLeftOutOfItsName) {
+  Analysis a = AnalyzeText("وأعلنت حركة حماس وحزب الله اللبناني ومجلس الأمن الدولي موقفاً.", "2023-09-20");
+  std::set<std::string> got;
+  for (const Entity& e : a.entities) got.insert(e.span.text);
+  EXPECT_TRUE(got.count("حماس"));
+  EXPECT_TRUE(got.count("وحزب الله"));
+  EXPECT_TRUE(got.count("ومجلس الأمن الدولي"));  // «الدولي» is no nationality
+}
+
+TEST(Engine, ADescriptionThatSpeaksStaysAnEntity) {
+  Analysis a = AnalyzeText("وقال المتحدث باسم الخارجية الإيرانية: \"لن نقبل بذلك أبداً\".", "2023-09-20");
+  ASSERT_FALSE(a.quotes.empty());
+  const std::string& sp = a.quotes[0].speaker;
+  ASSERT_FALSE(sp.empty());
+  bool found = false;
+  for (const Entity& e : a.entities) found |= e.id == sp && e.actor && e.actor->country == "IRN";
+  EXPECT_TRUE(found);
+}
+
 }  // namespace hadath

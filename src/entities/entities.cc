@@ -208,12 +208,10 @@ class EntityFinder {
     if (role.empty()) return 0;
     for (int p : SingleHolderRole(role) ? LookupByRole(role) : std::vector<int>{}) {
       if (!lex_.persons[p].HoldsOn(role, iso3, c_.pubdate)) continue;
-      AddEntity(i, j, sent, "PER", lex_.persons[p].name_en, PersonActor(p, role), role, FirstPerson(p), p);
+      Nominal(AddEntity(i, j, sent, "PER", lex_.persons[p].name_en, PersonActor(p, role), role, FirstPerson(p), p));
       return j;
     }
-    const Country* c = lex_.CountryByIso3(iso3);
-    (void)c;
-    AddEntity(i, j, sent, "PER", "", ActorCode{iso3 + "GOV", iso3, "GOV"}, role, -1, -1);
+    Nominal(AddEntity(i, j, sent, "PER", "", ActorCode{iso3 + "GOV", iso3, "GOV"}, role, -1, -1));
     return j;
   }
 
@@ -262,6 +260,24 @@ class EntityFinder {
   int AddLexEntity(int i, int sent, const LexMatch& m) {
     int j = i + m.ntokens;
     const LexEntry& e = *m.entry;
+    // The name without a descriptor around it: «حركة حماس» → «حماس», «مكة المكرمة» →
+    // «مكة», «حزب الله اللبناني» → «حزب الله». The whole phrase still belongs to it.
+    int hb = i;
+    if (e.kind == LexKind::kOrg || e.kind == LexKind::kCity || e.kind == LexKind::kRegion ||
+        e.kind == LexKind::kCountry) {
+      auto [cb, ce] = CoreSpan(i, j, e);
+      if (cb != i || ce != j) {
+        LexMatch core = m;
+        core.ntokens = ce - cb;
+        int idx_before = static_cast<int>(out_.entities.size());
+        AddLexEntity(cb, sent, core);
+        if (static_cast<int>(out_.entities.size()) > idx_before) {
+          c_.mentions[idx_before].hb = hb;
+          for (int k = i; k < j; ++k) c_.token_entity[k] = idx_before;
+        }
+        return j;
+      }
+    }
     switch (e.kind) {
       case LexKind::kPerson:
       case LexKind::kPersonShort: {
@@ -285,6 +301,7 @@ class EntityFinder {
         if (!g.iso3.empty() && g.type != "FAC") a = ActorCode{g.iso3, g.iso3, ""};
         int idx = AddEntity(i, j, sent, g.type.empty() ? "LOC" : g.type, g.name_en, a, "",
                             FirstCanonical(g.name_en), -1);
+        NestedPlaces(i, j, sent);
         if (g.has_coords) {
           Geo geo;
           geo.lat = g.lat;
@@ -321,6 +338,87 @@ class EntityFinder {
     }
   }
 
+  void Nominal(int idx) { out_.entities[idx].nominal = true; }
+
+  // A token that only describes a name: a generic head noun before it («حركة حماس»,
+  // «قطاع غزة», «صحيفة هآرتس»), an epithet after a place («مكة المكرمة»), a nationality
+  // adjective after an organisation («حزب الله اللبناني»).
+  bool Descriptor(int k, bool org, bool trailing) const {
+    static const std::unordered_set<std::u32string> kOrgHeads = [] {
+      std::unordered_set<std::u32string> s;
+      for (const char* w : {"حركة", "جماعة", "تنظيم", "قناة", "فضائية", "صحيفة", "جريدة", "مجلة", "وكالة",
+                            "شركة", "مجموعة", "فريق", "نادي", "النادي", "منتخب", "مصرف", "بنك", "موقع"})
+        s.insert(MatchFormOf(w));
+      return s;
+    }();
+    static const std::unordered_set<std::u32string> kPlaceHeads = [] {
+      std::unordered_set<std::u32string> s;
+      for (const char* w : {"قطاع", "إقليم", "ولاية", "محافظة", "مدينة", "ميناء", "بحيرة", "جزيرة", "منطقة",
+                            "دولة", "بلدة", "قرية", "مخيم", "نهر", "جبل", "عاصمة", "العاصمة"})
+        s.insert(MatchFormOf(w));
+      return s;
+    }();
+    const Token& t = c_.tokens[k];
+    if (t.kind != TokKind::kArabic) return false;
+    bool nationality = MatchAt(lex_, c_.tokens, k, k + 1, [](const LexEntry& e) {
+                         return e.kind == LexKind::kNationality;
+                       }).entry != nullptr;
+    if (!trailing) return (org ? kOrgHeads : kPlaceHeads).count(t.Key()) > 0;
+    // After a place, a nationality adjective is part of the name («الولايات المتحدة
+    // الأمريكية»); after an organisation it is the only word left out («مجلس الأمن الدولي»).
+    if (org || nationality) return org && nationality;
+    if (lex_.IsPersonNameWord(t.Key())) return false;
+    return lex_.LooksLikeWord(SegFormOf(c_.norm, t.mstart, t.mend));
+  }
+
+  // The shortest span inside [i, j) that is a spelling of the same lexicon entry, when
+  // what it leaves out is descriptors only; else [i, j).
+  std::pair<int, int> CoreSpan(int i, int j, const LexEntry& e) const {
+    bool org = e.kind == LexKind::kOrg;
+    std::pair<int, int> best{i, j};
+    for (int b = i; b < j; ++b) {
+      if (b > i && !Descriptor(b - 1, org, false)) break;
+      for (int end = j; end > b; --end) {
+        if (end < j && !Descriptor(end, org, true)) break;
+        if (b == i && end == j) continue;
+        LexMatch m = MatchAt(lex_, c_.tokens, b, end, [&](const LexEntry& x) {
+          return x.kind == e.kind && x.index == e.index;
+        });
+        if (m.entry && b + m.ntokens == end && end - b < best.second - best.first) best = {b, end};
+      }
+    }
+    return best;
+  }
+
+  // A mention that sits inside another and does not take its tokens: the country of
+  // «وزير خارجية روسيا», the Lebanon of «جنوب لبنان».
+  int AddNested(int tb, int te, int sent, const LexMatch& m) {
+    std::vector<int> saved(c_.token_entity.begin() + tb, c_.token_entity.begin() + te);
+    size_t before = out_.entities.size();
+    AddLexEntity(tb, sent, m);
+    std::copy(saved.begin(), saved.end(), c_.token_entity.begin() + tb);
+    return out_.entities.size() > before ? static_cast<int>(before) : -1;
+  }
+
+  // The country name (not an adjective) at [b, e), as a nested mention.
+  void NestedCountry(int b, int e, int sent) {
+    LexMatch m = MatchAt(lex_, c_.tokens, b, e, [](const LexEntry& x) { return x.kind == LexKind::kCountry; });
+    if (m.entry && b + m.ntokens == e) AddNested(b, e, sent, m);
+  }
+
+  // States, cities and regions named inside a longer place name.
+  void NestedPlaces(int i, int j, int sent) {
+    for (int k = i + 1; k < j; ++k) {
+      LexMatch m = MatchAt(lex_, c_.tokens, k, j, [](const LexEntry& x) {
+        return x.kind == LexKind::kCountry || x.kind == LexKind::kCapital || x.kind == LexKind::kCity ||
+               x.kind == LexKind::kRegion;
+      });
+      if (!m.entry) continue;
+      AddNested(k, k + m.ntokens, sent, m);
+      k += m.ntokens - 1;
+    }
+  }
+
   // ROLE [NATIONALITY|COUNTRY] [،] [NAME]
   int RoleApposition(int i, int end, int sent, const LexMatch& rm) {
     const Role& role = lex_.roles[rm.entry->index];
@@ -328,6 +426,7 @@ class EntityFinder {
     std::string iso3 = role.country;
     std::string org_code;
     if (int n = CountryAt(j, end, &iso3)) {
+      NestedCountry(j, j + n, sent);
       j += n;
     } else {
       // ROLE + ORGANISATION: «الأمين العام للأمم المتحدة», «رئيس المفوضية الأوروبية».
@@ -402,30 +501,30 @@ class EntityFinder {
     }
     if (ref >= 0) {
       Entity e = out_.entities[ref];
-      AddEntity(i, j, sent, "PER", e.canonical, e.actor, role.role, ref, c_.mentions[ref].person);
+      Nominal(AddEntity(i, j, sent, "PER", e.canonical, e.actor, role.role, ref, c_.mentions[ref].person));
       return j;
     }
     // Only offices with one holder per state resolve to a person («الرئيس الصيني» in 2023
     // is Xi); «السفير الإيراني», «الوزير», «المتحدث» have many.
     if (!SingleHolderRole(role.role)) {
-      AddEntity(i, j, sent, "PER", "",
-                org_code.empty() ? ActorCode{iso3 + role.sector, iso3, role.sector}
-                                 : ActorCode{org_code, iso3, role.sector},
-                role.role, -1, -1);
+      Nominal(AddEntity(i, j, sent, "PER", "",
+                        org_code.empty() ? ActorCode{iso3 + role.sector, iso3, role.sector}
+                                         : ActorCode{org_code, iso3, role.sector},
+                        role.role, -1, -1));
       return j;
     }
     for (int p : LookupByRole(role.role)) {
       // Only the holder of the role on the publication date: «الرئيس الصيني» in 2023 is Xi.
       if (lex_.persons[p].HoldsOn(role.role, iso3, c_.pubdate)) {
-        AddEntity(i, j, sent, "PER", lex_.persons[p].name_en, PersonActor(p, role.role), role.role,
-                  FirstPerson(p), p);
+        Nominal(AddEntity(i, j, sent, "PER", lex_.persons[p].name_en, PersonActor(p, role.role), role.role,
+                          FirstPerson(p), p));
         return j;
       }
     }
-    AddEntity(i, j, sent, "PER", "",
-              org_code.empty() ? ActorCode{iso3 + role.sector, iso3, role.sector}
-                               : ActorCode{org_code, iso3, role.sector},
-              role.role, -1, -1);
+    Nominal(AddEntity(i, j, sent, "PER", "",
+                      org_code.empty() ? ActorCode{iso3 + role.sector, iso3, role.sector}
+                                       : ActorCode{org_code, iso3, role.sector},
+                      role.role, -1, -1));
     return j;
   }
 
@@ -452,11 +551,13 @@ class EntityFinder {
     std::string iso3;
     int n = CountryAt(j, end, &iso3);
     if (!n) return 0;
+    int cb = j;
     j += n;
     ActorCode a{iso3 + in.sector, iso3, in.sector};
     const Country* c = lex_.CountryByIso3(iso3);
     std::string canon = (c ? c->name_en + " " : std::string()) + in.en;
-    AddEntity(i, j, sent, in.type.empty() ? "ORG" : in.type, canon, a, "", FirstCanonical(canon), -1);
+    Nominal(AddEntity(i, j, sent, in.type.empty() ? "ORG" : in.type, canon, a, "", FirstCanonical(canon), -1));
+    NestedCountry(cb, j, sent);
     // Coordinated adjectives: «الجانبين الأرميني والأذربيجاني» are two actors.
     while (j < end && c_.tokens[j].proclitics == U"\u0648") {
       LexMatch m2 = MatchAt(lex_, c_.tokens, j, end,
@@ -464,8 +565,8 @@ class EntityFinder {
       if (!m2.entry || !m2.via_key) break;
       const Country& c2 = lex_.countries[m2.entry->index];
       std::string canon2 = c2.name_en + " " + in.en;
-      AddEntity(j, j + m2.ntokens, sent, in.type.empty() ? "ORG" : in.type, canon2,
-                ActorCode{c2.iso3 + in.sector, c2.iso3, in.sector}, "", FirstCanonical(canon2), -1);
+      Nominal(AddEntity(j, j + m2.ntokens, sent, in.type.empty() ? "ORG" : in.type, canon2,
+                        ActorCode{c2.iso3 + in.sector, c2.iso3, in.sector}, "", FirstCanonical(canon2), -1));
       j += m2.ntokens;
     }
     return j;
@@ -559,6 +660,69 @@ class EntityFinder {
 }  // namespace
 
 bool IsFunctionWord(const std::u32string& key) { return FunctionWords().count(key) > 0; }
+
+void PruneNominals(Analysis* out) {
+  std::vector<Entity>& ents = out->entities;
+  const int n = static_cast<int>(ents.size());
+  bool any = false;
+  for (const Entity& e : ents) any |= e.nominal;
+  if (!any) return;
+  // Chains: every mention's first mention; the first named mention of each chain.
+  std::vector<int> root(n), named(n, -1);
+  for (int i = 0; i < n; ++i) {
+    int r = EntityIndex(ents[i].ref);
+    root[i] = (r >= 0 && r < i) ? root[r] : i;
+    if (!ents[i].nominal && named[root[i]] < 0) named[root[i]] = i;
+  }
+  std::vector<bool> keep(n);
+  for (int i = 0; i < n; ++i) keep[i] = !ents[i].nominal;
+  // A quote speaker named by a description only stays.
+  for (const Quote& q : out->quotes) {
+    int s = EntityIndex(q.speaker);
+    if (s >= 0 && s < n && named[root[s]] < 0) keep[s] = true;
+  }
+  // What a dropped mention's references go to: the chain's first named mention, else the
+  // first kept description of the chain, else none.
+  std::vector<int> first_kept(n, -1);
+  for (int i = 0; i < n; ++i)
+    if (keep[i] && first_kept[root[i]] < 0) first_kept[root[i]] = i;
+  auto target = [&](int i) {
+    if (keep[i]) return i;
+    return named[root[i]] >= 0 ? named[root[i]] : first_kept[root[i]];
+  };
+  std::vector<std::string> new_id(n);
+  std::vector<Entity> kept;
+  for (int i = 0; i < n; ++i)
+    if (keep[i]) new_id[i] = "m" + std::to_string(kept.size() + 1), kept.push_back(ents[i]);
+  int k = 0;
+  for (int i = 0; i < n; ++i) {
+    if (!keep[i]) continue;
+    Entity& e = kept[k++];
+    e.id = new_id[i];
+    int fk = first_kept[root[i]];
+    e.ref = (fk >= 0 && fk != i) ? new_id[fk] : "";
+  }
+  auto remap = [&](std::string* id) {
+    int i = EntityIndex(*id);
+    if (i < 0 || i >= n) return;
+    int t = target(i);
+    *id = t >= 0 ? new_id[t] : "";
+  };
+  for (int i = 0; i < n; ++i) {
+    if (keep[i]) continue;
+    Entity e = ents[i];
+    e.id = "n" + std::to_string(out->nominals.size() + 1);
+    int t = named[root[i]] >= 0 ? named[root[i]] : first_kept[root[i]];
+    e.ref = t >= 0 ? new_id[t] : "";
+    out->nominals.push_back(std::move(e));
+  }
+  for (Quote& q : out->quotes) remap(&q.speaker);
+  for (Event& ev : out->events) {
+    if (ev.source) remap(&ev.source->entity);
+    if (ev.target) remap(&ev.target->entity);
+  }
+  ents = std::move(kept);
+}
 
 void FindEntities(DocContext* ctx, Analysis* out) { EntityFinder(ctx, out).Run(); }
 

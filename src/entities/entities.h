@@ -14,6 +14,12 @@ namespace hadath {
 // Fills out->entities, ctx->mentions and ctx->token_entity. Needs segmented tokens.
 void FindEntities(DocContext* ctx, Analysis* out);
 
+// Drops the nominal mentions no quote needs as its speaker and renumbers the rest:
+// `ref`, quote speakers and event arguments are rewritten to the kept ids (an event
+// argument or speaker that was a nominal mention points to the first named mention of
+// the same entity, or to none). Call after quotes and events are found.
+void PruneNominals(Analysis* out);
+
 // True for Arabic function words that never start or continue a name.
 bool IsFunctionWord(const std::u32string& key);
 

@@ -23,6 +23,31 @@ void WriteActor(JsonWriter& w, const std::optional<EventActor>& a) {
   w.EndObject();
 }
 
+void WriteEntity(JsonWriter& w, const Entity& e) {
+  w.BeginObject().Key("id").String(e.id);
+  WriteSpan(w, e.span);
+  w.Key("type").String(e.type).Key("canonical").StringOrNull(e.canonical);
+  w.Key("actor");
+  if (e.actor) {
+    w.BeginObject().Key("code").StringOrNull(e.actor->code).Key("country").StringOrNull(e.actor->country);
+    w.Key("sector").StringOrNull(e.actor->sector).EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("role").StringOrNull(e.role);
+  w.Key("geo");
+  if (e.geo) {
+    w.BeginObject().Key("geonameid");
+    e.geo->geonameid ? w.Int(*e.geo->geonameid) : w.Null();
+    w.Key("lat").Number(e.geo->lat).Key("lon").Number(e.geo->lon);
+    w.Key("country").StringOrNull(e.geo->country).EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("ref").StringOrNull(e.ref).Key("learned").Bool(e.learned);
+  w.EndObject();
+}
+
 void WriteEvent(JsonWriter& w, const Event& e) {
   w.BeginObject();
   w.Key("id").String(e.id).Key("sentence").Int(e.sentence);
@@ -82,30 +107,12 @@ std::string AnalysisToJson(const Analysis& a, bool pretty) {
   }
   w.EndArray();
   w.Key("entities").BeginArray();
-  for (const Entity& e : a.entities) {
-    w.BeginObject().Key("id").String(e.id);
-    WriteSpan(w, e.span);
-    w.Key("type").String(e.type).Key("canonical").StringOrNull(e.canonical);
-    w.Key("actor");
-    if (e.actor) {
-      w.BeginObject().Key("code").StringOrNull(e.actor->code).Key("country").StringOrNull(e.actor->country);
-      w.Key("sector").StringOrNull(e.actor->sector).EndObject();
-    } else {
-      w.Null();
-    }
-    w.Key("role").StringOrNull(e.role);
-    w.Key("geo");
-    if (e.geo) {
-      w.BeginObject().Key("geonameid");
-      e.geo->geonameid ? w.Int(*e.geo->geonameid) : w.Null();
-      w.Key("lat").Number(e.geo->lat).Key("lon").Number(e.geo->lon);
-      w.Key("country").StringOrNull(e.geo->country).EndObject();
-    } else {
-      w.Null();
-    }
-    w.Key("ref").StringOrNull(e.ref).Key("learned").Bool(e.learned);
-    w.EndObject();
-  }
+  for (const Entity& e : a.entities) WriteEntity(w, e);
+  w.EndArray();
+  // Descriptions of actors that name no one («الرئيس الروسي», «الجيش اللبناني»); `ref`
+  // is the entity (in "entities") they refer to, when the document names it.
+  w.Key("nominals").BeginArray();
+  for (const Entity& e : a.nominals) WriteEntity(w, e);
   w.EndArray();
   w.Key("times").BeginArray();
   for (const TimeExpr& t : a.times) {

@@ -27,6 +27,8 @@ def facts(a):
     return {
         "entities": sorted({f"{e['text']}|{e['type']}|{e['canonical'] or ''}|{(e['actor'] or {}).get('code') or ''}"
                             for e in a["entities"]}),
+        "nominals": sorted({f"{e['text']}|{e['type']}|{e['canonical'] or ''}|{(e['actor'] or {}).get('code') or ''}"
+                            for e in a.get("nominals", [])}),
         "times": sorted({f"{t['text']}|{t['value']}" for t in a["times"]}),
         "quotes": sorted({f"{q['text'][:40]}|{canon(q['speaker']) if q['speaker'] else ''}" for q in a["quotes"]}),
         "events": sorted({f"{e['cameo']}|{(e['source'] or {}).get('code') or '-'}|{(e['target'] or {}).get('code') or '-'}|"
