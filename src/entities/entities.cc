@@ -22,7 +22,11 @@ const std::unordered_set<std::u32string>& FunctionWords() {
           "خلال", "حول", "عبر", "ضد", "بين", "منذ", "عند", "أو", "ثم", "كل", "بعض", "غير", "أي",
           "هو", "هي", "هم", "نحن", "كان", "كانت", "اليوم", "أمس", "غدا", "لدى", "لكن", "إذ", "إذا",
           "حتى", "أيضا", "فقط", "جدا", "ما", "ماذا", "كيف", "متى", "أين", "لماذا", "وقال", "قال",
-          "أعلن", "أكد", "أشار", "أضاف", "يوم", "عام", "نظيره", "نظيرته", "الرئيس", "رئيس"})
+          "أعلن", "أكد", "أشار", "أضاف", "يوم", "عام", "نظيره", "نظيرته", "الرئيس", "رئيس",
+          // prepositions with a pronoun, name words that are no name alone, numbers
+          "منه", "منها", "منهم", "له", "لها", "لهم", "عليه", "عليها", "عليهم", "إليه", "إليها", "عنه",
+          "عنها", "فيه", "فيها", "به", "بها", "معه", "معها", "لديه", "أمره", "ابن", "بن", "بنت", "أبو",
+          "أبي", "الله", "عشر", "عشرة", "كثير", "قليل", "وحده", "نفسه", "نفسها", "ذاته", "أيدي", "رسول"})
       set->insert(MatchFormOf(w));
     return set;
   }();
@@ -149,12 +153,9 @@ class EntityFinder {
   int UnknownPerson(int i, int end, int sent) {
     int gn = 0;
     bool weak = false, given = IsGivenAt(i, end, &gn, &weak);
-    bool titled = false;
-    if (i > c_.sentences[sent].begin) {
-      LexMatch tm = MatchAt(lex_, c_.tokens, i - 1, i, [](const LexEntry& e) { return e.kind == LexKind::kTitle; });
-      titled = tm.entry != nullptr;
-    }
-    if (!given && !(titled && NameLikeLoose(i))) return 0;
+    bool titled = PersonCueBefore(i, sent);
+    // After a cue, a name the dictionaries do not know («قال غادان», «المهاجم ليتمانن»).
+    if (!given && !(titled && NameLikeLoose(i) && NotDictionaryWord(i))) return 0;
     int k = given ? i + gn : i + 1, added = 0;
     while (k < end && added < 3) {
       int n2 = 0;
@@ -180,6 +181,33 @@ class EntityFinder {
     int idx = AddEntity(i, k, sent, "PER", TransliterateName(name), std::nullopt, "", -1, -1);
     if (added > 0) surnames_[c_.tokens[k - 1].Key()] = idx;
     return k;
+  }
+
+  // Words before i that announce a person: a title or profession («الشيخ», «المهاجم»),
+  // possibly followed by a nationality («اللاعب البرازيلي»), a role without a country
+  // («الرئيس», «وزير الدفاع»), or a verb whose subject follows it (VSO: «وقال»,
+  // «وأضاف», «أعلن»).
+  bool PersonCueBefore(int i, int sent) const {
+    int b = c_.sentences[sent].begin;
+    if (i <= b) return false;
+    auto kind_ends_at = [&](int k, LexKind kind) {
+      for (int s = std::max(b, k - 3); s < k; ++s) {
+        LexMatch m = MatchAt(lex_, c_.tokens, s, k, [kind](const LexEntry& e) { return e.kind == kind; });
+        if (m.entry && s + m.ntokens == k) return true;
+      }
+      return false;
+    };
+    int k = i;
+    // «اللاعب البرازيلي X»: skip one nationality adjective after a title or profession.
+    if (k - 1 > b && MatchAt(lex_, c_.tokens, k - 1, k, [](const LexEntry& e) {
+                       return e.kind == LexKind::kNationality;
+                     }).entry)
+      return kind_ends_at(k - 1, LexKind::kTitle) || kind_ends_at(k - 1, LexKind::kRole);
+    if (kind_ends_at(k, LexKind::kTitle) || kind_ends_at(k, LexKind::kRole)) return true;
+    LexMatch v = MatchAt(lex_, c_.tokens, k - 1, k, [this](const LexEntry& e) {
+      return e.kind == LexKind::kTrigger && lex_.triggers[e.index].pos == "verb";
+    });
+    return v.entry != nullptr;
   }
 
   // «نظيره الصيني» (his Chinese counterpart): the holder, on the publication date, of
