@@ -198,11 +198,20 @@ class EntityFinder {
       return false;
     };
     int k = i;
-    // «اللاعب البرازيلي X»: skip one nationality adjective after a title or profession.
-    if (k - 1 > b && MatchAt(lex_, c_.tokens, k - 1, k, [](const LexEntry& e) {
-                       return e.kind == LexKind::kNationality;
-                     }).entry)
-      return kind_ends_at(k - 1, LexKind::kTitle) || kind_ends_at(k - 1, LexKind::kRole);
+    // «اللاعب البرازيلي X», «المهاجم المخضرم X»: one nationality or other adjective
+    // between a title or profession and the name.
+    if (k - 1 > b) {
+      const Token& a = c_.tokens[k - 1];
+      bool nationality = MatchAt(lex_, c_.tokens, k - 1, k, [](const LexEntry& e) {
+                           return e.kind == LexKind::kNationality;
+                         }).entry != nullptr;
+      bool adjective = a.kind == TokKind::kArabic && a.proclitics.empty() && StartsWithAl(a.form) &&
+                       !lex_.Lookup(a.form) && lex_.LooksLikeWord(SegFormOf(c_.norm, a.mstart, a.mend));
+      if ((nationality || adjective) &&
+          (kind_ends_at(k - 1, LexKind::kTitle) || kind_ends_at(k - 1, LexKind::kRole)))
+        return true;
+      if (nationality) return false;
+    }
     if (kind_ends_at(k, LexKind::kTitle) || kind_ends_at(k, LexKind::kRole)) return true;
     LexMatch v = MatchAt(lex_, c_.tokens, k - 1, k, [this](const LexEntry& e) {
       return e.kind == LexKind::kTrigger && lex_.triggers[e.index].pos == "verb";
