@@ -1,6 +1,6 @@
 // hadath-gen-cities: writes the cities of Debian's libgeonames (GeoNames cities with
-// population, coordinates and country) that have an Arabic name in its translations,
-// as TSV for the lexicon bundle (build time).
+// population, coordinates and country) with the Arabic name of its translations where
+// it has one, as TSV for the lexicon bundle (build time).
 //   hadath-gen-cities OUT.tsv
 // Columns: geonameid, ar, name_en, iso2, lat, lon, population.
 #include <geonames/geonames.h>
@@ -38,15 +38,18 @@ int main(int argc, char** argv) {
     bool arabic = false;  // some "translations" are Latin transliterations («Şūr»)
     for (const unsigned char* p = reinterpret_cast<const unsigned char*>(ar ? ar : ""); *p; ++p)
       arabic |= *p == 0xD8 || *p == 0xD9;
-    if (ar && en != ar && arabic) {
+    // Every city is written (its Arabic name left empty when the catalogue has none):
+    // data/place_names.tsv adds Arabic spellings by English name and country.
+    if (!ar || en == ar || !arabic) ar = "";
+    {
       std::fprintf(out, "%s\t%s\t%s\t%s\t%.5f\t%.5f\t%u\n", id.c_str(), ar, en.c_str(),
                    geonames_city_get_country_code(c), geonames_city_get_latitude(c),
                    geonames_city_get_longitude(c), geonames_city_get_population(c));
-      ++written;
+      written += *ar != 0;
     }
     geonames_city_free(c);
   }
   std::fclose(out);
-  std::fprintf(stderr, "hadath-gen-cities: %d of %d cities have an Arabic name\n", written, n);
+  std::fprintf(stderr, "hadath-gen-cities: %d cities, %d with an Arabic name\n", n, written);
   return 0;
 }

@@ -29,7 +29,8 @@ namespace {
 
 const char* kSources[] = {"countries.tsv", "nationalities.tsv", "actors.tsv", "organisations.tsv",
                           "institutions.tsv", "roles.tsv", "titles.tsv", "months.tsv",
-                          "cameo.tsv", "triggers.tsv", "nosplit.tsv", "given_names.tsv", "regions.tsv", "place_stopwords.tsv", "people.tsv"};
+                          "cameo.tsv", "triggers.tsv", "nosplit.tsv", "given_names.tsv", "regions.tsv", "place_stopwords.tsv", "people.tsv",
+                          "place_names.tsv"};
 
 bool ReadFile(const std::string& path, std::string* out) {
   std::ifstream f(path, std::ios::binary);
@@ -79,7 +80,8 @@ int main(int argc, char** argv) {
     std::string text;
     if (!ReadFile(data + "/" + name, &text)) {
       std::string n(name);
-      if (n == "given_names.tsv" || n == "regions.tsv" || n == "place_stopwords.tsv" || n == "people.tsv")
+      if (n == "given_names.tsv" || n == "regions.tsv" || n == "place_stopwords.tsv" || n == "people.tsv" ||
+          n == "place_names.tsv")
         continue;  // optional sources
       std::cerr << "hadath-lexc: " << data << "/" << name << ": cannot read\n";
       return 1;

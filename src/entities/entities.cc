@@ -165,7 +165,7 @@ class EntityFinder {
           (IsGivenAt(k + pm.ntokens, end, &n2, &w2) || NameLikeLoose(k + pm.ntokens))) {
         k += pm.ntokens + (n2 ? n2 : 1);
         ++added;
-      } else if (IsGivenAt(k, end, &n2, &w2)) {
+      } else if (IsGivenAt(k, end, &n2, &w2) && (!w2 || NotDictionaryWord(k))) {
         k += n2;
         ++added;
       } else if (NameLikeLoose(k) && (StartsWithAl(c_.tokens[k].form) || NotDictionaryWord(k))) {

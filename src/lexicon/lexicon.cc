@@ -420,9 +420,28 @@ Status Lexicon::LoadTables(const Bundle& b) {
   {
     std::unordered_map<std::string, std::string> iso2to3;
     for (const Country& c : countries) iso2to3[c.iso2] = c.iso3;
+    // Arabic spellings written by us (data/place_names.tsv), joined by English name and
+    // country to the most populous libgeonames city of that name.
+    HADATH_TABLE(pn, "place_names.tsv", {"name_en", "iso2", "ar"}, true);
+    std::unordered_map<std::string, std::vector<std::string>> extra;  // "name_en|iso2" → spellings
+    for (size_t r = 0; r < pn.rows.size(); ++r)
+      extra[pn.At(r, pn.Col("name_en")) + "|" + pn.At(r, pn.Col("iso2"))] = SplitBar(pn.At(r, pn.Col("ar")));
+    std::unordered_map<std::string, size_t> top_row;  // "name_en|iso2" → most populous row
+    for (size_t r = 0; r < cy.rows.size(); ++r) {
+      std::string k = cy.At(r, 2) + "|" + cy.At(r, 3);
+      if (!extra.count(k)) continue;
+      auto [it, fresh] = top_row.emplace(k, r);
+      if (!fresh && std::atol(cy.At(r, 6).c_str()) > std::atol(cy.At(it->second, 6).c_str())) it->second = r;
+    }
     std::unordered_map<std::u32string, int> by_name;
     std::unordered_map<std::string, int> by_en;  // "name_en|iso3" → city
     for (size_t r = 0; r < cy.rows.size(); ++r) {
+      std::vector<std::string> names;
+      if (!cy.At(r, 1).empty()) names.push_back(cy.At(r, 1));
+      std::string ek = cy.At(r, 2) + "|" + cy.At(r, 3);
+      if (auto t = top_row.find(ek); t != top_row.end() && t->second == r)
+        for (const std::string& n : extra[ek]) names.push_back(n);
+      if (names.empty()) continue;  // no Arabic name: not a city the text can name
       City c;
       c.geonameid = std::atol(cy.At(r, 0).c_str());
       c.name_en = cy.At(r, 2);
@@ -435,35 +454,46 @@ Status Lexicon::LoadTables(const Bundle& b) {
       int idx = static_cast<int>(cities.size());
       cities.push_back(c);
       by_en[c.name_en + "|" + c.iso3] = idx;
-      std::u32string key = PhraseKey(cy.At(r, 1));
-      if (key.empty()) continue;
-      bool one_word = key.find(U' ') == std::u32string::npos;
-      if (one_word) {
-        // A one-word name that is also an ordinary word («المدينة», «صور», «حديثه»): kept
-        // only for a city of 100,000 people or more, and never when listed in
-        // data/place_stopwords.tsv.
-        std::u32string seg = SegForm(ToU32(cy.At(r, 1)));
-        if (place_stopwords.count(FoldSeg(seg))) continue;
-        if (c.population < 100000 && LooksLikeWord(seg)) continue;
-        // «وان» (Van) is also «و + أن»; «آب» (Ibb) is also August: short names that start
-        // like a clitic, and names another lexicon kind already has, are left out.
-        if (seg.size() <= 3 && c.population < 1000000 &&
-            (seg[0] == U'\u0648' || seg[0] == U'\u0641' || seg[0] == U'\u0628' || seg[0] == U'\u0644' ||
-             seg[0] == U'\u0643') &&
-            (c.population < 300000 || IsKnownWord(seg.substr(1))))
-          continue;
-        if (const std::vector<LexEntry>* v = BuildLookup(key); v && !v->empty()) continue;
-      }
-      auto [it, fresh] = by_name.emplace(key, idx);
-      if (fresh) continue;
-      City& head = cities[it->second];
-      if (c.population > head.population) {  // the new city becomes the head
-        cities[idx].homonyms = std::move(head.homonyms);
-        cities[idx].homonyms.push_back(it->second);
-        head.homonyms.clear();
-        it->second = idx;
-      } else {
-        head.homonyms.push_back(idx);
+      std::unordered_set<std::u32string> seen;
+      for (const std::string& name : names) {
+        std::u32string key = PhraseKey(name);
+        if (key.empty() || !seen.insert(key).second) continue;
+        if (key.find(U' ') == std::u32string::npos) {
+          // A one-word name that is also an ordinary word («المدينة», «صور», «حديثه»): kept
+          // only for a city of 100,000 people or more, and never when listed in
+          // data/place_stopwords.tsv.
+          std::u32string seg = SegForm(ToU32(name));
+          if (place_stopwords.count(FoldSeg(seg))) continue;
+          if (c.population < 100000 && LooksLikeWord(seg)) continue;
+          // Below a million people, no name that reads as a word once its hamzas or its
+          // final letter are restored («بانه» is also «بأنه», «كبيرا»), and none of three
+          // letters or fewer.
+          if (c.population < 1000000 && (seg.size() <= 3 || WordLikeAnyHamza(seg))) continue;
+          // «وان» (Van) is also «و + أن»; «آب» (Ibb) is also August: short names that start
+          // like a clitic (unless a big city whose rest is no word: «فاس»), and names
+          // another lexicon kind already has, are left out.
+          if (seg.size() <= 3 && c.population < 1000000 &&
+              (seg[0] == U'\u0648' || seg[0] == U'\u0641' || seg[0] == U'\u0628' || seg[0] == U'\u0644' ||
+               seg[0] == U'\u0643') &&
+              (c.population < 300000 || IsKnownWord(seg.substr(1))))
+            continue;
+          if (const std::vector<LexEntry>* v = BuildLookup(key); v && !v->empty()) continue;
+        }
+        auto [it, fresh] = by_name.emplace(key, idx);
+        if (fresh || it->second == idx) continue;
+        // Homonyms: the most populous city heads the name, the others are listed on it.
+        City& head = cities[it->second];
+        auto add_homonym = [](City& h, int k) {
+          if (std::find(h.homonyms.begin(), h.homonyms.end(), k) == h.homonyms.end()) h.homonyms.push_back(k);
+        };
+        if (cities[idx].population > head.population) {
+          for (int k : head.homonyms)
+            if (k != idx) add_homonym(cities[idx], k);
+          add_homonym(cities[idx], it->second);
+          it->second = idx;
+        } else {
+          add_homonym(head, idx);
+        }
       }
     }
     for (const auto& [key, idx] : by_name) Add(EncodeUtf8(key), {LexKind::kCity, idx});
@@ -497,7 +527,11 @@ Status Lexicon::LoadTables(const Bundle& b) {
     int idx = static_cast<int>(given_names.size());
     // Weak: marked so, or an ordinary word once alef forms are folded («آلان» = «الآن»).
     std::u32string seg = SegForm(ToU32(gn.At(r, gn.Col("name"))));
-    bool word = IsKnownWord(seg) ||
+    // Matching folds hamzas: «آن» (Anne) reads as «أن», «إلا» (Ella) as «إلا».
+    std::u32string folded = FoldSeg(seg);
+    for (char32_t& ch : folded)
+      if (ch == U'\u0623' || ch == U'\u0625' || ch == U'\u0622') ch = U'\u0627';
+    bool word = IsKnownWord(seg) || folded.size() <= 2 || WordLikeAnyHamza(folded) ||
                 (seg.size() > 3 && seg[0] == U'\u0627' && seg[1] == U'\u0644' && IsKnownWord(seg.substr(2)));
     given_names.push_back({word || note.find("common-word") != std::string::npos ||
                            note.find("ambiguous") != std::string::npos});
@@ -533,6 +567,33 @@ Status Lexicon::LoadTables(const Bundle& b) {
   Add("الإثنين", {LexKind::kWeekday, 1});
 #undef HADATH_TABLE
   return Status::Ok();
+}
+
+bool Lexicon::WordLikeAnyHamza(const std::u32string& seg) const {
+  std::vector<std::u32string> forms = {seg};
+  for (size_t i = 0; i < seg.size(); ++i) {
+    if (seg[i] != U'\u0627') continue;
+    for (char32_t h : {U'\u0623', U'\u0625', U'\u0622'}) {
+      std::u32string v = seg;
+      v[i] = h;
+      forms.push_back(v);
+    }
+  }
+  size_t n = forms.size();
+  for (size_t k = 0; k < n; ++k) {
+    std::u32string v = forms[k];
+    if (v.back() == U'\u0647') v.back() = U'\u0629', forms.push_back(v);
+    else if (v.back() == U'\u064A') v.back() = U'\u0649', forms.push_back(v);
+  }
+  for (const std::u32string& f : forms) {
+    if (LooksLikeWord(f)) return true;
+    // A preposition or conjunction before a word once a hamza is restored: «بأنه».
+    if (&f != &forms[0] && f.size() >= 4 && (f[0] == U'\u0628' || f[0] == U'\u0644' || f[0] == U'\u0643' || f[0] == U'\u0648' ||
+                          f[0] == U'\u0641') &&
+        LooksLikeWord(f.substr(1)))
+      return true;
+  }
+  return false;
 }
 
 bool Lexicon::LooksLikeWord(const std::u32string& seg) const {

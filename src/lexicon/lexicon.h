@@ -111,6 +111,8 @@ class Lexicon {
   bool IsKnownMatchForm(const std::u32string& w) const;
   // A segmentation form that is an ordinary word, also with a common suffix.
   bool LooksLikeWord(const std::u32string& seg) const;
+  // LooksLikeWord for any hamza on its alefs, a restored final ة/ى, or after a clitic.
+  bool WordLikeAnyHamza(const std::u32string& seg) const;
   // A conjunction before a particle («وسوف», and will): no name, whoever's short form.
   bool CommonWordLike(const std::u32string& seg) const;
   bool IsProtected(std::u32string_view w) const;
