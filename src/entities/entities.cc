@@ -26,7 +26,7 @@ const std::unordered_set<std::u32string>& FunctionWords() {
           // prepositions with a pronoun, name words that are no name alone, numbers
           "منه", "منها", "منهم", "له", "لها", "لهم", "عليه", "عليها", "عليهم", "إليه", "إليها", "عنه",
           "عنها", "فيه", "فيها", "به", "بها", "معه", "معها", "لديه", "أمره", "ابن", "بن", "بنت", "أبو",
-          "أبي", "الله", "عشر", "عشرة", "كثير", "قليل", "وحده", "نفسه", "نفسها", "ذاته", "أيدي", "رسول"})
+          "أبي", "الله", "عشر", "إلا", "ولكن", "لأن", "لان", "لانه", "لأنه", "لأنها", "لانها", "عشرة", "كثير", "قليل", "وحده", "نفسه", "نفسها", "ذاته", "أيدي", "رسول"})
       set->insert(MatchFormOf(w));
     return set;
   }();
@@ -134,9 +134,10 @@ class EntityFinder {
   }
 
   bool IsGivenAt(int k, int end, int* n, bool* weak) const {
+    const Token& t = c_.tokens[k];
+    if (FunctionWords().count(t.Key())) return false;  // «آن» (Anne) folds to «أن»
     LexMatch m = MatchAt(lex_, c_.tokens, k, end, [](const LexEntry& e) { return e.kind == LexKind::kGivenName; });
     if (!m.entry || m.via_key) return false;
-    const Token& t = c_.tokens[k];
     // «على» (on) folds to «علي» (Ali): a final ى in the text is no ي of a name.
     int last = t.end - 1;
     while (last > t.start && IsIgnorable(c_.norm.original[last])) --last;

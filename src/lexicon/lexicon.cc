@@ -455,7 +455,9 @@ Status Lexicon::LoadTables(const Bundle& b) {
       cities.push_back(c);
       by_en[c.name_en + "|" + c.iso3] = idx;
       std::unordered_set<std::u32string> seen;
-      for (const std::string& name : names) {
+      for (size_t ni = 0; ni < names.size(); ++ni) {
+        const std::string& name = names[ni];
+        bool ours = ni > 0 || cy.At(r, 1).empty();  // from data/place_names.tsv
         std::u32string key = PhraseKey(name);
         if (key.empty() || !seen.insert(key).second) continue;
         if (key.find(U' ') == std::u32string::npos) {
@@ -465,10 +467,10 @@ Status Lexicon::LoadTables(const Bundle& b) {
           std::u32string seg = SegForm(ToU32(name));
           if (place_stopwords.count(FoldSeg(seg))) continue;
           if (c.population < 100000 && LooksLikeWord(seg)) continue;
-          // Below a million people, no name that reads as a word once its hamzas or its
-          // final letter are restored («بانه» is also «بأنه», «كبيرا»), and none of three
-          // letters or fewer.
-          if (c.population < 1000000 && (seg.size() <= 3 || WordLikeAnyHamza(seg))) continue;
+          // Of our spellings, below a million people, none that reads as a word once its
+          // hamzas or its final letter are restored («بانه» is also «بأنه»), and none of
+          // three letters or fewer.
+          if (ours && c.population < 1000000 && (seg.size() <= 3 || WordLikeAnyHamza(seg))) continue;
           // «وان» (Van) is also «و + أن»; «آب» (Ibb) is also August: short names that start
           // like a clitic (unless a big city whose rest is no word: «فاس»), and names
           // another lexicon kind already has, are left out.
