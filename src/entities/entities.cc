@@ -154,9 +154,13 @@ class EntityFinder {
   int UnknownPerson(int i, int end, int sent) {
     int gn = 0;
     bool weak = false, given = IsGivenAt(i, end, &gn, &weak);
-    bool titled = PersonCueBefore(i, sent);
     // After a cue, a name the dictionaries do not know («قال غادان», «المهاجم ليتمانن»).
-    if (!given && !(titled && NameLikeLoose(i) && NotDictionaryWord(i))) return 0;
+    // (The cheap tests first: this runs at most tokens.)
+    bool titled = false;
+    if (!given) {
+      if (!NameLikeLoose(i) || !NotDictionaryWord(i) || !PersonCueBefore(i, sent)) return 0;
+      titled = true;
+    }
     int k = given ? i + gn : i + 1, added = 0;
     while (k < end && added < 3) {
       int n2 = 0;
@@ -176,6 +180,7 @@ class EntityFinder {
         break;
       }
     }
+    if (added == 0 && !titled) titled = PersonCueBefore(i, sent);
     if (added == 0 && (weak || !given) && !titled) return 0;
     if (added == 0 && weak) return 0;
     std::string name = c_.EncodeSpan(c_.tokens[i].start, c_.tokens[k - 1].end);
