@@ -229,3 +229,38 @@ TEST(Engine, ADescriptionThatSpeaksStaysAnEntity) {
 }
 
 }  // namespace hadath
+
+namespace hadath {
+namespace {
+
+std::set<std::string> PersonSpans(const Analysis& a) {
+  std::set<std::string> got;
+  for (const Entity& e : a.entities)
+    if (e.type == "PER") got.insert(e.span.text);
+  return got;
+}
+
+TEST(Engine, UnknownNamesAfterTitlesNationalitiesAndKunyas) {
+  // «منصور» is also a word (victorious): after «السيد» it starts a name, and the family
+  // name with the article that follows belongs to it.
+  EXPECT_TRUE(PersonSpans(AnalyzeText("وقال السيد منصور القطان إن الشركة ستوسع أعمالها.")).count("منصور القطان"));
+  // A nationality right before a given name announces a person.
+  EXPECT_TRUE(PersonSpans(AnalyzeText("وتأهل الفرنسي جوليان ماسون إلى الدور الثاني.")).count("جوليان ماسون"));
+  // «أبو» + name is a kunya; the common noun after the family name is not part of it.
+  std::set<std::string> k = PersonSpans(AnalyzeText("وروى أبو سالم الدوسري القصة كاملة للحاضرين."));
+  EXPECT_TRUE(k.count("أبو سالم الدوسري"));
+  // A regnal number belongs to the king's name.
+  EXPECT_TRUE(PersonSpans(AnalyzeText("وفي عهد فيليب الخامس تغيرت خريطة البلاد.")).count("فيليب الخامس"));
+  // «المتحدث باسم» is a role: «باسم» here is no name.
+  EXPECT_TRUE(PersonSpans(AnalyzeText("وقال المتحدث باسم الحكومة إن الاجتماع انتهى.")).empty());
+}
+
+TEST(Engine, ATitleInAKnownSpellingStaysOutOfTheName) {
+  Analysis a = AnalyzeText("وتحدث الخطيب عن سيرة الإمام علي وعدله.");
+  const Entity* e = FindEntity(a, "Ali ibn Abi Talib");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->span.text, "علي");
+}
+
+}  // namespace
+}  // namespace hadath

@@ -26,7 +26,9 @@ const std::unordered_set<std::u32string>& FunctionWords() {
           // prepositions with a pronoun, name words that are no name alone, numbers
           "منه", "منها", "منهم", "له", "لها", "لهم", "عليه", "عليها", "عليهم", "إليه", "إليها", "عنه",
           "عنها", "فيه", "فيها", "به", "بها", "معه", "معها", "لديه", "أمره", "ابن", "بن", "بنت", "أبو",
-          "أبي", "الله", "عشر", "إلا", "ولكن", "لأن", "لان", "لانه", "لأنه", "لأنها", "لانها", "عشرة", "كثير", "قليل", "وحده", "نفسه", "نفسها", "ذاته", "أيدي", "رسول"})
+          "أبي", "الله", "عشر", "إلا", "ولكن", "لأن", "لان", "لانه", "لأنه", "لأنها", "لانها", "عشرة", "كثير", "قليل", "وحده", "نفسه", "نفسها", "ذاته", "أيدي", "رسول",
+          // «المتحدث باسم», «صاحب السمو»: far more often these than the names Bassem, Saheb
+          "باسم", "صاحب"})
       set->insert(MatchFormOf(w));
     return set;
   }();
@@ -106,7 +108,7 @@ class EntityFinder {
   // A token that can be part of a person's name it does not know: no clitic, not a
   // function word, not a word of another lexicon kind (role, trigger, month …); with ال
   // only a nisba-like family name that is not an ordinary word («العمري»).
-  bool NameLikeLoose(int k) const {
+  bool NameLikeLoose(int k, bool any_al = false) const {
     const Token& t = c_.tokens[k];
     if (t.kind != TokKind::kArabic || !t.proclitics.empty() || t.enclitic || t.form.size() < 2) return false;
     if (FunctionWords().count(t.Key())) return false;
@@ -118,8 +120,14 @@ class EntityFinder {
     }
     if (StartsWithAl(t.form)) {
       // Family names with the article are nisba-like («العمري», «المصري»).
+      // After a sure start of a name, any such word («حسين الفردان», «محمد القباج»).
       std::u32string rest = t.form.substr(2);
-      return rest.size() >= 3 && rest.back() == U'\u064A';
+      if (rest.size() < 3) return false;
+      if (any_al) return true;
+      // «الأعلى» folds to «الاعلي»: the ى of the text is no nisba.
+      int last = t.end - 1;
+      while (last > t.start && IsIgnorable(c_.norm.original[last])) --last;
+      return rest.back() == U'\u064A' && c_.norm.original[last] == U'\u064A';
     }
     return true;
   }
@@ -149,53 +157,122 @@ class EntityFinder {
     return true;
   }
 
-  // Persons the lexicon does not know: a given name (or a title) followed by up to three
-  // name words and particles: «خالد العمري», «السيد أحمد بن علي», «مايكل براون».
+  // «أبو/أبي/أبا» (father of) before a name: a kunya, the start of a person's name
+  // («أبو عبد الله», «أبي طالب»). Returns the tokens of the kunya and its name word.
+  int KunyaAt(int k, int end) const {
+    static const std::unordered_set<std::u32string> kAbu = {MatchForm(U"أبو"), MatchForm(U"أبي"),
+                                                             MatchForm(U"أبا")};
+    const Token& t = c_.tokens[k];
+    if (t.kind != TokKind::kArabic || t.enclitic || !kAbu.count(t.Key()) || k + 1 >= end) return 0;
+    if (!t.proclitics.empty() && t.proclitics != U"\u0648" && t.proclitics != U"\u0644" &&
+        t.proclitics != U"\u0628" && t.proclitics != U"\u0641")
+      return 0;
+    int n = 0;
+    bool w = false;
+    if (IsGivenAt(k + 1, end, &n, &w) && c_.tokens[k + 1].form.size() > 2) return 1 + n;
+    if (NameLikeLoose(k + 1, true) && (StartsWithAl(c_.tokens[k + 1].form) || NotDictionaryWord(k + 1)))
+      return 2;
+    return 0;
+  }
+
+  // A regnal number after a name: «تشارلز الأول», «ألفونسو الثالث عشر».
+  int RegnalAt(int k, int end) const {
+    static const std::unordered_set<std::u32string> kOrdinals = [] {
+      std::unordered_set<std::u32string> s;
+      for (const char* w : {"الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                            "التاسع", "العاشر", "الحادي"})
+        s.insert(MatchFormOf(w));
+      return s;
+    }();
+    static const std::u32string kAshar = MatchForm(U"عشر");
+    if (k >= end || c_.tokens[k].kind != TokKind::kArabic || !c_.tokens[k].proclitics.empty() ||
+        !kOrdinals.count(c_.tokens[k].Key()))
+      return 0;
+    return (k + 1 < end && c_.tokens[k + 1].Key() == kAshar) ? 2 : 1;
+  }
+
+  // Persons the lexicon does not know: a given name (or a title, or a kunya) followed by
+  // up to three name words and particles: «خالد العمري», «السيد أحمد بن علي», «مايكل براون»,
+  // «أبو جميل زيان», «تشارلز الأول».
   int UnknownPerson(int i, int end, int sent) {
     int gn = 0;
     bool weak = false, given = IsGivenAt(i, end, &gn, &weak);
+    int kunya = given ? 0 : KunyaAt(i, end);
+    Cue cue = kNoCue;
+    bool cue_known = false;
+    auto cue_before = [&] {
+      if (!cue_known) cue = PersonCueBefore(i, sent, given), cue_known = true;
+      return cue;
+    };
     // After a cue, a name the dictionaries do not know («قال غادان», «المهاجم ليتمانن»).
     // (The cheap tests first: this runs at most tokens.)
-    bool titled = false;
-    if (!given) {
-      if (!NameLikeLoose(i) || !NotDictionaryWord(i) || !PersonCueBefore(i, sent)) return 0;
-      titled = true;
+    if (!given && !kunya) {
+      if (!NameLikeLoose(i) || !NotDictionaryWord(i) || cue_before() == kNoCue) return 0;
     }
-    int k = given ? i + gn : i + 1, added = 0;
+    // A given name that is also a word («حسين», «أمل») starts a name after a title
+    // («السيد حسين الفردان») or with a surname after it.
+    bool strong = (given && !weak) || kunya > 0;
+    if (given && weak && c_.tokens[i].form.size() > 2 && cue_before() == kTitleCue) strong = true;
+    int k = kunya ? i + kunya : given ? i + gn : i + 1, added = kunya ? 1 : 0;
+    bool after_given = kunya > 0 || given;  // the last word read is a given name
     while (k < end && added < 3) {
       int n2 = 0;
       bool w2 = false;
       LexMatch pm = MatchAt(lex_, c_.tokens, k, end, [](const LexEntry& e) { return e.kind == LexKind::kNameParticle; });
-      if (pm.entry && !pm.via_key && k + pm.ntokens < end &&
-          (IsGivenAt(k + pm.ntokens, end, &n2, &w2) || NameLikeLoose(k + pm.ntokens))) {
-        k += pm.ntokens + (n2 ? n2 : 1);
-        ++added;
-      } else if (IsGivenAt(k, end, &n2, &w2) && (!w2 || NotDictionaryWord(k))) {
+      if (pm.entry && !pm.via_key && k + pm.ntokens < end) {
+        int q = k + pm.ntokens;
+        if (int kn = KunyaAt(q, end)) {  // «علي بن أبي طالب»
+          k = q + kn;
+          ++added;
+          after_given = true;
+          continue;
+        }
+        if (IsGivenAt(q, end, &n2, &w2) || NameLikeLoose(q)) {
+          after_given = n2 > 0;
+          k = q + (n2 ? n2 : 1);
+          ++added;
+          continue;
+        }
+      }
+      if (IsGivenAt(k, end, &n2, &w2) && (!w2 || NotDictionaryWord(k))) {
         k += n2;
         ++added;
-      } else if (NameLikeLoose(k) && (StartsWithAl(c_.tokens[k].form) || NotDictionaryWord(k))) {
+        after_given = true;
+      } else if (NameLikeLoose(k, strong && after_given) &&
+                 (StartsWithAl(c_.tokens[k].form) || NotDictionaryWord(k))) {
         ++k;
         ++added;
+        after_given = false;
       } else {
         break;
       }
     }
-    if (added == 0 && !titled) titled = PersonCueBefore(i, sent);
-    if (added == 0 && (weak || !given) && !titled) return 0;
-    if (added == 0 && weak) return 0;
+    // (An ordinal after an indefinite word is no adjective of it: «فيليب الخامس» is a king.)
+    if (given && (strong || added > 0 || c_.tokens[i].form.size() > 2)) {
+      if (int r = RegnalAt(k, end)) k += r, ++added;
+    }
+    if (added == 0) {
+      if (!given) {
+        if (cue_before() == kNoCue) return 0;
+      } else if (!strong) {
+        return 0;
+      }
+    }
     std::string name = c_.EncodeSpan(c_.tokens[i].start, c_.tokens[k - 1].end);
     int idx = AddEntity(i, k, sent, "PER", TransliterateName(name), std::nullopt, "", -1, -1);
     if (added > 0) surnames_[c_.tokens[k - 1].Key()] = idx;
     return k;
   }
 
+  enum Cue { kNoCue = 0, kVerbCue = 1, kTitleCue = 2 };
+
   // Words before i that announce a person: a title or profession («الشيخ», «المهاجم»),
   // possibly followed by a nationality («اللاعب البرازيلي»), a role without a country
-  // («الرئيس», «وزير الدفاع»), or a verb whose subject follows it (VSO: «وقال»,
-  // «وأضاف», «أعلن»).
-  bool PersonCueBefore(int i, int sent) const {
+  // («الرئيس», «وزير الدفاع»), a nationality right before a given name («الفرنسي نيكولا»);
+  // or, weaker, a verb whose subject follows it (VSO: «وقال», «وأضاف», «أعلن»).
+  Cue PersonCueBefore(int i, int sent, bool given) const {
     int b = c_.sentences[sent].begin;
-    if (i <= b) return false;
+    if (i <= b) return kNoCue;
     auto kind_ends_at = [&](int k, LexKind kind) {
       for (int s = std::max(b, k - 3); s < k; ++s) {
         LexMatch m = MatchAt(lex_, c_.tokens, s, k, [kind](const LexEntry& e) { return e.kind == kind; });
@@ -215,14 +292,14 @@ class EntityFinder {
                        !lex_.Lookup(a.form) && lex_.LooksLikeWord(SegFormOf(c_.norm, a.mstart, a.mend));
       if ((nationality || adjective) &&
           (kind_ends_at(k - 1, LexKind::kTitle) || kind_ends_at(k - 1, LexKind::kRole)))
-        return true;
-      if (nationality) return false;
+        return kTitleCue;
+      if (nationality) return given && StartsWithAl(a.form) ? kTitleCue : kNoCue;
     }
-    if (kind_ends_at(k, LexKind::kTitle) || kind_ends_at(k, LexKind::kRole)) return true;
+    if (kind_ends_at(k, LexKind::kTitle) || kind_ends_at(k, LexKind::kRole)) return kTitleCue;
     LexMatch v = MatchAt(lex_, c_.tokens, k - 1, k, [this](const LexEntry& e) {
       return e.kind == LexKind::kTrigger && lex_.triggers[e.index].pos == "verb";
     });
-    return v.entry != nullptr;
+    return v.entry ? kVerbCue : kNoCue;
   }
 
   // «نظيره الصيني» (his Chinese counterpart): the holder, on the publication date, of
@@ -325,8 +402,12 @@ class EntityFinder {
       case LexKind::kPerson:
       case LexKind::kPersonShort: {
         const Person& p = lex_.persons[e.index];
-        AddEntity(i, j, sent, "PER", p.name_en, PersonActor(e.index, ""),
-                  lex_.persons[e.index].TermOn(c_.pubdate).role, FirstPerson(e.index), e.index);
+        // A title the spelling starts with stays out of the name («الإمام الرضا» → «الرضا»).
+        int nb = i;
+        LexMatch tm = MatchAt(lex_, c_.tokens, i, j, [](const LexEntry& x) { return x.kind == LexKind::kTitle; });
+        if (tm.entry && i + tm.ntokens < j) nb = i + tm.ntokens;
+        AddEntity(nb, j, sent, "PER", p.name_en, PersonActor(e.index, ""),
+                  lex_.persons[e.index].TermOn(c_.pubdate).role, FirstPerson(e.index), e.index, false, i);
         return j;
       }
       case LexKind::kCountry:
