@@ -6,7 +6,14 @@ aspell-ar-large's master dictionary (`aspell -d ar-large dump master`, stems wit
 affix flags). The aspell list also holds many forms with clitics already attached
 («والرئيس», «لتكون», «بإنشاء»); a word that starts with a proclitic sequence whose
 remainder is itself in the lists is dropped unless hunspell lists it as a stem, so that
-«وصل» and «وزير» stay and «وتراقب» goes. Usage: gen_wordlist.py OUT.txt
+«وصل» and «وزير» stay and «وتراقب» goes. Usage: gen_wordlist.py OUT.txt [COMMON.tsv]
+
+COMMON.tsv (optional) lists the hunspell stems that are ordinary words: those with an
+affix class that takes the article or the adjective endings (flags AA or BA of ar.aff) or
+a verb class (flags with a lower-case letter). Stems whose classes are all of the
+proper-noun kind («جورج/57», «باريس/60», «عرفات/93»: no article) are left out, and so are
+the words only aspell-ar-large lists — its corpus-built list holds thousands of names
+(«نتنياهو», «شيراك»), so it says nothing about whether a name is also a word.
 """
 import os
 import subprocess
@@ -24,8 +31,28 @@ def strip_flags(line):
     return line.split("/", 1)[0].split("\t", 1)[0].strip()
 
 
+def common_class(flags):
+    """Whether a hunspell AF flag string is a class of ordinary words."""
+    pairs = [flags[i:i + 2] for i in range(0, len(flags) - 1, 2)]
+    return any(p in ("AA", "BA") or any(c.islower() for c in p) for p in pairs)
+
+
+def read_af(path):
+    """AF aliases of a hunspell .aff: number (1-based) → flag string."""
+    af = []
+    if os.path.exists(path):
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("AF ") and not line[3:].strip().isdigit():
+                    af.append(line.split()[1])
+    return af
+
+
 def main():
     out = sys.argv[1]
+    common_out = sys.argv[2] if len(sys.argv) > 2 else None
+    af = read_af("/usr/share/hunspell/ar.aff")
+    common = set()
     hun = set()
     dic = "/usr/share/hunspell/ar.dic"
     if os.path.exists(dic):
@@ -35,6 +62,12 @@ def main():
                 w = strip_flags(line)
                 if w and not w.startswith(":") and not w.endswith(".dic"):
                     hun.add(w)
+                    head = line.split("\t", 1)[0].strip()
+                    if "/" in head:
+                        ref = head.split("/", 1)[1]
+                        flags = af[int(ref) - 1] if ref.isdigit() and 0 < int(ref) <= len(af) else ref
+                        if common_class(flags):
+                            common.add(w)
     else:
         print("gen_wordlist: hunspell-ar not found", file=sys.stderr)
     asp = set()
@@ -77,7 +110,12 @@ def main():
     with open(out, "w", encoding="utf-8") as fh:
         for w in sorted(keep):
             fh.write(w + "\n")
-    print(f"gen_wordlist: {len(keep)} words ({len(hun)} hunspell stems, {len(asp)} aspell stems, "
+    if common_out:
+        with open(common_out, "w", encoding="utf-8") as fh:
+            fh.write("word\n")
+            for w in sorted(common):
+                fh.write(w + "\n")
+    print(f"gen_wordlist: {len(keep)} words, {len(common)} ordinary hunspell stems ({len(hun)} hunspell stems, {len(asp)} aspell stems, "
           f"{dropped} aspell forms with clitics attached dropped)", file=sys.stderr)
 
 

@@ -3,7 +3,8 @@
 // Sections: tsv/<name> for each data/*.tsv source; tsv/places_generated.tsv from
 // iso-codes (FILE, made by scripts/gen_places_isocodes.py) plus ICU/CLDR Arabic
 // display names of every country in countries.tsv; tsv/cities.tsv from libgeonames
-// (tools/gen_cities.cc); words/words.idx the sorted
+// (tools/gen_cities.cc); tsv/common_words.tsv the hunspell stems of ordinary-word
+// classes (--common, scripts/gen_wordlist.py); words/words.idx the sorted
 // match-form known-word list (scripts/gen_wordlist.sh); meta.
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -62,12 +63,13 @@ std::string IcuArabicNames(const std::string& countries_tsv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string data, isocodes, words, cities, out;
+  std::string data, isocodes, words, common, cities, out;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i];
     if (k == "--data") data = argv[i + 1];
     else if (k == "--isocodes") isocodes = argv[i + 1];
     else if (k == "--words") words = argv[i + 1];
+    else if (k == "--common") common = argv[i + 1];
     else if (k == "--cities") cities = argv[i + 1];
     else if (k == "--out") out = argv[i + 1];
   }
@@ -104,6 +106,10 @@ int main(int argc, char** argv) {
   if (!cities.empty() && !ReadFile(cities, &city_text))
     std::cerr << "hadath-lexc: " << cities << ": cannot read; no cities in the bundle\n";
   sections["tsv/cities.tsv"] = city_text;
+  std::string common_text = "word\n";
+  if (!common.empty() && !ReadFile(common, &common_text))
+    std::cerr << "hadath-lexc: " << common << ": cannot read; no ordinary-word classes in the bundle\n";
+  sections["tsv/common_words.tsv"] = common_text;
 
   std::vector<std::string> list;
   std::string wtext;

@@ -255,6 +255,20 @@ TEST(Engine, UnknownNamesAfterTitlesNationalitiesAndKunyas) {
   EXPECT_TRUE(PersonSpans(AnalyzeText("وقال المتحدث باسم الحكومة إن الاجتماع انتهى.")).empty());
 }
 
+TEST(Engine, FamilyNamesAloneResolveToTheLexiconPerson) {
+  // Names that dictionaries list as words are still family names when hunspell's own
+  // classes do not make them ordinary words («نتنياهو», «شيراك»).
+  Analysis a = AnalyzeText("وقال نتنياهو إن الحكومة لن تتراجع، فيما دعا شيراك إلى التهدئة.", "2006-07-20");
+  EXPECT_NE(FindEntity(a, "Benjamin Netanyahu"), nullptr);
+  EXPECT_NE(FindEntity(a, "Jacques Chirac"), nullptr);
+  // A family name two persons share is the one the document named in full.
+  Analysis b = AnalyzeText("وقالت كوندوليزا رايس إن الحل قريب. وأضافت رايس أنها ستزور المنطقة.", "2006-07-20");
+  int rice = 0;
+  for (const Entity& e : b.entities) rice += e.canonical == "Condoleezza Rice";
+  EXPECT_EQ(rice, 2);
+  EXPECT_EQ(FindEntity(b, "Susan Rice"), nullptr);
+}
+
 TEST(Engine, ATitleInAKnownSpellingStaysOutOfTheName) {
   Analysis a = AnalyzeText("وتحدث الخطيب عن سيرة الإمام علي وعدله.");
   const Entity* e = FindEntity(a, "Ali ibn Abi Talib");

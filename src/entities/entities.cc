@@ -64,9 +64,10 @@ class EntityFinder {
     LexMatch ent = MatchAt(lex_, c_.tokens, i, end, [](const LexEntry& e) {
       switch (e.kind) {
         case LexKind::kCountry: case LexKind::kCapital: case LexKind::kPerson: case LexKind::kCity:
-        case LexKind::kRegion:
-        case LexKind::kPersonShort: case LexKind::kOrg: case LexKind::kPeople:
+        case LexKind::kRegion: case LexKind::kOrg: case LexKind::kPeople:
           return true;
+        case LexKind::kPersonShort:
+          return e.form == 0;
         default:
           return false;
       }
@@ -88,6 +89,9 @@ class EntityFinder {
       }
     }
     int ent_n = ent.entry ? ent.ntokens : 0;
+    // A family name shared by several persons of the lexicon is the one this document
+    // named in full («كوندوليزا رايس» … «رايس», not Susan Rice).
+    if (learned_n == 1 && ent_n == 1 && ent.entry->kind == LexKind::kPersonShort) ent_n = 0;
     if (role.entry && role.ntokens >= ent_n && role.ntokens >= (inst.entry ? inst.ntokens : 0)) {
       if (int j = RoleApposition(i, end, sent, role)) return j;
     }
@@ -97,10 +101,18 @@ class EntityFinder {
     if (learned_n > ent_n) {
       Entity e = out_.entities[learned_ent];
       AddEntity(i, i + learned_n, sent, e.type, e.canonical, e.actor, e.role, FirstOf(learned_ent),
-                -1, e.learned);
+                c_.mentions[learned_ent].person, e.learned);
       return i + learned_n;
     }
     if (ent.entry) return AddLexEntity(i, sent, ent);
+    // A family name that is also a word («رايس», «أنان»): when the person was named in
+    // full before, or with a cue («استبعدت رايس», «عن أنان قوله»).
+    LexMatch ws = MatchAt(lex_, c_.tokens, i, end, [](const LexEntry& e) {
+      return e.kind == LexKind::kPersonShort && e.form == 1;
+    });
+    if (ws.entry && (FirstPerson(ws.entry->index) >= 0 || SpeechAfter(i + ws.ntokens, end) ||
+                     PersonCueBefore(i, sent, false) != kNoCue))
+      return AddLexEntity(i, sent, ws);
     if (int j = UnknownPerson(i, end, sent)) return j;
     return i;
   }
@@ -266,6 +278,15 @@ class EntityFinder {
 
   enum Cue { kNoCue = 0, kVerbCue = 1, kTitleCue = 2 };
 
+  // What follows a speaker: «قوله» («نقلت عن X قوله»), a colon.
+  bool SpeechAfter(int k, int end) const {
+    static const std::unordered_set<std::u32string> kSaying = {MatchForm(U"قوله"), MatchForm(U"قولها")};
+    if (k >= end) return false;
+    const Token& t = c_.tokens[k];
+    if (t.form == U":") return true;
+    return t.kind == TokKind::kArabic && t.proclitics.empty() && kSaying.count(t.form) > 0;
+  }
+
   // Words before i that announce a person: a title or profession («الشيخ», «المهاجم»),
   // possibly followed by a nationality («اللاعب البرازيلي»), a role without a country
   // («الرئيس», «وزير الدفاع»), a nationality right before a given name («الفرنسي نيكولا»);
@@ -406,8 +427,9 @@ class EntityFinder {
         int nb = i;
         LexMatch tm = MatchAt(lex_, c_.tokens, i, j, [](const LexEntry& x) { return x.kind == LexKind::kTitle; });
         if (tm.entry && i + tm.ntokens < j) nb = i + tm.ntokens;
-        AddEntity(nb, j, sent, "PER", p.name_en, PersonActor(e.index, ""),
-                  lex_.persons[e.index].TermOn(c_.pubdate).role, FirstPerson(e.index), e.index, false, i);
+        int idx = AddEntity(nb, j, sent, "PER", p.name_en, PersonActor(e.index, ""),
+                            lex_.persons[e.index].TermOn(c_.pubdate).role, FirstPerson(e.index), e.index, false, i);
+        if (j - nb >= 2) surnames_[c_.tokens[j - 1].Key()] = FirstOf(idx);
         return j;
       }
       case LexKind::kCountry:

@@ -293,6 +293,10 @@ Status Lexicon::LoadTables(const Bundle& b) {
   if (!var##_r.ok()) return var##_r.status();  \
   const TsvTable& var = var##_r.value();
 
+  // Ordinary words by hunspell-ar's classes (generated at build time): first, as the name
+  // tables below ask whether a name is also a word.
+  HADATH_TABLE(cw, "common_words.tsv", {"word"}, true);
+  for (size_t r = 0; r < cw.rows.size(); ++r) common_words_.insert(SegForm(ToU32(cw.At(r, 0))));
   HADATH_TABLE(ct, "countries.tsv", {"iso3", "iso2", "name_en", "ar", "capital_en", "capital_ar"});
   for (size_t r = 0; r < ct.rows.size(); ++r) {
     Country c{ct.At(r, ct.Col("iso3")), ct.At(r, ct.Col("iso2")), ct.At(r, ct.Col("name_en")),
@@ -539,6 +543,13 @@ Status Lexicon::LoadTables(const Bundle& b) {
                            note.find("ambiguous") != std::string::npos});
     Add(gn.At(r, gn.Col("name")), {kind == "particle" ? LexKind::kNameParticle : LexKind::kGivenName, idx});
   }
+  std::unordered_set<std::u32string> compound_tails = {PhraseKey("الله"), PhraseKey("الدين"),
+                                                       PhraseKey("الرحمن"), PhraseKey("الرحيم")};
+  for (size_t r = 0; r < gn.rows.size(); ++r) {
+    const std::string& n = gn.At(r, gn.Col("name"));
+    size_t sp = n.rfind(' ');
+    if (sp != std::string::npos) compound_tails.insert(PhraseKey(n.substr(sp + 1)));
+  }
   HADATH_TABLE(ns, "nosplit.tsv", {"word"}, true);
   for (size_t r = 0; r < ns.rows.size(); ++r) protected_.insert(PhraseKey(ns.At(r, 0)));
   // Family names as short forms («أنان», «شيراك»): the last word of a full name when it
@@ -547,8 +558,19 @@ Status Lexicon::LoadTables(const Bundle& b) {
   for (const auto& [surname, ids] : surname_candidates) {
     std::u32string key = PhraseKey(surname);
     std::u32string seg = SegForm(ToU32(surname));
-    if (key.size() < 4 || key.find(U' ') != std::u32string::npos || LooksLikeWord(seg)) continue;
+    if (key.size() < 4 || key.find(U' ') != std::u32string::npos) continue;
     if (const std::vector<LexEntry>* v = BuildLookup(key); v && !v->empty()) continue;
+    // One that reads as a word too («رايس», «أنان») is weak: alone, it needs a cue.
+    // With the article it is an adjective or a noun («الكبير», «الأول»): left out; so is
+    // the second word of a compound name («عبد الله», «نور الدين») and a clitic before a
+    // word («وراي» reads «ورأي», and opinion).
+    uint8_t weak = IsCommonWord(seg) ? 1 : 0;
+    if (weak && StartsWithAl(seg)) continue;
+    if (compound_tails.count(key)) continue;
+    if (seg.size() >= 4 && (seg[0] == U'\u0648' || seg[0] == U'\u0641' || seg[0] == U'\u0628' ||
+                            seg[0] == U'\u0644' || seg[0] == U'\u0643') &&
+        WordLikeAnyHamza(seg.substr(1), /*common_only=*/true))
+      continue;
     int best = -1;
     std::string best_start;
     for (int id : ids) {
@@ -559,7 +581,7 @@ Status Lexicon::LoadTables(const Bundle& b) {
         best_start = latest;
       }
     }
-    Add(surname, {LexKind::kPersonShort, best});
+    Add(surname, {LexKind::kPersonShort, best, 1, weak});
   }
   static const char* kWeekdays[] = {"الأحد", "الاثنين", "الثلاثاء", "الأربعاء",
                                     "الخميس", "الجمعة", "السبت"};
@@ -571,7 +593,8 @@ Status Lexicon::LoadTables(const Bundle& b) {
   return Status::Ok();
 }
 
-bool Lexicon::WordLikeAnyHamza(const std::u32string& seg) const {
+bool Lexicon::WordLikeAnyHamza(const std::u32string& seg, bool common_only) const {
+  auto word = [&](const std::u32string& w) { return common_only ? IsCommonWord(w) : LooksLikeWord(w); };
   std::vector<std::u32string> forms = {seg};
   for (size_t i = 0; i < seg.size(); ++i) {
     if (seg[i] != U'\u0627') continue;
@@ -588,11 +611,11 @@ bool Lexicon::WordLikeAnyHamza(const std::u32string& seg) const {
     else if (v.back() == U'\u064A') v.back() = U'\u0649', forms.push_back(v);
   }
   for (const std::u32string& f : forms) {
-    if (LooksLikeWord(f)) return true;
+    if (word(f)) return true;
     // A preposition or conjunction before a word once a hamza is restored: «بأنه».
     if (&f != &forms[0] && f.size() >= 4 && (f[0] == U'\u0628' || f[0] == U'\u0644' || f[0] == U'\u0643' || f[0] == U'\u0648' ||
                           f[0] == U'\u0641') &&
-        LooksLikeWord(f.substr(1)))
+        word(f.substr(1)))
       return true;
   }
   return false;
@@ -605,6 +628,25 @@ bool Lexicon::LooksLikeWord(const std::u32string& seg) const {
   };
   if (known(seg)) return true;
   // An ordinary word with a suffix: accusative «دورا», pronoun «حديثه», plural.
+  static const std::u32string kSuffixes[] = {U"\u0627", U"\u0647", U"\u0647\u0627", U"\u0627\u062A",
+                                             U"\u0648\u0646", U"\u064A\u0646"};
+  for (const std::u32string& suf : kSuffixes)
+    if (seg.size() >= suf.size() + 3 && seg.compare(seg.size() - suf.size(), suf.size(), suf) == 0 &&
+        known(seg.substr(0, seg.size() - suf.size())))
+      return true;
+  return false;
+}
+
+bool Lexicon::IsCommonWord(const std::u32string& seg) const {
+  auto common = [&](const std::u32string& w) {
+    if (!common_words_.empty()) return common_words_.count(w) > 0;
+    const uint8_t* f = word_flags_.Find(WordHash(w));
+    return f && (*f & kWordCommon);
+  };
+  auto known = [&](const std::u32string& w) {
+    return common(w) || (w.size() > 4 && w[0] == U'\u0627' && w[1] == U'\u0644' && common(w.substr(2)));
+  };
+  if (known(seg)) return true;
   static const std::u32string kSuffixes[] = {U"\u0627", U"\u0647", U"\u0647\u0627", U"\u0627\u062A",
                                              U"\u0648\u0646", U"\u064A\u0646"};
   for (const std::u32string& suf : kSuffixes)
@@ -718,12 +760,14 @@ void Lexicon::Finalize() {
   for (const auto& w : extra_words_) flags[WordHash(w)] |= kWordLexicon;
   for (const auto& w : protected_) flags[WordHash(w)] |= kWordProtected;
   for (const auto& w : person_words_) flags[WordHash(w)] |= kWordPerson;
+  for (const auto& w : common_words_) flags[WordHash(w)] |= kWordCommon;
   word_flags_.Build(std::vector<std::pair<uint64_t, uint8_t>>(flags.begin(), flags.end()));
   phrases_.clear();
   first_max_.clear();
   extra_words_.clear();
   protected_.clear();
   person_words_.clear();
+  common_words_.clear();
 }
 
 const CameoInfo* Lexicon::Cameo(const std::string& code) const {

@@ -27,7 +27,8 @@ struct LexEntry {
   LexKind kind;
   int index;        // into the table of that kind
   int ntokens = 1;  // phrase length in tokens
-  uint8_t form = 0; // nationality: 0 masc sg, 1 fem sg, 2 plural/dual (people)
+  uint8_t form = 0; // nationality: 0 masc sg, 1 fem sg, 2 plural/dual (people);
+                    // person short form: 1 = also an ordinary word, needs a cue alone
 };
 
 struct Country {
@@ -112,7 +113,11 @@ class Lexicon {
   // A segmentation form that is an ordinary word, also with a common suffix.
   bool LooksLikeWord(const std::u32string& seg) const;
   // LooksLikeWord for any hamza on its alefs, a restored final ة/ى, or after a clitic.
-  bool WordLikeAnyHamza(const std::u32string& seg) const;
+  // With `common_only`, IsCommonWord instead of LooksLikeWord.
+  bool WordLikeAnyHamza(const std::u32string& seg, bool common_only = false) const;
+  // An ordinary word by hunspell-ar's own classes (nouns and adjectives that take the
+  // article, verbs), also with a common suffix; names the dictionaries list are not.
+  bool IsCommonWord(const std::u32string& seg) const;
   // A conjunction before a particle («وسوف», and will): no name, whoever's short form.
   bool CommonWordLike(const std::u32string& seg) const;
   bool IsProtected(std::u32string_view w) const;
@@ -205,6 +210,7 @@ class Lexicon {
   std::unordered_set<std::u32string> extra_words_;  // tokens of lexicon names
   std::unordered_set<std::u32string> protected_;
   std::unordered_set<std::u32string> person_words_;
+  std::unordered_set<std::u32string> common_words_;  // while loading; then kWordCommon
   std::unordered_map<uint64_t, std::vector<Phrase>> phrases_;
   std::unordered_map<uint64_t, int> first_max_;
   // Flat runtime index.
@@ -217,8 +223,8 @@ class Lexicon {
   std::vector<LexEntry> entries_;
   FlatMap64<uint32_t> phrase_index_;  // hash → first rec with it
   FlatMap64<int32_t> first_max_flat_;
-  FlatMap64<uint8_t> word_flags_;     // WordHash → kWordLexicon | kWordProtected | kWordPerson
-  static constexpr uint8_t kWordLexicon = 1, kWordProtected = 2, kWordPerson = 4;
+  FlatMap64<uint8_t> word_flags_;     // WordHash → kWordLexicon | kWordProtected | kWordPerson | kWordCommon
+  static constexpr uint8_t kWordLexicon = 1, kWordProtected = 2, kWordPerson = 4, kWordCommon = 8;
   int max_phrase_tokens_ = 1;
   std::string bundle_id_;
 };
