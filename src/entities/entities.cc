@@ -135,6 +135,12 @@ class EntityFinder {
       // After a sure start of a name, any such word («حسين الفردان», «محمد القباج»).
       std::u32string rest = t.form.substr(2);
       if (rest.size() < 3) return false;
+      // A plural is no family name («حمدان الإجراءات»).
+      auto ends = [&](const char32_t* suf) {
+        std::u32string x(suf);
+        return rest.size() > x.size() + 2 && rest.compare(rest.size() - x.size(), x.size(), x) == 0;
+      };
+      if (ends(U"\u0627\u062A") || ends(U"\u0648\u0646") || ends(U"\u064A\u0646")) return false;
       if (any_al) return true;
       // «الأعلى» folds to «الاعلي»: the ى of the text is no nisba.
       int last = t.end - 1;
@@ -157,7 +163,8 @@ class EntityFinder {
     const Token& t = c_.tokens[k];
     if (FunctionWords().count(t.Key())) return false;  // «آن» (Anne) folds to «أن»
     LexMatch m = MatchAt(lex_, c_.tokens, k, end, [](const LexEntry& e) { return e.kind == LexKind::kGivenName; });
-    if (!m.entry || m.via_key) return false;
+    // After a conjunction only («ومحمد عبدالواحد»): «بسام» is no «ب» + «سام».
+    if (!m.entry || (m.via_key && t.proclitics != U"\u0648")) return false;
     // «على» (on) folds to «علي» (Ali): a final ى in the text is no ي of a name.
     int last = t.end - 1;
     while (last > t.start && IsIgnorable(c_.norm.original[last])) --last;
@@ -251,7 +258,8 @@ class EntityFinder {
         ++added;
         after_given = true;
       } else if (NameLikeLoose(k, strong && after_given) &&
-                 (StartsWithAl(c_.tokens[k].form) || NotDictionaryWord(k))) {
+                 (StartsWithAl(c_.tokens[k].form) || NotDictionaryWord(k) ||
+                  (strong && after_given && !lex_.IsCommonWord(SegFormOf(c_.norm, c_.tokens[k].mstart, c_.tokens[k].mend))))) {
         ++k;
         ++added;
         after_given = false;

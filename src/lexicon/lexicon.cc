@@ -537,7 +537,7 @@ Status Lexicon::LoadTables(const Bundle& b) {
     std::u32string folded = FoldSeg(seg);
     for (char32_t& ch : folded)
       if (ch == U'\u0623' || ch == U'\u0625' || ch == U'\u0622') ch = U'\u0627';
-    bool word = IsKnownWord(seg) || folded.size() <= 2 || WordLikeAnyHamza(folded) ||
+    bool word = folded.size() <= 2 || WordLikeAnyHamza(folded, /*common_only=*/true) ||
                 (seg.size() > 3 && seg[0] == U'\u0627' && seg[1] == U'\u0644' && IsKnownWord(seg.substr(2)));
     given_names.push_back({word || note.find("common-word") != std::string::npos ||
                            note.find("ambiguous") != std::string::npos});
