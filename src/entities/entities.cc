@@ -455,7 +455,14 @@ class EntityFinder {
         if (!g.iso3.empty() && g.type != "FAC") a = ActorCode{g.iso3, g.iso3, ""};
         int idx = AddEntity(i, j, sent, g.type.empty() ? "LOC" : g.type, g.name_en, a, "",
                             FirstCanonical(g.name_en), -1);
+        size_t before_nested = out_.entities.size();
         NestedPlaces(i, j, sent);
+        // «جنوب لبنان», «غرب أفريقيا», «الجنوب اللبناني»: a direction and a place (or its
+        // adjective) describe a part of that place; the name is the place. The region stays
+        // a description of it (canonical and coordinates kept for event locations).
+        if (g.type == "LOC" && DirectionWord(i) &&
+            (out_.entities.size() > before_nested || NationalityAt(j - 1)))
+          Nominal(idx);
         if (g.has_coords) {
           Geo geo;
           geo.lat = g.lat;
@@ -493,6 +500,23 @@ class EntityFinder {
   }
 
   void Nominal(int idx) { out_.entities[idx].nominal = true; }
+
+  bool DirectionWord(int k) const {
+    static const std::unordered_set<std::u32string> kDirections = [] {
+      std::unordered_set<std::u32string> s;
+      for (const char* w : {"جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي", "الجنوب",
+                            "الشمال", "الشرق", "الغرب", "الوسط"})
+        s.insert(MatchFormOf(w));
+      return s;
+    }();
+    return kDirections.count(c_.tokens[k].Key()) > 0;
+  }
+
+  bool NationalityAt(int k) const {
+    return MatchAt(lex_, c_.tokens, k, k + 1, [](const LexEntry& e) {
+             return e.kind == LexKind::kNationality;
+           }).entry != nullptr;
+  }
 
   // A token that only describes a name: a generic head noun before it («حركة حماس»,
   // «قطاع غزة», «صحيفة هآرتس»), an epithet after a place («مكة المكرمة»), a nationality
@@ -535,7 +559,13 @@ class EntityFinder {
       for (int end = j; end > b; --end) {
         if (end < j && !Descriptor(end, org, true)) break;
         if (b == i && end == j) continue;
+        // After a place head («قطاع غزة»), any place the rest names is the name; the
+        // mention keeps the identity of the whole phrase (the Gaza Strip).
+        bool place_core = b > i && !org;
         LexMatch m = MatchAt(lex_, c_.tokens, b, end, [&](const LexEntry& x) {
+          if (place_core)
+            return x.kind == LexKind::kCountry || x.kind == LexKind::kCity || x.kind == LexKind::kRegion ||
+                   x.kind == LexKind::kCapital;
           return x.kind == e.kind && x.index == e.index;
         });
         if (m.entry && b + m.ntokens == end && end - b < best.second - best.first) best = {b, end};
