@@ -271,6 +271,22 @@ TEST(Engine, FamilyNamesAloneResolveToTheLexiconPerson) {
   EXPECT_EQ(FindEntity(b, "Susan Rice"), nullptr);
 }
 
+TEST(Engine, ShortFormsOfOrganisationsNeedTheWordsAroundThem) {
+  Analysis media = AnalyzeText("وقال مراسل الجزيرة إن القصف استمر حتى الفجر.");
+  const Entity* aj = FindEntity(media, "Al Jazeera");
+  ASSERT_NE(aj, nullptr);
+  EXPECT_EQ(aj->span.text, "الجزيرة");
+  Analysis club = AnalyzeText("وسجل لاعب برشلونة هدفين في المباراة.");
+  EXPECT_NE(FindEntity(club, "FC Barcelona"), nullptr);
+  Analysis club2 = AnalyzeText("وفاز برشلونة الإسباني على ضيفه.");
+  EXPECT_NE(FindEntity(club2, "FC Barcelona"), nullptr);
+  // Without such words the city is the city, the island an island.
+  Analysis city = AnalyzeText("ووصل الوفد إلى برشلونة أمس.");
+  EXPECT_EQ(FindEntity(city, "FC Barcelona"), nullptr);
+  Analysis island = AnalyzeText("وتقع الجزيرة في وسط البحر.");
+  EXPECT_EQ(FindEntity(island, "Al Jazeera"), nullptr);
+}
+
 TEST(Engine, ATitleInAKnownSpellingStaysOutOfTheName) {
   Analysis a = AnalyzeText("وتحدث الخطيب عن سيرة الإمام علي وعدله.");
   const Entity* e = FindEntity(a, "Ali ibn Abi Talib");

@@ -64,8 +64,10 @@ class EntityFinder {
     LexMatch ent = MatchAt(lex_, c_.tokens, i, end, [](const LexEntry& e) {
       switch (e.kind) {
         case LexKind::kCountry: case LexKind::kCapital: case LexKind::kPerson: case LexKind::kCity:
-        case LexKind::kRegion: case LexKind::kOrg: case LexKind::kPeople:
+        case LexKind::kRegion: case LexKind::kPeople:
           return true;
+        case LexKind::kOrg:
+          return e.form == kOrgFull;
         case LexKind::kPersonShort:
           return e.form == 0;
         default:
@@ -89,6 +91,7 @@ class EntityFinder {
       }
     }
     int ent_n = ent.entry ? ent.ntokens : 0;
+    if (int j = OrgAlias(i, end, sent, ent_n)) return j;
     // A family name shared by several persons of the lexicon is the one this document
     // named in full («كوندوليزا رايس» … «رايس», not Susan Rice).
     if (learned_n == 1 && ent_n == 1 && ent.entry->kind == LexKind::kPersonShort) ent_n = 0;
@@ -501,6 +504,87 @@ class EntityFinder {
 
   void Nominal(int idx) { out_.entities[idx].nominal = true; }
 
+  // The short form of an organisation that is also a word or a place, when the words
+  // around it say which: «مراسل الجزيرة», «قال للجزيرة», «( الجزيرة )» (a media
+  // credit), «لاعب برشلونة», «برشلونة الإسباني» (a club: the adjective is masculine),
+  // «سيارات نيسان»; or when the document named the organisation in full before.
+  int OrgAlias(int i, int end, int sent, int ent_n) {
+    static const std::unordered_map<std::u32string, uint8_t> kCues = [] {
+      std::unordered_map<std::u32string, uint8_t> m;
+      for (const char* w : {"مراسل", "مراسلة", "مراسلو", "موفد", "موفدة", "قناة", "فضائية", "شبكة", "صحيفة",
+                            "جريدة", "مجلة", "وكالة", "موقع", "إذاعة", "تلفزيون", "محطة", "لقناة", "لصحيفة",
+                            "لمجلة", "لوكالة", "لموقع", "بثته", "نشرته", "نشرتها"})
+        m[MatchFormOf(w)] = kOrgAliasMedia;
+      for (const char* w : {"نادي", "النادي", "فريق", "لاعب", "لاعبو", "لاعبي", "مدرب", "حارس", "مرمى", "صفوف",
+                            "مباراة", "منتخب", "شباك", "جماهير", "مهاجم", "مدافع", "لنادي", "لفريق", "ضيفه",
+                            "مضيفه", "نجم", "قميص", "رئيس نادي"})
+        m[MatchFormOf(w)] = kOrgAliasSports;
+      for (const char* w : {"شركة", "مجموعة", "سيارات", "سيارة", "مركبة", "مركبات", "أسهم", "منتجات", "مصنع",
+                            "قافلة", "لقافلة", "لشركة", "لسيارات", "طراز", "علامة"})
+        m[MatchFormOf(w)] = kOrgAliasBusiness;
+      return m;
+    }();
+    static const std::unordered_set<std::u32string> kToMedia = [] {
+      std::unordered_set<std::u32string> s;
+      for (const char* w : {"تصريحات", "تصريح", "حديث", "مقابلة", "حوار"}) s.insert(MatchFormOf(w));
+      return s;
+    }();
+    const Token& t = c_.tokens[i];
+    if (t.kind != TokKind::kArabic || t.fmax_key == 0) return 0;
+    int b = c_.sentences[sent].begin;
+    uint8_t want = kOrgFull;
+    if (i > b && t.proclitics.empty()) {
+      if (auto it = kCues.find(c_.tokens[i - 1].Key()); it != kCues.end()) want = it->second;
+    }
+    if (want == kOrgFull && i > b && t.proclitics == U"\u0644") {
+      // «قال للجزيرة», «في تصريحات للجزيرة»
+      const Token& p = c_.tokens[i - 1];
+      bool verb = MatchAt(lex_, c_.tokens, i - 1, i, [this](const LexEntry& e) {
+                    return e.kind == LexKind::kTrigger && lex_.triggers[e.index].pos == "verb";
+                  }).entry != nullptr;
+      if (verb || kToMedia.count(p.Key())) want = kOrgAliasMedia;
+    }
+    LexMatch am = MatchAt(lex_, c_.tokens, i, end, [](const LexEntry& e) {
+      return e.kind == LexKind::kOrg && e.form != kOrgFull;
+    });
+    if (!am.entry || am.ntokens < ent_n) return 0;
+    int j = i + am.ntokens;
+    std::string club_country;  // «برشلونة الإسباني»: a club of that country
+    if (want == kOrgFull && j < end) {
+      const Token& n = c_.tokens[j];
+      static const std::u32string kNet = MatchForm(U"نت");
+      if (n.Key() == kNet && n.proclitics.empty()) {
+        want = kOrgAliasMedia;
+      } else if (n.form.back() != U'\u0629' && n.form.back() != U'\u0647' && CountryAt(j, j + 1, &club_country)) {
+        want = kOrgAliasSports;
+      }
+    }
+    if (want == kOrgFull && i > b && j < end) {
+      // Alone between brackets or quotes: a media credit («( الجزيرة )»).
+      const std::u32string& o = c_.tokens[i - 1].form;
+      const std::u32string& c = c_.tokens[j].form;
+      if ((o == U"(" && c == U")") || (o == U"\u00AB" && c == U"\u00BB") || (o == U"\"" && c == U"\""))
+        want = kOrgAliasMedia;
+    }
+    LexMatch m = MatchAt(lex_, c_.tokens, i, end, [&](const LexEntry& e) {
+      if (e.kind != LexKind::kOrg || e.form == kOrgFull || e.form == kOrgAliasAny) return false;
+      const Org& o = lex_.orgs[e.index];
+      if (FirstCanonical(o.name_en) >= 0) return true;  // named in full before
+      if (want == kOrgFull) return false;
+      if (want == kOrgAliasSports) {
+        bool club = e.form == kOrgAliasSports || o.sector == "CVL";
+        return club && (club_country.empty() || club_country == o.country);
+      }
+      return e.form == want;
+    });
+    if (!m.entry || m.ntokens < ent_n) return 0;
+    const Org& o = lex_.orgs[m.entry->index];
+    std::string code = o.code.empty() ? o.country + o.sector : o.code;
+    AddEntity(i, i + m.ntokens, sent, o.type.empty() ? "ORG" : o.type, o.name_en, ActorCode{code, o.country, o.sector},
+              "", FirstCanonical(o.name_en), -1);
+    return i + m.ntokens;
+  }
+
   bool DirectionWord(int k) const {
     static const std::unordered_set<std::u32string> kDirections = [] {
       std::unordered_set<std::u32string> s;
@@ -566,7 +650,10 @@ class EntityFinder {
           if (place_core)
             return x.kind == LexKind::kCountry || x.kind == LexKind::kCity || x.kind == LexKind::kRegion ||
                    x.kind == LexKind::kCapital;
-          return x.kind == e.kind && x.index == e.index;
+          // A short form is the name unless it is a description itself: «الأنباء الجزائرية»
+          // of «وكالة الأنباء الجزائرية» ends in a nationality.
+          return x.kind == e.kind && x.index == e.index &&
+                 (x.kind != LexKind::kOrg || x.form == kOrgFull || !NationalityAt(end - 1));
         });
         if (m.entry && b + m.ntokens == end && end - b < best.second - best.first) best = {b, end};
       }

@@ -232,6 +232,7 @@ void Lexicon::Add(const std::string& phrase_utf8, LexEntry e) {
   for (const LexEntry& x : v)
     if (x.kind == e.kind && x.index == e.index && x.form == e.form) return;
   v.push_back(e);
+  if (e.kind == LexKind::kOrg && e.form != kOrgFull) return;  // no word of its own
   bool name_like = e.kind == LexKind::kCountry || e.kind == LexKind::kCapital || e.kind == LexKind::kCity ||
                    e.kind == LexKind::kRegion ||
                    e.kind == LexKind::kPerson || e.kind == LexKind::kPersonShort ||
@@ -582,6 +583,46 @@ Status Lexicon::LoadTables(const Bundle& b) {
       }
     }
     Add(surname, {LexKind::kPersonShort, best, 1, weak});
+  }
+  // (Last: other tables skip names that are already entries.) Short forms: a spelling without its head noun («قناة الجزيرة» → «الجزيرة») or without
+  // a trailing nationality («الأهلي المصري» → «الأهلي»), unless the short form is itself
+  // a spelling of an organisation.
+  static const std::pair<const char*, OrgAlias> kHeads[] = {
+      {"قناة", kOrgAliasMedia},     {"فضائية", kOrgAliasMedia},   {"شبكة", kOrgAliasMedia},
+      {"صحيفة", kOrgAliasMedia},    {"جريدة", kOrgAliasMedia},    {"مجلة", kOrgAliasMedia},
+      {"وكالة", kOrgAliasMedia},    {"موقع", kOrgAliasMedia},     {"إذاعة", kOrgAliasMedia},
+      {"نادي", kOrgAliasSports},    {"النادي", kOrgAliasSports},  {"فريق", kOrgAliasSports},
+      {"منتخب", kOrgAliasSports},   {"شركة", kOrgAliasBusiness},  {"مجموعة", kOrgAliasBusiness},
+      {"بنك", kOrgAliasBusiness},   {"مصرف", kOrgAliasBusiness},  {"مؤسسة", kOrgAliasAny},
+      {"حركة", kOrgAliasAny},       {"جماعة", kOrgAliasAny},      {"تنظيم", kOrgAliasAny},
+      {"حزب", kOrgAliasAny},        {"جامعة", kOrgAliasAny}};
+  std::unordered_map<std::u32string, OrgAlias> heads;
+  for (const auto& [w, a] : kHeads) heads[PhraseKey(w)] = a;
+  for (size_t r = 0; r < ot.rows.size(); ++r) {
+    int idx = static_cast<int>(r);  // organisations.tsv is the only source of orgs
+    for (const auto& n : SplitBar(ot.At(r, ot.Col("ar")))) {
+      std::u32string key = PhraseKey(n);
+      size_t sp = key.find(U' ');
+      if (sp == std::u32string::npos) continue;
+      std::u32string rest;
+      OrgAlias kind = kOrgAliasAny;
+      if (auto h = heads.find(key.substr(0, sp)); h != heads.end()) {
+        rest = key.substr(sp + 1);
+        kind = h->second;
+      } else {
+        size_t lp = key.rfind(U' ');
+        const std::vector<LexEntry>* last = BuildLookup(key.substr(lp + 1));
+        bool nat = false;
+        for (const LexEntry& x : last ? *last : std::vector<LexEntry>{}) nat |= x.kind == LexKind::kNationality;
+        if (!nat) continue;
+        rest = key.substr(0, lp);
+        kind = orgs[idx].sector == "CVL" ? kOrgAliasSports : kOrgAliasAny;
+      }
+      bool full = false;
+      if (const std::vector<LexEntry>* v = BuildLookup(rest))
+        for (const LexEntry& x : *v) full |= x.kind == LexKind::kOrg && x.form == kOrgFull;
+      if (!full && rest.size() >= 2) Add(EncodeUtf8(rest), {LexKind::kOrg, idx, 1, static_cast<uint8_t>(kind)});
+    }
   }
   static const char* kWeekdays[] = {"الأحد", "الاثنين", "الثلاثاء", "الأربعاء",
                                     "الخميس", "الجمعة", "السبت"};

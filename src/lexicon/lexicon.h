@@ -23,12 +23,18 @@ enum class LexKind : uint8_t {
   kRole, kTitle, kMonth, kWeekday, kTrigger, kCity, kGivenName, kNameParticle, kRegion
 };
 
+// Short forms of organisations that are also ordinary words or places («الجزيرة» of
+// «قناة الجزيرة», «برشلونة» of «نادي برشلونة», «الأهلي» of «الأهلي المصري»): the kind of
+// word around them that makes them the organisation.
+enum OrgAlias : uint8_t { kOrgFull = 0, kOrgAliasAny = 1, kOrgAliasMedia = 2, kOrgAliasSports = 3, kOrgAliasBusiness = 4 };
+
 struct LexEntry {
   LexKind kind;
   int index;        // into the table of that kind
   int ntokens = 1;  // phrase length in tokens
   uint8_t form = 0; // nationality: 0 masc sg, 1 fem sg, 2 plural/dual (people);
-                    // person short form: 1 = also an ordinary word, needs a cue alone
+                    // person short form: 1 = also an ordinary word, needs a cue alone;
+                    // organisation: a short form that needs a cue (OrgAlias)
 };
 
 struct Country {
