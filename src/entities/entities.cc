@@ -566,10 +566,12 @@ class EntityFinder {
       if ((o == U"(" && c == U")") || (o == U"\u00AB" && c == U"\u00BB") || (o == U"\"" && c == U"\""))
         want = kOrgAliasMedia;
     }
+    bool common_word = lex_.IsCommonWord(SegFormOf(c_.norm, t.mstart, t.mend));
     LexMatch m = MatchAt(lex_, c_.tokens, i, end, [&](const LexEntry& e) {
       if (e.kind != LexKind::kOrg || e.form == kOrgFull || e.form == kOrgAliasAny) return false;
       const Org& o = lex_.orgs[e.index];
-      if (FirstCanonical(o.name_en) >= 0) return true;  // named in full before
+      // Named in full before — unless the short form is one ordinary word («الشعب»).
+      if (FirstCanonical(o.name_en) >= 0 && (e.ntokens > 1 || !common_word)) return true;
       if (want == kOrgFull) return false;
       if (want == kOrgAliasSports) {
         bool club = e.form == kOrgAliasSports || o.sector == "CVL";
