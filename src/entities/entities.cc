@@ -28,7 +28,10 @@ const std::unordered_set<std::u32string>& FunctionWords() {
           "عنها", "فيه", "فيها", "به", "بها", "معه", "معها", "لديه", "أمره", "ابن", "بن", "بنت", "أبو",
           "أبي", "الله", "عشر", "إلا", "ولكن", "لأن", "لان", "لانه", "لأنه", "لأنها", "لانها", "عشرة", "كثير", "قليل", "وحده", "نفسه", "نفسها", "ذاته", "أيدي", "رسول",
           // «المتحدث باسم», «صاحب السمو»: far more often these than the names Bassem, Saheb
-          "باسم", "صاحب"})
+          "باسم", "صاحب",
+          // more prepositions, pronouns and quantifiers; nouns far more often than names
+          "أمام", "خلف", "فوق", "تحت", "وراء", "دون", "سوى", "نحو", "ضمن", "إثر", "عقب", "جراء", "أنا",
+          "أنت", "أنتم", "هما", "عدة", "ملك", "دين"})
       set->insert(MatchFormOf(w));
     return set;
   }();
@@ -162,12 +165,12 @@ class EntityFinder {
     return !Segmenter(lex_).KnownInflected(SegFormOf(c_.norm, t.mstart, t.mend));
   }
 
-  bool IsGivenAt(int k, int end, int* n, bool* weak) const {
+  bool IsGivenAt(int k, int end, int* n, bool* weak, bool conj = false) const {
     const Token& t = c_.tokens[k];
     if (FunctionWords().count(t.Key())) return false;  // «آن» (Anne) folds to «أن»
     LexMatch m = MatchAt(lex_, c_.tokens, k, end, [](const LexEntry& e) { return e.kind == LexKind::kGivenName; });
     // After a conjunction only («ومحمد عبدالواحد»): «بسام» is no «ب» + «سام».
-    if (!m.entry || (m.via_key && t.proclitics != U"\u0648")) return false;
+    if (!m.entry || (m.via_key && (!conj || t.proclitics != U"\u0648"))) return false;
     // «على» (on) folds to «علي» (Ali): a final ى in the text is no ي of a name.
     int last = t.end - 1;
     while (last > t.start && IsIgnorable(c_.norm.original[last])) --last;
@@ -218,7 +221,7 @@ class EntityFinder {
   // «أبو جميل زيان», «تشارلز الأول».
   int UnknownPerson(int i, int end, int sent) {
     int gn = 0;
-    bool weak = false, given = IsGivenAt(i, end, &gn, &weak);
+    bool weak = false, given = IsGivenAt(i, end, &gn, &weak, /*conj=*/true);
     int kunya = given ? 0 : KunyaAt(i, end);
     Cue cue = kNoCue;
     bool cue_known = false;
@@ -261,7 +264,7 @@ class EntityFinder {
         ++added;
         after_given = true;
       } else if (NameLikeLoose(k, strong && after_given) &&
-                 (StartsWithAl(c_.tokens[k].form) || NotDictionaryWord(k) ||
+                 ((StartsWithAl(c_.tokens[k].form) && (strong || added > 0)) || NotDictionaryWord(k) ||
                   (strong && after_given && !lex_.IsCommonWord(SegFormOf(c_.norm, c_.tokens[k].mstart, c_.tokens[k].mend))))) {
         ++k;
         ++added;
