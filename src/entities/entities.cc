@@ -621,7 +621,7 @@ class EntityFinder {
     static const std::unordered_set<std::u32string> kPlaceHeads = [] {
       std::unordered_set<std::u32string> s;
       for (const char* w : {"قطاع", "إقليم", "ولاية", "محافظة", "مدينة", "ميناء", "بحيرة", "جزيرة", "منطقة",
-                            "دولة", "بلدة", "قرية", "مخيم", "نهر", "جبل", "عاصمة", "العاصمة"})
+                            "دولة", "بلدة", "قرية", "مخيم", "نهر", "جبل", "عاصمة", "العاصمة", "ممر", "معبر"})
         s.insert(MatchFormOf(w));
       return s;
     }();

@@ -447,6 +447,19 @@ Status Lexicon::LoadTables(const Bundle& b) {
       if (auto t = top_row.find(ek); t != top_row.end() && t->second == r)
         for (const std::string& n : extra[ek]) names.push_back(n);
       if (names.empty()) continue;  // no Arabic name: not a city the text can name
+      // Transliterations of -burg/-bourg vary: «بطرسبرغ», «بطرسبورغ», «بطرسبيرغ», «بطرسبورج».
+      for (size_t ni = 0, n0 = names.size(); ni < n0; ++ni) {
+        static const char* kBurg[] = {"بورغ", "بيرغ", "برغ", "بورج", "برج"};
+        const std::string name = names[ni];
+        for (const char* suf : kBurg) {
+          std::string sf(suf);
+          size_t at = name.size() >= sf.size() + 4 ? name.rfind(sf) : std::string::npos;
+          if (at == std::string::npos || at + sf.size() != name.size() || name[at - 1] == ' ') continue;
+          for (const char* other : kBurg)
+            if (sf != other) names.push_back(name.substr(0, at) + other);
+          break;
+        }
+      }
       City c;
       c.geonameid = std::atol(cy.At(r, 0).c_str());
       c.name_en = cy.At(r, 2);
