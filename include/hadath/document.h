@@ -67,6 +67,7 @@ struct Entity {
   std::optional<Geo> geo;
   std::string ref;  // id of the first mention of the same entity, or empty
   bool learned = false;  // canonical name learned from an apposition in this document
+  bool transliterated = false;  // canonical name is ICU's Arabic→Latin transliteration
   // Internal to the engine, not written: a description rather than a name («الرئيس
   // الروسي», «الجيش اللبناني»). Such mentions steer coreference and event arguments;
   // only those a quote needs as its speaker stay in the output (see PruneNominals).

@@ -245,7 +245,13 @@ std::set<std::string> PersonSpans(const Analysis& a) {
 TEST(Engine, UnknownNamesAfterTitlesNationalitiesAndKunyas) {
   // «منصور» is also a word (victorious): after «السيد» it starts a name, and the family
   // name with the article that follows belongs to it.
-  EXPECT_TRUE(PersonSpans(AnalyzeText("وقال السيد منصور القطان إن الشركة ستوسع أعمالها.")).count("منصور القطان"));
+  Analysis m = AnalyzeText("وقال السيد منصور القطان إن الشركة ستوسع أعمالها.");
+  EXPECT_TRUE(PersonSpans(m).count("منصور القطان"));
+  for (const Entity& e : m.entities)
+    if (e.span.text == "منصور القطان") {
+      EXPECT_TRUE(e.transliterated);  // an unknown person's canonical name is ICU's
+      EXPECT_FALSE(e.canonical.empty());
+    }
   // A nationality right before a given name announces a person.
   EXPECT_TRUE(PersonSpans(AnalyzeText("وتأهل الفرنسي جوليان ماسون إلى الدور الثاني.")).count("جوليان ماسون"));
   // «أبو» + name is a kunya; the common noun after the family name is not part of it.

@@ -106,8 +106,9 @@ class EntityFinder {
     }
     if (learned_n > ent_n) {
       Entity e = out_.entities[learned_ent];
-      AddEntity(i, i + learned_n, sent, e.type, e.canonical, e.actor, e.role, FirstOf(learned_ent),
-                c_.mentions[learned_ent].person, e.learned);
+      int idx = AddEntity(i, i + learned_n, sent, e.type, e.canonical, e.actor, e.role, FirstOf(learned_ent),
+                          c_.mentions[learned_ent].person, e.learned);
+      out_.entities[idx].transliterated = e.transliterated;
       return i + learned_n;
     }
     if (ent.entry) return AddLexEntity(i, sent, ent);
@@ -286,6 +287,7 @@ class EntityFinder {
     }
     std::string name = c_.EncodeSpan(c_.tokens[i].start, c_.tokens[k - 1].end);
     int idx = AddEntity(i, k, sent, "PER", TransliterateName(name), std::nullopt, "", -1, -1);
+    out_.entities[idx].transliterated = true;
     if (added > 0) surnames_[c_.tokens[k - 1].Key()] = idx;
     return k;
   }
@@ -735,7 +737,8 @@ class EntityFinder {
       if (k >= end || !learned_first_.count(c_.tokens[k].Key())) break;
       if (int n = MatchLearned(key, k, end)) {
         Entity e = out_.entities[idx];
-        AddEntity(k, k + n, sent, "PER", e.canonical, e.actor, e.role, FirstOf(idx), -1, true, i);
+        int li = AddEntity(k, k + n, sent, "PER", e.canonical, e.actor, e.role, FirstOf(idx), -1, true, i);
+        out_.entities[li].transliterated = e.transliterated;
         return k + n;
       }
     }
@@ -752,6 +755,7 @@ class EntityFinder {
       ActorCode a = org_code.empty() ? ActorCode{iso3 + role.sector, iso3, role.sector}
                                      : ActorCode{org_code, iso3, role.sector};
       int idx = AddEntity(k, k + n, sent, "PER", TransliterateName(name), a, role.role, -1, -1, true, i);
+      out_.entities[idx].transliterated = true;
       std::u32string key;
       for (int q = k; q < k + n; ++q) {
         if (!key.empty()) key += U' ';

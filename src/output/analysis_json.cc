@@ -44,7 +44,7 @@ void WriteEntity(JsonWriter& w, const Entity& e) {
   } else {
     w.Null();
   }
-  w.Key("ref").StringOrNull(e.ref).Key("learned").Bool(e.learned);
+  w.Key("ref").StringOrNull(e.ref).Key("learned").Bool(e.learned).Key("transliterated").Bool(e.transliterated);
   w.EndObject();
 }
 
