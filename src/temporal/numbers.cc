@@ -68,6 +68,7 @@ void TagNumbers(DocContext* ctx, Analysis* out) {
       bool in_time = false;
       for (int k = i; k < j; ++k) in_time |= ctx->token_time[k] >= 0 && out->times[ctx->token_time[k]].type != "DURATION";
       if (in_time) continue;
+      if (tt >= 0 && p.value < 1) continue;  // the «ونصف» of «ساعة ونصف» is the duration's
       NumberExpr n;
       n.value = p.value;
       if (p.ordinal) n.unit = "ordinal";

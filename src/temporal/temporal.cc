@@ -5,6 +5,7 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <unordered_map>
@@ -12,6 +13,7 @@
 
 #include "src/lexicon/matcher.h"
 #include "src/temporal/civil.h"
+#include "src/temporal/numwords.h"
 #include "src/temporal/words.h"
 
 namespace hadath {
@@ -47,7 +49,7 @@ class TimeTagger {
       while (i < s.end) {
         const Token& tok = c_.tokens[i];
         if (tok.kind != TokKind::kNumber && tok.kind != TokKind::kDate && tok.kind != TokKind::kTime &&
-            !tok.fmax_key && !tok.fmax_form && !w_.any.count(tok.hkey)) {
+            !tok.fmax_key && !tok.fmax_form && !w_.any.count(tok.hkey) && !ParseNumber(c_.tokens, i, s.end).ntokens) {
           ++i;  // cannot start a time expression
           continue;
         }
@@ -154,6 +156,8 @@ class TimeTagger {
   }
 
   int Match(int i, int end, TimeExpr* t) {
+    if (int j = MatchClock(i, end, t)) return j;
+    if (int j = MatchOffset(i, end, t)) return j;
     if (int j = MatchNumericDate(i, end, t)) return j;
     if (int j = MatchDayMonth(i, end, t)) return j;
     if (int j = MatchMonth(i, end, t)) return j;
@@ -166,24 +170,9 @@ class TimeTagger {
     return 0;
   }
 
-  // A numeric date token (20/9/2023, 2023-09-20, 15-7) or a time token (15:30).
+  // A numeric date token (20/9/2023, 2023-09-20, 15-7).
   int MatchNumericDate(int i, int end, TimeExpr* t) {
     const Token& tok = c_.tokens[i];
-    if (tok.kind == TokKind::kTime) {
-      int h = 0, m = 0;
-      const std::u32string& f = tok.form;
-      size_t colon = f.find(U':');
-      for (size_t k = 0; k < colon; ++k) h = h * 10 + static_cast<int>(f[k] - U'0');
-      for (size_t k = colon + 1; k < colon + 3 && k < f.size(); ++k) m = m * 10 + static_cast<int>(f[k] - U'0');
-      if (h > 24 || m > 59) return 0;
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "T%02d:%02d", h, m);
-      t->type = "TIME";
-      t->grain = "minute";
-      t->value = (has_pub_ ? FormatYmd(pub_) : std::string("XXXX-XX-XX")) + buf;
-      t->anchor = has_pub_ ? "published" : "unresolved";
-      return 1;
-    }
     if (tok.kind != TokKind::kDate) return 0;
     std::vector<int> parts(1, 0);
     std::vector<size_t> widths(1, 0);
@@ -222,8 +211,16 @@ class TimeTagger {
     if (j < end && w_.WeekdayOf(K(j)) >= 0) ++j;
     if (j < end && K(j) == w_.al) ++j;  // «الـ 17» (tatweel dropped in the match form)
     int day;
-    if (!Num(j, end, &day) || day < 1 || day > 31) return 0;
-    ++j;
+    if (Num(j, end, &day)) {
+      ++j;
+    } else {
+      // «السابع عشر من أيلول», «الأول من مارس»
+      NumberParse p = ParseNumber(c_.tokens, j, end);
+      if (!p.ntokens || p.value != static_cast<int>(p.value)) return 0;
+      day = static_cast<int>(p.value);
+      j += p.ntokens;
+    }
+    if (day < 1 || day > 31) return 0;
     if (j < end && K(j) == w_.min) ++j;
     int month;
     bool hijri;
@@ -431,17 +428,207 @@ class TimeTagger {
     return n;
   }
 
-  // NUMBER UNIT (11 شهرا, ثلاثة أيام) → P11M
+  // A length of time: [NUMBER] UNIT [ونصف] — «11 شهراً», «ثلاثة أيام», «يومين», «عقدين»,
+  // «نصف ساعة», «ساعة ونصف». Sets *unit (D W M Y H MIN) and *amount; tokens consumed.
+  int DurationAt(int i, int end, std::string* unit, double* amount) const {
+    if (i >= end) return 0;
+    int j = i;
+    double count = 0;
+    NumberParse p = ParseNumber(c_.tokens, i, end);
+    if (p.ntokens && !p.ordinal) {
+      count = p.value;
+      j += p.ntokens;
+    }
+    if (j >= end) return 0;
+    auto u = w_.dur.find(K(j));
+    if (u == w_.dur.end() || (j > i && !c_.tokens[j].proclitics.empty())) return 0;
+    const TimeWords::DurUnit& du = u->second;
+    if (j == i) {
+      if (du.count == 0) return 0;  // «سنوات» alone: no length
+      if (du.count == 1 && du.unit != "H" && du.unit != "MIN") return 0;  // «عام», «شهر» alone: not a length
+      count = du.count;
+    } else if (du.count == 2) {
+      return 0;  // «ثلاثة يومين»
+    }
+    ++j;
+    // «ساعة ونصف», «عامين ونصف»
+    if (j < end && c_.tokens[j].proclitics == U"\u0648") {
+      auto f = w_.minute_fractions.find(K(j));
+      if (f != w_.minute_fractions.end()) {
+        count += f->second / 60.0;
+        ++j;
+      }
+    }
+    *unit = du.unit;
+    *amount = count;
+    if (du.unit == "DEC") {
+      *unit = "Y";
+      *amount = count * 10;
+    }
+    return j - i;
+  }
+
+  static std::string Iso(const std::string& unit, double amount) {
+    char buf[48];
+    auto num = [&](double v) {
+      char b[24];
+      std::snprintf(b, sizeof b, "%g", v);
+      return std::string(b);
+    };
+    if (unit == "H" || unit == "MIN") {
+      double minutes = unit == "H" ? amount * 60 : amount;
+      int h = static_cast<int>(minutes / 60), m = static_cast<int>(std::lround(minutes - h * 60.0));
+      std::string v = "PT";
+      if (h) v += std::to_string(h) + "H";
+      if (m || !h) v += std::to_string(m) + "M";
+      return v;
+    }
+    std::snprintf(buf, sizeof buf, "P%s%s", num(amount).c_str(), unit.c_str());
+    return buf;
+  }
+
   int MatchDuration(int i, int end, TimeExpr* t) {
-    int v;
-    if (!Num(i, end, &v) || i + 1 >= end) return 0;
-    auto it = w_.duration_units.find(K(i + 1));
-    if (it == w_.duration_units.end()) return 0;
+    std::string unit;
+    double amount = 0;
+    int n = DurationAt(i, end, &unit, &amount);
+    if (!n || amount <= 0) return 0;
     t->type = "DURATION";
-    t->value = "P" + std::to_string(v) + it->second;
-    t->grain = it->second == "D" ? "day" : it->second == "W" ? "week" : it->second == "M" ? "month" : "year";
+    t->value = Iso(unit, amount);
+    t->grain = unit == "D" ? "day" : unit == "W" ? "week" : unit == "M" ? "month" : unit == "Y" ? "year"
+             : unit == "H" ? "hour" : "minute";
     t->anchor = "absolute";
-    return 2;
+    return n;
+  }
+
+  // «قبل ثلاثة أيام», «منذ شهرين», «بعد أسبوعين»: a date that far from the publication
+  // date (day grain; month and year grain for months and years); «منذ عام 2019» → 2019.
+  int MatchOffset(int i, int end, TimeExpr* t) {
+    const std::u32string& k = K(i);
+    int dir = w_.ago.count(k) || w_.since.count(k) ? -1 : w_.after.count(k) ? 1 : 0;
+    if (!dir || !c_.tokens[i].proclitics.empty() && c_.tokens[i].proclitics != U"\u0648") return 0;
+    if (w_.since.count(k)) {
+      int year;
+      if (int ny = YearAt(i + 1, end, &year)) {
+        t->type = "DATE";
+        t->value = std::to_string(year);
+        t->grain = "year";
+        t->anchor = "absolute";
+        return 1 + ny;
+      }
+    }
+    std::string unit;
+    double amount = 0;
+    int n = DurationAt(i + 1, end, &unit, &amount);
+    if (!n || amount <= 0 || unit == "H" || unit == "MIN" || amount != static_cast<int>(amount)) return 0;
+    int a = static_cast<int>(amount) * dir;
+    t->type = "DATE";
+    if (!has_pub_) {
+      t->value = unit == "M" ? "XXXX-XX" : unit == "Y" ? "XXXX" : "XXXX-XX-XX";
+      t->grain = unit == "M" ? "month" : unit == "Y" ? "year" : "day";
+      t->anchor = "unresolved";
+      return 1 + n;
+    }
+    t->anchor = "published";
+    if (unit == "D" || unit == "W") {
+      t->value = FormatYmd(CivilFromDays(pub_days_ + a * (unit == "W" ? 7 : 1)));
+      t->grain = "day";
+    } else if (unit == "M") {
+      int m0 = pub_.y * 12 + (pub_.m - 1) + a;
+      t->value = FormatYm(m0 / 12, m0 % 12 + 1);
+      t->grain = "month";
+    } else {
+      t->value = std::to_string(pub_.y + a);
+      t->grain = "year";
+    }
+    return 1 + n;
+  }
+
+  // Clock times: «الساعة الثالثة عصراً», «الساعة 10 صباحاً», «الساعة السابعة والنصف»,
+  // «التاسعة إلا ربعاً مساءً», «15:30 بتوقيت موسكو» — on the publication day.
+  int MatchClock(int i, int end, TimeExpr* t) {
+    int j = i;
+    int h = -1, m = 0;
+    bool minutes = false;
+    if (c_.tokens[j].kind == TokKind::kTime) {
+      const std::u32string& f = c_.tokens[j].form;
+      size_t colon = f.find(U':');
+      h = 0;
+      for (size_t q = 0; q < colon; ++q) h = h * 10 + static_cast<int>(f[q] - U'0');
+      for (size_t q = colon + 1; q < colon + 3 && q < f.size(); ++q) m = m * 10 + static_cast<int>(f[q] - U'0');
+      if (h > 24 || m > 59) return 0;
+      minutes = true;
+      ++j;
+    } else {
+      if (!w_.hour_marks.count(K(j))) return 0;
+      ++j;
+      if (j >= end) return 0;
+      static const std::u32string kWahida = MatchForm(U"الواحدة");
+      int v;
+      if (Num(j, end, &v) && v <= 24) {
+        h = v;
+        ++j;
+      } else if (K(j) == kWahida) {
+        h = 1;
+        ++j;
+      } else {
+        NumberParse p = ParseNumber(c_.tokens, j, end);
+        if (!p.ntokens || p.value < 1 || p.value > 12 || p.value != static_cast<int>(p.value)) return 0;
+        h = static_cast<int>(p.value);
+        j += p.ntokens;
+      }
+      // «والنصف», «والربع», «وعشر دقائق», «إلا ربعاً»
+      if (j < end && c_.tokens[j].proclitics == U"\u0648") {
+        auto f = w_.minute_fractions.find(K(j));
+        if (f != w_.minute_fractions.end()) {
+          m = f->second;
+          minutes = true;
+          ++j;
+        } else if (NumberParse p = ParseNumber(c_.tokens, j, end); p.ntokens && p.value < 60) {
+          int q = j + p.ntokens;
+          static const WordSet kMin = MatchFormSet({"دقيقة", "دقائق", "دقيقه"});
+          if (q < end && kMin.count(K(q))) {
+            m = static_cast<int>(p.value);
+            minutes = true;
+            j = q + 1;
+          }
+        }
+      } else if (j + 1 < end && w_.except.count(K(j))) {
+        auto f = w_.minute_fractions.find(K(j + 1));
+        if (f != w_.minute_fractions.end()) {
+          m = 60 - f->second;
+          h = h == 0 ? 23 : h - 1;
+          minutes = true;
+          j += 2;
+        }
+      }
+    }
+    // Part of the day: «صباحاً», «عصراً», «مساءً», «ليلاً».
+    if (j < end) {
+      auto dp = w_.day_part_hours.find(K(j));
+      if (dp != w_.day_part_hours.end()) {
+        if (dp->second == 12 && h < 12) {
+          static const WordSet kNoon = MatchFormSet({"ظهرا", "ظهر", "الظهر"});
+          static const WordSet kNight = MatchFormSet({"ليلا", "ليل", "الليل"});
+          bool noon = kNoon.count(K(j)) > 0;
+          if (noon) { if (h <= 4) h += 12; }
+          else if (kNight.count(K(j)) && h < 5) { /* «الثالثة ليلاً» is 03:00 */ }
+          else h += 12;
+        } else if (dp->second == 0 && h == 12) {
+          h = 0;
+        }
+        ++j;
+      }
+    }
+    // «بتوقيت موسكو», «بتوقيت غرينتش»
+    if (j + 1 < end && w_.timezone_marks.count(K(j))) j += 2;
+    if (h < 0 || h > 24) return 0;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "T%02d:%02d", h % 24, m);
+    t->type = "TIME";
+    t->grain = minutes ? "minute" : "hour";
+    t->value = (has_pub_ ? FormatYmd(pub_) : std::string("XXXX-XX-XX")) + buf;
+    t->anchor = has_pub_ ? "published" : "unresolved";
+    return j - i;
   }
 
   DocContext& c_;

@@ -40,6 +40,42 @@ const TimeWords& TimeWords::Get() {
     for (const char* s : {"أسبوعا", "أسبوع", "أسابيع"}) t->duration_units[MatchFormOf(s)] = "W";
     for (const char* s : {"شهرا", "شهر", "أشهر", "شهور"}) t->duration_units[MatchFormOf(s)] = "M";
     for (const char* s : {"عاما", "عام", "أعوام", "سنة", "سنوات", "سنين"}) t->duration_units[MatchFormOf(s)] = "Y";
+    auto dur = [&](std::initializer_list<const char*> ws, const char* unit, int count) {
+      for (const char* w : ws) t->dur[MatchFormOf(w)] = {unit, count};
+    };
+    dur({"يوم", "يوما"}, "D", 1);
+    dur({"يومين", "يومان"}, "D", 2);
+    dur({"أيام"}, "D", 0);
+    dur({"أسبوع", "أسبوعا"}, "W", 1);
+    dur({"أسبوعين", "أسبوعان"}, "W", 2);
+    dur({"أسابيع"}, "W", 0);
+    dur({"شهر", "شهرا"}, "M", 1);
+    dur({"شهرين", "شهران"}, "M", 2);
+    dur({"أشهر", "شهور"}, "M", 0);
+    dur({"عام", "عاما", "سنة"}, "Y", 1);
+    dur({"عامين", "عامان", "سنتين", "سنتان"}, "Y", 2);
+    dur({"أعوام", "سنوات", "سنين"}, "Y", 0);
+    dur({"عقد", "عقدا"}, "DEC", 1);
+    dur({"عقدين", "عقدان"}, "DEC", 2);
+    dur({"عقود"}, "DEC", 0);
+    dur({"ساعة"}, "H", 1);
+    dur({"ساعتين", "ساعتان"}, "H", 2);
+    dur({"ساعات"}, "H", 0);
+    dur({"دقيقة"}, "MIN", 1);
+    dur({"دقيقتين", "دقيقتان"}, "MIN", 2);
+    dur({"دقائق"}, "MIN", 0);
+    t->hour_marks = MatchFormSet({"الساعة", "الساعه"});
+    t->ago = MatchFormSet({"قبل"});
+    t->after = MatchFormSet({"بعد"});
+    t->since = MatchFormSet({"منذ"});
+    t->except = MatchFormSet({"إلا", "الا"});
+    t->timezone_marks = MatchFormSet({"بتوقيت", "بالتوقيت", "توقيت"});
+    for (const char* w : {"صباحا", "صباح", "صباحاً", "فجرا", "فجر", "الصباح", "الفجر"}) t->day_part_hours[MatchFormOf(w)] = 0;
+    for (const char* w : {"ظهرا", "ظهر", "الظهر", "عصرا", "عصر", "العصر", "مساء", "مساءا", "المساء", "ليلا", "ليل", "الليل"})
+      t->day_part_hours[MatchFormOf(w)] = 12;
+    t->minute_fractions = {{MatchFormOf("النصف"), 30}, {MatchFormOf("نصف"), 30}, {MatchFormOf("الربع"), 15},
+                           {MatchFormOf("ربع"), 15}, {MatchFormOf("ربعا"), 15}, {MatchFormOf("الثلث"), 20},
+                           {MatchFormOf("ثلث"), 20}, {MatchFormOf("ثلثا"), 20}};
     const char* days[] = {"الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"};
     for (int d = 0; d < 7; ++d) t->weekdays[MatchFormOf(days[d])] = d;
     t->weekdays[MatchFormOf("الإثنين")] = 1;
@@ -59,6 +95,8 @@ const TimeWords& TimeWords::Get() {
     for (const auto& [w, v] : t->seasons) add(w);
     for (const auto& [w, v] : t->units) add(w);
     for (const auto& [w, v] : t->weekdays) add(w);
+    for (const auto& [w, v] : t->dur) add(w);
+    for (const WordSet* set : {&t->hour_marks, &t->ago, &t->after, &t->since}) for (const auto& w : *set) add(w);
     return t;
   }();
   return *w;

@@ -29,6 +29,16 @@ struct TimeWords {
   std::unordered_map<std::u32string, std::string> seasons;         // → FA SP SU WI
   std::unordered_map<std::u32string, char> units;                  // → W M Y
   std::unordered_map<std::u32string, std::string> duration_units;  // → D W M Y
+  // Every duration unit form: ISO unit (D W M Y H MIN DEC) and how many units the word
+  // itself stands for (1; 2 for a dual: «يومين», «عقدين»; 0 for a plural that needs a count).
+  struct DurUnit {
+    std::string unit;
+    int count;
+  };
+  std::unordered_map<std::u32string, DurUnit> dur;
+  WordSet hour_marks, ago, after, since, except, timezone_marks;
+  std::unordered_map<std::u32string, int> day_part_hours;  // صباحا → 0 (am), مساء → 12 …
+  std::unordered_map<std::u32string, int> minute_fractions;  // النصف → 30, الربع → 15
   std::unordered_map<std::u32string, int> weekdays;
   std::u32string today, yesterday, tomorrow, tomorrow2, awwal, baad, tonight;
   // Lexicon::WordHash of every word above: tokens not in it (and not numbers or lexicon
