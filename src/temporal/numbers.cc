@@ -33,7 +33,15 @@ struct NumberWords {
           {"يورو", "EUR"}, {"ريال", "SAR"}, {"ريالا", "SAR"}, {"كيلومتر", "km"}, {"كيلومترا", "km"},
           {"كيلومترات", "km"}, {"كلم", "km"}, {"شهرا", "month"}, {"أشهر", "month"},
           {"شهور", "month"}, {"يوما", "day"}, {"أيام", "day"}, {"عاما", "year"}, {"سنوات", "year"},
-          {"أعوام", "year"}, {"طن", "ton"}, {"برميل", "barrel"}};
+          {"أعوام", "year"}, {"طن", "ton"}, {"أطنان", "ton"}, {"برميل", "barrel"}, {"براميل", "barrel"},
+          {"جنيه", "EGP"}, {"جنيها", "EGP"}, {"دينار", "dinar"}, {"دينارا", "dinar"}, {"درهم", "dirham"},
+          {"درهما", "dirham"}, {"ليرة", "lira"}, {"روبل", "RUB"}, {"روبلا", "RUB"}, {"يوان", "CNY"},
+          {"ين", "JPY"}, {"جنيه إسترليني", "GBP"}, {"كيلوغرام", "kg"}, {"كيلوغراما", "kg"}, {"كلغ", "kg"},
+          {"كغ", "kg"}, {"متر", "m"}, {"مترا", "m"}, {"أمتار", "m"}, {"ميل", "mile"}, {"ميلا", "mile"},
+          {"هكتار", "ha"}, {"هكتارا", "ha"}, {"لاجئ", "refugee"}, {"لاجئا", "refugee"}, {"نازح", "displaced"},
+          {"نازحا", "displaced"}, {"مدني", "civilian"}, {"مدنيا", "civilian"}, {"مدنيين", "civilian"},
+          {"طفل", "child"}, {"طفلا", "child"}, {"أطفال", "child"}, {"شهيد", "dead"}, {"شهيدا", "dead"},
+          {"شهداء", "dead"}, {"مسلح", "militant"}, {"مسلحا", "militant"}, {"مسلحين", "militant"}};
       for (const auto& [s, u] : kUnits) n->units[MatchFormOf(s)] = u;
       n->approx = MatchFormSet({"نحو", "قرابة", "حوالي", "زهاء", "ما يقارب", "حوالى", "تقريبا"});
       n->approx_two_first = MatchFormSet({"أكثر", "أقل", "ما"});
@@ -92,8 +100,12 @@ void TagNumbers(DocContext* ctx, Analysis* out) {
           n.unit = "percent";
           ++j;
         } else if (j < s.end) {
+          // The unit is part of the quantity's span: «500 دولار», «قرابة 50 قتيلا».
           auto u = w.units.find(t[j].Key());
-          if (u != w.units.end()) n.unit = u->second;
+          if (u != w.units.end() && t[j].proclitics.empty()) {
+            n.unit = u->second;
+            ++j;
+          }
         }
       }
       n.span = ctx->SpanOf(a, j);

@@ -45,7 +45,7 @@ TEST(NumberWords, ScalesDualsAndFractions) {
   EXPECT_EQ(Numbers("ألفان"), (V{"ألفان=2000"}));
   EXPECT_EQ(Numbers("6 آلاف و500"), (V{"6 آلاف و500=6500"}));
   EXPECT_EQ(Numbers("ثلاثة ملايين ونصف"), (V{"ثلاثة ملايين ونصف=3.5e+06"}));
-  EXPECT_EQ(Numbers("2.5 مليار دولار"), (V{"2.5 مليار=2.5e+09[USD]"}));
+  EXPECT_EQ(Numbers("2.5 مليار دولار"), (V{"2.5 مليار دولار=2.5e+09[USD]"}));
 }
 
 TEST(NumberWords, ListsAreSeveralNumbers) {

@@ -252,8 +252,8 @@ class TimeTagger {
       SetDay(t, year, month, day, "absolute");
     } else if (has_pub_) {
       int y = pub_.y;
-      if (rel == w_.madi) y = (month > pub_.m || (month == pub_.m && day > pub_.d)) ? pub_.y - 1 : pub_.y;
-      else if (rel == w_.muqbil || rel == w_.qadim) y = (month < pub_.m || (month == pub_.m && day < pub_.d)) ? pub_.y + 1 : pub_.y;
+      if (w_.RelDir(rel) < 0) y = (month > pub_.m || (month == pub_.m && day > pub_.d)) ? pub_.y - 1 : pub_.y;
+      else if (w_.RelDir(rel) > 0) y = (month < pub_.m || (month == pub_.m && day < pub_.d)) ? pub_.y + 1 : pub_.y;
       else if (rel.empty()) y = NearestYear(month, day);
       SetDay(t, y, month, day, "published");
     } else {
@@ -297,8 +297,8 @@ class TimeTagger {
       t->anchor = "absolute";
     } else if (has_pub_) {
       int y = pub_.y;
-      if (rel == w_.madi) y = month >= pub_.m ? pub_.y - 1 : pub_.y;
-      else if (rel == w_.muqbil || rel == w_.qadim) y = month <= pub_.m ? pub_.y + 1 : pub_.y;
+      if (w_.RelDir(rel) < 0) y = month >= pub_.m ? pub_.y - 1 : pub_.y;
+      else if (w_.RelDir(rel) > 0) y = month <= pub_.m ? pub_.y + 1 : pub_.y;
       else if (rel.empty()) y = NearestYear(month, 15);
       t->value = FormatYm(y, month);
       t->anchor = "published";
@@ -365,21 +365,62 @@ class TimeTagger {
     int pw = Weekday(pub_days_);
     int back = (pw - wd + 7) % 7, fwd = (wd - pw + 7) % 7;
     long off;
-    if (rel == w_.madi) off = -(back ? back : 7);
-    else if (rel == w_.muqbil || rel == w_.qadim) off = fwd ? fwd : 7;
-    else off = back <= fwd ? -back : fwd;  // the nearest such day
+    if (w_.RelDir(rel) < 0) off = -(back ? back : 7);
+    else if (w_.RelDir(rel) > 0) off = fwd ? fwd : 7;
+    else if (back == 0) off = 0;  // the publication day's own weekday: today
+    else {
+      int tense = TenseBefore(i);
+      off = tense < 0 ? -back : tense > 0 ? fwd : (back <= fwd ? -back : fwd);  // else the nearest
+    }
+    return FinishWeekday(t, off, j - i);
+  }
+
+  // The direction the text points to before token i: +1 after a future marker in the
+  // sentence («سيزور», «سوف») or for a bare phrase (a weekday and nothing before it);
+  // −1 right after a verb in the past («التقى الأحد», «وصل يوم الخميس»); 0 otherwise
+  // (news mostly tells of the days around publication: the nearest such day).
+  int TenseBefore(int i) const {
+    static const std::u32string kSawfa = MatchForm(U"سوف");
+    int b = i;
+    for (const Sentence& s : c_.sentences)
+      if (s.begin <= i && i < s.end) b = s.begin;
+    int words = 0;
+    for (int k = b; k < i; ++k) {
+      const Token& tok = c_.tokens[k];
+      if (tok.future || tok.Key() == kSawfa) return 1;
+      if (tok.kind == TokKind::kArabic) ++words;
+    }
+    if (words == 0) return 1;
+    int v = i - 1;
+    if (v >= b && c_.tokens[v].Key() == w_.yawm) --v;
+    if (v < b) return 0;
+    const Token& vt = c_.tokens[v];
+    bool verb = MatchAt(*c_.lex, c_.tokens, v, v + 1, [this](const LexEntry& e) {
+                  return e.kind == LexKind::kTrigger && c_.lex->triggers[e.index].pos == "verb";
+                }).entry != nullptr;
+    if (!verb || vt.form.empty()) return 0;
+    // An imperfect («يلتقي», «تعقد») tells of the present or the future.
+    char32_t c0 = SegFormOf(c_.norm, vt.mstart, vt.mend)[0];
+    bool imperfect = c0 == U'\u064A' || c0 == U'\u062A' || c0 == U'\u0646';
+    return imperfect ? 1 : -1;
+  }
+
+  int FinishWeekday(TimeExpr* t, long off, int n) const {
     t->value = FormatYmd(CivilFromDays(pub_days_ + off));
     t->anchor = "published";
-    return j - i;
+    return n;
   }
 
   // الأسبوع/الشهر/العام + الماضي/المقبل/الجاري/الحالي
   int MatchRelativeUnit(int i, int end, TimeExpr* t) {
     if (i + 1 >= end) return 0;
-    auto it = w_.units.find(K(i));
-    if (it == w_.units.end() || !w_.month_rel.count(K(i + 1))) return 0;
-    const std::u32string& rel = K(i + 1);
-    int dir = rel == w_.madi ? -1 : (rel == w_.muqbil || rel == w_.qadim) ? 1 : 0;
+    // «هذا الأسبوع», «هذه السنة»: the current one.
+    bool this_one = w_.this_words.count(K(i)) > 0;
+    int u = this_one ? i + 1 : i;
+    auto it = w_.units.find(K(u));
+    if (it == w_.units.end()) return 0;
+    if (!this_one && !w_.month_rel.count(K(i + 1))) return 0;
+    int dir = this_one ? 0 : w_.RelDir(K(i + 1));
     t->type = "DATE";
     t->anchor = has_pub_ ? "published" : "unresolved";
     char buf[32];
@@ -413,7 +454,7 @@ class TimeTagger {
       t->grain = "year";
       t->value = has_pub_ ? std::to_string(pub_.y + dir) : "XXXX";
     }
-    return 2;
+    return 2;  // «الأسبوع الماضي», «هذا الأسبوع»
   }
 
   int MatchYear(int i, int end, TimeExpr* t) {
@@ -558,13 +599,24 @@ class TimeTagger {
       if (h > 24 || m > 59) return 0;
       minutes = true;
       ++j;
+    } else if (w_.hour_marks.count(K(j)) && j + 1 < end && c_.tokens[j + 1].kind == TokKind::kTime) {
+      int n = MatchClock(j + 1, end, t);  // «الساعة 15:30»
+      return n ? n + 1 : 0;
     } else {
-      if (!w_.hour_marks.count(K(j))) return 0;
-      ++j;
-      if (j >= end) return 0;
       static const std::u32string kWahida = MatchForm(U"الواحدة");
+      // Without «الساعة» only an hour word followed by a part of the day: «السادسة مساءً».
+      bool mark = w_.hour_marks.count(K(j)) > 0;
+      if (mark) ++j;
+      if (j >= end) return 0;
+      if (!mark) {
+        int q = j;
+        if (K(q) == kWahida) ++q;
+        else if (NumberParse p = ParseNumber(c_.tokens, q, end); p.ntokens && p.ordinal) q += p.ntokens;
+        else return 0;
+        if (q >= end || !w_.day_part_hours.count(K(q))) return 0;
+      }
       int v;
-      if (Num(j, end, &v) && v <= 24) {
+      if (mark && Num(j, end, &v) && v <= 24) {
         h = v;
         ++j;
       } else if (K(j) == kWahida) {
@@ -602,8 +654,14 @@ class TimeTagger {
         }
       }
     }
-    // Part of the day: «صباحاً», «عصراً», «مساءً», «ليلاً».
-    if (j < end) {
+    // Part of the day: «صباحاً», «عصراً», «مساءً», «ليلاً», «من صباح اليوم», «بعد الظهر».
+    static const std::u32string kDhuhr = MatchForm(U"الظهر");
+    int day_offset = 0;
+    if (j + 1 < end && (w_.after.count(K(j)) || w_.ago.count(K(j))) && K(j + 1) == kDhuhr) {
+      if (w_.after.count(K(j)) && h < 12) h += 12;
+      j += 2;
+    } else if (j < end) {
+      if (K(j) == w_.min && j + 1 < end && w_.day_part_hours.count(K(j + 1))) ++j;
       auto dp = w_.day_part_hours.find(K(j));
       if (dp != w_.day_part_hours.end()) {
         if (dp->second == 12 && h < 12) {
@@ -617,6 +675,9 @@ class TimeTagger {
           h = 0;
         }
         ++j;
+        // «صباح اليوم», «مساء أمس»
+        int n = w_.RelativeDayAt(c_.tokens, j, end, &day_offset);
+        j += n;
       }
     }
     // «بتوقيت موسكو», «بتوقيت غرينتش»
@@ -626,7 +687,7 @@ class TimeTagger {
     std::snprintf(buf, sizeof buf, "T%02d:%02d", h % 24, m);
     t->type = "TIME";
     t->grain = minutes ? "minute" : "hour";
-    t->value = (has_pub_ ? FormatYmd(pub_) : std::string("XXXX-XX-XX")) + buf;
+    t->value = (has_pub_ ? FormatYmd(CivilFromDays(pub_days_ + day_offset)) : std::string("XXXX-XX-XX")) + buf;
     t->anchor = has_pub_ ? "published" : "unresolved";
     return j - i;
   }

@@ -18,7 +18,12 @@ const TimeWords& TimeWords::Get() {
   static const TimeWords* w = [] {
     auto* t = new TimeWords;
     t->year_words = MatchFormSet({"عام", "العام", "سنة", "السنة", "عامي"});
-    t->month_rel = MatchFormSet({"الماضي", "المقبل", "القادم", "الجاري", "الحالي", "المنصرم", "الفائت"});
+    t->rel_past = MatchFormSet({"الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "السابق", "السابقة"});
+    t->rel_next = MatchFormSet({"المقبل", "المقبلة", "القادم", "القادمة", "الآتي", "الآتية"});
+    t->month_rel = MatchFormSet({"الجاري", "الجارية", "الحالي", "الحالية"});
+    for (const auto& w : t->rel_past) t->month_rel.insert(w);
+    for (const auto& w : t->rel_next) t->month_rel.insert(w);
+    t->this_words = MatchFormSet({"هذا", "هذه"});
     t->month_parts = MatchFormSet({"مطلع", "منتصف", "أواخر", "أوائل", "أواسط", "نهاية", "بداية", "مستهل",
                           "أول", "آخر", "نهايات", "بدايات"});
     t->month_preps = MatchFormSet({"في", "خلال", "منذ", "حتى", "بحلول", "قبل", "بعد", "منتصف", "شهر"});
@@ -96,10 +101,14 @@ const TimeWords& TimeWords::Get() {
     for (const auto& [w, v] : t->units) add(w);
     for (const auto& [w, v] : t->weekdays) add(w);
     for (const auto& [w, v] : t->dur) add(w);
-    for (const WordSet* set : {&t->hour_marks, &t->ago, &t->after, &t->since}) for (const auto& w : *set) add(w);
+    for (const WordSet* set : {&t->hour_marks, &t->ago, &t->after, &t->since, &t->this_words}) for (const auto& w : *set) add(w);
     return t;
   }();
   return *w;
+}
+
+int TimeWords::RelDir(const std::u32string& rel) const {
+  return rel_past.count(rel) ? -1 : rel_next.count(rel) ? 1 : 0;
 }
 
 int TimeWords::WeekdayOf(const std::u32string& w) const {
