@@ -311,6 +311,8 @@ class TimeTagger {
     return j - i;
   }
 
+  int MatchMonthAfterCue(int i, int end, TimeExpr* t) { return MatchMonth(i, end, t); }
+
   // خريف عام 2020 → 2020-FA
   int MatchSeason(int i, int end, TimeExpr* t) {
     auto it = w_.seasons.find(K(i));
@@ -471,7 +473,7 @@ class TimeTagger {
 
   // A length of time: [NUMBER] UNIT [ونصف] — «11 شهراً», «ثلاثة أيام», «يومين», «عقدين»,
   // «نصف ساعة», «ساعة ونصف». Sets *unit (D W M Y H MIN) and *amount; tokens consumed.
-  int DurationAt(int i, int end, std::string* unit, double* amount) const {
+  int DurationAt(int i, int end, std::string* unit, double* amount, bool single = false) const {
     if (i >= end) return 0;
     int j = i;
     double count = 0;
@@ -486,12 +488,21 @@ class TimeTagger {
     const TimeWords::DurUnit& du = u->second;
     if (j == i) {
       if (du.count == 0) return 0;  // «سنوات» alone: no length
-      if (du.count == 1 && du.unit != "H" && du.unit != "MIN") return 0;  // «عام», «شهر» alone: not a length
+      // «عام», «ساعة» alone: no length (but «قبل عام», «أسبوع واحد», «ساعة ونصف»).
+      if (du.count == 1 && !single && j + 1 < end) {
+        static const WordSet kOne = MatchFormSet({"واحد", "واحدا", "واحدة"});
+        const Token& nx = c_.tokens[j + 1];
+        single = (kOne.count(nx.Key()) && nx.proclitics.empty()) ||
+                 (nx.proclitics == U"\u0648" && w_.minute_fractions.count(nx.Key()));
+      }
+      if (du.count == 1 && !single) return 0;
       count = du.count;
     } else if (du.count == 2) {
       return 0;  // «ثلاثة يومين»
     }
     ++j;
+    static const WordSet kOne = MatchFormSet({"واحد", "واحدا", "واحدة"});
+    if (j < end && du.count == 1 && kOne.count(K(j)) && c_.tokens[j].proclitics.empty()) ++j;  // «أسبوع واحد»
     // «ساعة ونصف», «عامين ونصف»
     if (j < end && c_.tokens[j].proclitics == U"\u0648") {
       auto f = w_.minute_fractions.find(K(j));
@@ -529,9 +540,10 @@ class TimeTagger {
   }
 
   int MatchDuration(int i, int end, TimeExpr* t) {
+    static const WordSet kFor = MatchFormSet({"خلال", "لمدة", "طوال", "مدة", "طيلة"});
     std::string unit;
     double amount = 0;
-    int n = DurationAt(i, end, &unit, &amount);
+    int n = DurationAt(i, end, &unit, &amount, i > 0 && kFor.count(K(i - 1)) > 0);
     if (!n || amount <= 0) return 0;
     t->type = "DURATION";
     t->value = Iso(unit, amount);
@@ -547,7 +559,8 @@ class TimeTagger {
     const std::u32string& k = K(i);
     int dir = w_.ago.count(k) || w_.since.count(k) ? -1 : w_.after.count(k) ? 1 : 0;
     if (!dir || !c_.tokens[i].proclitics.empty() && c_.tokens[i].proclitics != U"\u0648") return 0;
-    if (w_.since.count(k)) {
+    if (w_.since.count(k) && i + 1 < end) {
+      // «منذ عام 2019», «منذ مارس 2011», «منذ 15 آذار»: the date itself.
       int year;
       if (int ny = YearAt(i + 1, end, &year)) {
         t->type = "DATE";
@@ -556,10 +569,12 @@ class TimeTagger {
         t->anchor = "absolute";
         return 1 + ny;
       }
+      if (int n = MatchDayMonth(i + 1, end, t)) return 1 + n;
+      if (int n = MatchMonthAfterCue(i + 1, end, t)) return 1 + n;
     }
     std::string unit;
     double amount = 0;
-    int n = DurationAt(i + 1, end, &unit, &amount);
+    int n = DurationAt(i + 1, end, &unit, &amount, /*single=*/true);
     if (!n || amount <= 0 || unit == "H" || unit == "MIN" || amount != static_cast<int>(amount)) return 0;
     int a = static_cast<int>(amount) * dir;
     t->type = "DATE";

@@ -95,7 +95,7 @@ const TimeWords& TimeWords::Get() {
     for (const WordSet* set : {&t->year_words, &t->month_rel, &t->month_parts, &t->day_parts})
       for (const auto& w : *set) add(w);
     for (const auto& w : {t->yawm, t->al, t->shahr, t->today, t->yesterday, t->tomorrow, t->tomorrow2,
-                          t->awwal, t->baad, t->tonight, MatchFormOf("الأمس")})
+                          t->awwal, t->baad, t->tonight, MatchFormOf("الأمس"), MatchFormOf("الغد")})
       add(w);
     for (const auto& [w, v] : t->seasons) add(w);
     for (const auto& [w, v] : t->units) add(w);
@@ -120,7 +120,12 @@ int TimeWords::RelativeDayAt(const std::vector<Token>& t, int i, int end, int* o
   if (i >= end) return 0;
   const std::u32string& k = t[i].Key();
   auto next_is = [&](const std::u32string& w) { return i + 1 < end && t[i + 1].Key() == w; };
+  static const std::u32string kMin = MatchFormOf("من"), kHatha = MatchFormOf("هذا"), kAlghad = MatchFormOf("الغد");
   if (k == awwal && next_is(yesterday)) { *offset = -2; return 2; }
+  if (k == awwal && next_is(kMin) && i + 2 < end && t[i + 2].Key() == yesterday) { *offset = -2; return 3; }
+  if (k == yesterday && next_is(MatchFormOf("الأول"))) { *offset = -2; return 2; }
+  if (k == kHatha && next_is(today)) { *offset = 0; return 2; }
+  if (k == kAlghad) { *offset = 1; return 1; }
   if (k == baad && next_is(tomorrow2)) { *offset = 2; return 2; }
   if (k == yawm && next_is(tomorrow2)) { *offset = 1; return 2; }
   if (k == yawm && next_is(yesterday)) { *offset = -1; return 2; }
