@@ -111,17 +111,48 @@ class TimeTagger {
   }
 
   // Year at i: «2023», «عام 2023», «العام 2023», «سنة 2023»; returns tokens consumed.
-  int YearAt(int i, int end, int* year) const {
+  // «من العام 2022» after a month: with `of`, a leading «من» too. *hijri: a Hijri mark
+  // follows («1445 هـ», «1437 للهجرة»).
+  int YearAt(int i, int end, int* year, bool of = false, bool* hijri = nullptr) const {
     int j = i;
+    if (of && j + 1 < end && K(j) == w_.min && w_.year_words.count(K(j + 1))) ++j;
     if (j < end && w_.year_words.count(K(j))) ++j;
     int v;
     if (Num(j, end, &v) && v >= 1000 && v <= 2200 && c_.tokens[j].form.size() == 4) {
       *year = v;
       ++j;
-      if (j < end && (K(j) == w_.hijri_mark || K(j) == w_.ad_mark)) ++j;
+      if (hijri) *hijri = false;
+      if (j < end && w_.hijri_marks.count(K(j))) {
+        if (hijri) *hijri = true;
+        ++j;
+      } else if (j < end && w_.ad_marks.count(K(j))) {
+        ++j;
+      }
       return j - i;
     }
     return 0;
+  }
+
+  // Whether [i, j) is all the words of its sentence (a phrase on its own: a heading, a
+  // table cell): «آذار», «2019».
+  bool Alone(int i, int j) const {
+    for (const Sentence& s : c_.sentences) {
+      if (i < s.begin || i >= s.end) continue;
+      for (int k = s.begin; k < s.end; ++k)
+        if ((k < i || k >= j) && c_.tokens[k].kind != TokKind::kPunct) return false;
+      return true;
+    }
+    return false;
+  }
+
+  // The Gregorian days of a Hijri month (or year, month = 0) as an ISO interval.
+  static std::string HijriSpan(int year, int month) {
+    std::string a = HijriToGregorian(year, month ? month : 1, 1);
+    int ny = month == 0 || month == 12 ? year + 1 : year, nm = month == 0 || month == 12 ? 1 : month + 1;
+    std::string b = HijriToGregorian(ny, nm, 1);
+    Ymd e;
+    if (a.empty() || !ParseIsoDate(b, &e)) return "";
+    return a + "/" + FormatYmd(CivilFromDays(DaysFromCivil(e.y, e.m, e.d) - 1));
   }
 
   void SetDay(TimeExpr* t, int y, int m, int d, const char* anchor) const {
@@ -156,6 +187,11 @@ class TimeTagger {
   }
 
   int Match(int i, int end, TimeExpr* t) {
+    if (int j = MatchRange(i, end, t)) return j;
+    return MatchOne(i, end, t);
+  }
+
+  int MatchOne(int i, int end, TimeExpr* t) {
     if (int j = MatchClock(i, end, t)) return j;
     if (int j = MatchOffset(i, end, t)) return j;
     if (int j = MatchNumericDate(i, end, t)) return j;
@@ -168,6 +204,93 @@ class TimeTagger {
     if (int j = MatchYear(i, end, t)) return j;
     if (int j = MatchDuration(i, end, t)) return j;
     return 0;
+  }
+
+  // «من 12 إلى 17 أيلول 2023», «بين 1 و15 يناير», «من كانون الثاني إلى آذار 2020», «بين
+  // عامي 2020 و2022», «من 2011 حتى 2014», «من الاثنين إلى الخميس»: START/END, END the
+  // last day (month, year) inside. The left side takes what it leaves out from the right.
+  int MatchRange(int i, int end, TimeExpr* t) {
+    if (!w_.range_from.count(K(i)) || !c_.tokens[i].proclitics.empty() && c_.tokens[i].proclitics != U"\u0648")
+      return 0;
+    static const WordSet kYears = MatchFormSet({"عامي", "سنتي", "العامين", "عامين"});
+    int j = i + 1;
+    bool years = false;
+    if (j < end && kYears.count(K(j))) years = true, ++j;
+    if (j >= end) return 0;
+    int left_day = 0, left_month = 0, left_year = 0, na = 0;
+    bool hijri = false;
+    TimeExpr a;
+    int v;
+    auto connector_at = [&](int q) {
+      return q < end && ((w_.range_to.count(K(q)) && c_.tokens[q].proclitics.empty()) ||
+                         c_.tokens[q].form == U"-" || c_.tokens[q].proclitics == U"\u0648");
+    };
+    int mn = 0;
+    if (Num(j, end, &v) && connector_at(j + 1)) {
+      if (c_.tokens[j].form.size() == 4 && v >= 1000 && v <= 2200) left_year = v;
+      else if (v >= 1 && v <= 31 && !years) left_day = v;
+      else return 0;
+      na = 1;
+    } else if ((mn = MonthAt(j, end, &left_month, &hijri)) && !hijri && connector_at(j + mn)) {
+      na = mn;
+    } else {
+      left_month = 0;
+      na = MatchOne(j, end, &a);
+      if (!na || a.type != "DATE" || a.value.find('/') != std::string::npos) return 0;
+    }
+    int k = j + na;
+    if (k >= end) return 0;
+    // The connector: «إلى», «حتى», «و», «-», or «و» glued to the right side.
+    if (w_.range_to.count(K(k)) && c_.tokens[k].proclitics.empty()) ++k;
+    else if (c_.tokens[k].form == U"-" || c_.tokens[k].form == U"\u2013") ++k;
+    else if (c_.tokens[k].proclitics != U"\u0648") return 0;
+    if (k >= end) return 0;
+    TimeExpr b;
+    int nb = 0;
+    if (left_year && Num(k, end, &v) && c_.tokens[k].form.size() == 4 && v >= 1000 && v <= 2200) {
+      b.type = "DATE";
+      b.value = std::to_string(v);
+      b.grain = "year";
+      b.anchor = "absolute";
+      nb = 1;
+    } else {
+      nb = MatchOne(k, end, &b);
+    }
+    if (!nb || b.type != "DATE" || b.value.find('/') != std::string::npos || b.value[0] == 'X') return 0;
+    std::string start;
+    if (left_day) {
+      if (b.grain != "day") return 0;
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%s-%02d", b.value.substr(0, 7).c_str(), left_day);
+      start = buf;
+      if (start > b.value) return 0;
+    } else if (left_month) {
+      if (b.grain != "month") return 0;
+      start = FormatYm(std::atoi(b.value.substr(0, 4).c_str()), left_month);
+    } else if (left_year) {
+      if (b.grain != "year") return 0;
+      start = std::to_string(left_year);
+    } else {
+      if (a.value[0] == 'X' || a.grain != b.grain) return 0;
+      start = a.value;
+      // «من 28 شباط إلى 2 آذار 2016»: a left side without its year takes the right one's.
+      if (a.anchor == "published" && b.anchor == "absolute" && a.grain != "year" && start.size() >= 7) {
+        start = b.value.substr(0, 4) + start.substr(4);
+        if (start > b.value) start = std::to_string(std::atoi(b.value.substr(0, 4).c_str()) - 1) + start.substr(4);
+      }
+      if (b.value < start && b.grain == "day") {
+        // «من الاثنين إلى الخميس»: the end comes after the start.
+        Ymd e;
+        if (!ParseIsoDate(b.value, &e)) return 0;
+        b.value = FormatYmd(CivilFromDays(DaysFromCivil(e.y, e.m, e.d) + 7));
+      }
+    }
+    if (b.value < start) return 0;
+    t->type = "DATE";
+    t->value = start + "/" + b.value;
+    t->grain = b.grain;
+    t->anchor = a.anchor == "published" || b.anchor == "published" ? "published" : "absolute";
+    return k + nb - i;
   }
 
   // A numeric date token (20/9/2023, 2023-09-20, 15-7).
@@ -228,7 +351,7 @@ class TimeTagger {
     if (!n) return 0;
     j += n;
     int year = 0;
-    int ny = YearAt(j, end, &year);
+    int ny = YearAt(j, end, &year, /*of=*/true);
     j += ny;
     std::u32string rel;
     if (j < end && w_.month_rel.count(K(j))) rel = K(j++);
@@ -277,9 +400,9 @@ class TimeTagger {
     std::u32string rel;
     if (j < end && w_.month_rel.count(K(j))) rel = K(j++);
     int year = 0;
-    int ny = YearAt(j, end, &year);
+    int ny = YearAt(j, end, &year, /*of=*/true);
     j += ny;
-    bool cue = part || shahr || doubled || ny || !rel.empty();
+    bool cue = part || shahr || doubled || ny || !rel.empty() || (Alone(i, j) && !w_.ambiguous_months.count(K(i)));
     if (!cue && i > 0 && w_.month_preps.count(c_.tokens[i - 1].Key()) &&
         !w_.ambiguous_months.count(K(i)))
       cue = true;
@@ -287,9 +410,11 @@ class TimeTagger {
     t->type = "DATE";
     t->grain = "month";
     if (hijri) {
-      t->value = ny ? std::to_string(year) : "XXXX";  // Hijri month: keep the Hijri year only
-      t->grain = ny ? "year" : "month";
-      t->anchor = ny ? "absolute" : "unresolved";
+      // «رمضان 1444 هـ»: the Gregorian days it covers.
+      std::string span = ny ? HijriSpan(year, month) : "";
+      t->value = span.empty() ? "XXXX-XX" : span;
+      t->grain = "day";
+      t->anchor = span.empty() ? "unresolved" : "absolute";
       return j - i;
     }
     if (ny) {
@@ -460,14 +585,23 @@ class TimeTagger {
   }
 
   int MatchYear(int i, int end, TimeExpr* t) {
-    if (!w_.year_words.count(K(i))) return 0;
     int year;
-    int n = YearAt(i, end, &year);
+    bool hijri = false;
+    int n = YearAt(i, end, &year, false, &hijri);
     if (!n) return 0;
+    // A bare number is a year with a mark («1445 هـ», «2011م») or alone («2019»).
+    if (!w_.year_words.count(K(i)) && !hijri && !(n == 2) && !Alone(i, i + n)) return 0;
     t->type = "DATE";
+    t->anchor = "absolute";
+    if (hijri) {
+      std::string span = HijriSpan(year, 0);
+      t->value = span.empty() ? "XXXX" : span;
+      t->grain = span.empty() ? "year" : "day";
+      if (span.empty()) t->anchor = "unresolved";
+      return n;
+    }
     t->value = std::to_string(year);
     t->grain = "year";
-    t->anchor = "absolute";
     return n;
   }
 

@@ -24,6 +24,11 @@ const TimeWords& TimeWords::Get() {
     for (const auto& w : t->rel_past) t->month_rel.insert(w);
     for (const auto& w : t->rel_next) t->month_rel.insert(w);
     t->this_words = MatchFormSet({"هذا", "هذه"});
+    // (after a year only; «للهجرة» is read as ل + «الهجرة»)
+    t->hijri_marks = MatchFormSet({"ه", "هـ", "للهجرة", "الهجرة", "هجري", "هجرية", "الهجري", "الهجرية"});
+    t->ad_marks = MatchFormSet({"م", "ميلادي", "ميلادية", "للميلاد", "الميلاد", "الميلادي", "الميلادية"});
+    t->range_from = MatchFormSet({"من", "بين", "منذ"});
+    t->range_to = MatchFormSet({"إلى", "الى", "حتى", "و", "لغاية"});
     t->month_parts = MatchFormSet({"مطلع", "منتصف", "أواخر", "أوائل", "أواسط", "نهاية", "بداية", "مستهل",
                           "أول", "آخر", "نهايات", "بدايات"});
     t->month_preps = MatchFormSet({"في", "خلال", "منذ", "حتى", "بحلول", "قبل", "بعد", "منتصف", "شهر"});

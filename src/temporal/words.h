@@ -23,7 +23,7 @@ struct TimeWords {
   int WeekdayOf(const std::u32string& w) const;
   // −1 for «الماضي/الماضية/المنصرم/الفائت», +1 for «المقبل/المقبلة/القادم/القادمة», 0 else.
   int RelDir(const std::u32string& rel) const;
-  WordSet rel_past, rel_next, this_words;
+  WordSet rel_past, rel_next, this_words, hijri_marks, ad_marks, range_from, range_to;
   // «اليوم», «أمس», «أول أمس», «غداً», «يوم غد», «بعد غد», «الليلة»: tokens consumed.
   int RelativeDayAt(const std::vector<Token>& t, int i, int end, int* offset) const;
 
