@@ -271,8 +271,13 @@ class TimeTagger {
       if (b.grain != "year") return 0;
       start = std::to_string(left_year);
     } else {
-      if (a.value[0] == 'X' || a.grain != b.grain) return 0;
+      if (a.grain != b.grain) return 0;
       start = a.value;
+      if (start.compare(0, 4, "XXXX") == 0 && b.anchor == "absolute") {
+        start = b.value.substr(0, 4) + start.substr(4);  // unresolved left side, dated right side
+        a.anchor = "published";
+      }
+      if (start[0] == 'X') return 0;
       // «من 28 شباط إلى 2 آذار 2016»: a left side without its year takes the right one's.
       if (a.anchor == "published" && b.anchor == "absolute" && a.grain != "year" && start.size() >= 7) {
         start = b.value.substr(0, 4) + start.substr(4);
@@ -518,14 +523,21 @@ class TimeTagger {
       if (tok.kind == TokKind::kArabic) ++words;
     }
     if (words == 0) return 1;
-    int v = i - 1;
-    if (v >= b && c_.tokens[v].Key() == w_.yawm) --v;
-    if (v < b) return 0;
+    // The verb of the clause within three words before the weekday (VSO: «التقى الرئيسان
+    // يوم الأحد»).
+    int v = -1;
+    for (int k = i - 1; k >= b && k >= i - 4; --k) {
+      if (c_.tokens[k].kind == TokKind::kPunct) break;
+      if (MatchAt(*c_.lex, c_.tokens, k, k + 1, [this](const LexEntry& e) {
+            return e.kind == LexKind::kTrigger && c_.lex->triggers[e.index].pos == "verb";
+          }).entry) {
+        v = k;
+        break;
+      }
+    }
+    if (v < 0) return 0;
     const Token& vt = c_.tokens[v];
-    bool verb = MatchAt(*c_.lex, c_.tokens, v, v + 1, [this](const LexEntry& e) {
-                  return e.kind == LexKind::kTrigger && c_.lex->triggers[e.index].pos == "verb";
-                }).entry != nullptr;
-    if (!verb || vt.form.empty()) return 0;
+    if (vt.form.empty()) return 0;
     // An imperfect («يلتقي», «تعقد») tells of the present or the future.
     char32_t c0 = SegFormOf(c_.norm, vt.mstart, vt.mend)[0];
     bool imperfect = c0 == U'\u064A' || c0 == U'\u062A' || c0 == U'\u0646';

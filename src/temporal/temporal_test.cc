@@ -65,5 +65,86 @@ TEST(Temporal, SeasonsYearsAndWeekdays) {
   EXPECT_EQ(TimeOf("عقد اجتماع السبت الماضي.", "2024-05-15"), "2024-05-11");
 }
 
+// Value and grain of the first time expression.
+std::string TimeGrain(const std::string& text, const std::string& date) {
+  Document d;
+  d.id = "t";
+  d.text = text;
+  if (!date.empty()) d.published = date;
+  auto a = testing::TestEngine().Analyze(d);
+  if (!a.ok() || a.value().times.empty()) return "";
+  return a.value().times[0].value + "|" + a.value().times[0].grain;
+}
+
+TEST(Temporal, WeekdaysFollowTheVerbBeforeThem) {
+  EXPECT_EQ(TimeOf("زار الوفد القاهرة الأحد.", "2023-09-20"), "2023-09-17");      // nearest
+  EXPECT_EQ(TimeOf("التقى الرئيسان يوم الأحد.", "2023-09-21"), "2023-09-17");     // past verb
+  EXPECT_EQ(TimeOf("سيزور الوفد القاهرة الأحد.", "2023-09-20"), "2023-09-24");    // future
+  EXPECT_EQ(TimeOf("سوف يلتقي الرئيسان الثلاثاء.", "2023-09-20"), "2023-09-26");  // future
+  EXPECT_EQ(TimeOf("قُتل ثلاثة جنود السبت.", "2015-03-08"), "2015-03-07");
+  EXPECT_EQ(TimeOf("أعلنت الوزارة الاثنين أنها ستفتح المعبر.", "2022-01-03"), "2022-01-03");  // that day
+  EXPECT_EQ(TimeOf("الأربعاء", "2023-09-21"), "2023-09-27");  // a bare weekday: the next one
+}
+
+TEST(Temporal, RelativeUnitsAndDays) {
+  EXPECT_EQ(TimeGrain("السنة الماضية", "2022-01-03"), "2021|year");
+  EXPECT_EQ(TimeGrain("العام المنصرم", "2025-05-17"), "2024|year");
+  EXPECT_EQ(TimeGrain("هذا الأسبوع", "2019-06-14"), "2019-W24|week");
+  EXPECT_EQ(TimeGrain("الشهر المقبل", "2024-12-31"), "2025-01|month");
+  EXPECT_EQ(TimeGrain("أول من أمس", "2022-01-03"), "2022-01-01|day");
+  EXPECT_EQ(TimeGrain("صباح الغد", "2023-09-20"), "2023-09-21|day");
+}
+
+TEST(Temporal, OffsetsFromThePublicationDate) {
+  EXPECT_EQ(TimeGrain("قبل ثلاثة أيام", "2023-09-20"), "2023-09-17|day");
+  EXPECT_EQ(TimeGrain("بعد أسبوعين", "2023-09-20"), "2023-10-04|day");
+  EXPECT_EQ(TimeGrain("قبل شهرين", "2024-01-10"), "2023-11|month");
+  EXPECT_EQ(TimeGrain("قبل عامين", "2024-01-10"), "2022|year");
+  EXPECT_EQ(TimeGrain("منذ مارس 2011", "2024-01-10"), "2011-03|month");
+}
+
+TEST(Temporal, ClockTimes) {
+  EXPECT_EQ(TimeGrain("الساعة الثالثة عصراً", "2023-09-20"), "2023-09-20T15:00|hour");
+  EXPECT_EQ(TimeGrain("الساعة السابعة والنصف صباحا", "2023-09-20"), "2023-09-20T07:30|minute");
+  EXPECT_EQ(TimeGrain("الساعة التاسعة إلا ربعاً مساءً", "2023-09-20"), "2023-09-20T20:45|minute");
+  EXPECT_EQ(TimeGrain("15:30 بتوقيت موسكو", "2023-09-20"), "2023-09-20T15:30|minute");
+  EXPECT_EQ(TimeGrain("الساعة العاشرة من مساء أمس", "2023-09-20"), "2023-09-19T22:00|hour");
+  EXPECT_EQ(TimeGrain("الساعة الثانية بعد الظهر", "2023-09-20"), "2023-09-20T14:00|hour");
+}
+
+TEST(Temporal, DurationsInWordsAndDuals) {
+  EXPECT_EQ(TimeGrain("استمرت المعارك ثلاثة أيام.", ""), "P3D|day");
+  EXPECT_EQ(TimeGrain("بعد حرب دامت 11 شهراً.", ""), "P11M|month");
+  EXPECT_EQ(TimeGrain("على مدى عقدين", ""), "P20Y|year");
+  EXPECT_EQ(TimeGrain("خلال يومين", ""), "P2D|day");
+  EXPECT_EQ(TimeGrain("نصف ساعة", ""), "PT30M|hour");
+  EXPECT_EQ(TimeGrain("ساعة ونصف", ""), "PT1H30M|hour");
+  EXPECT_EQ(TimeGrain("خمس سنوات", ""), "P5Y|year");
+  // A unit alone is no length: «ساعة الصفر», «العام» without a count.
+  EXPECT_EQ(TimeGrain("ساعة الصفر", "2023-09-20"), "");
+}
+
+TEST(Temporal, RangesTakeWhatTheLeftSideLeavesOut) {
+  EXPECT_EQ(TimeGrain("من 12 إلى 17 أيلول 2023", ""), "2023-09-12/2023-09-17|day");
+  EXPECT_EQ(TimeGrain("بين عامي 2020 و2022", ""), "2020/2022|year");
+  EXPECT_EQ(TimeGrain("من كانون الثاني إلى آذار 2020", ""), "2020-01/2020-03|month");
+  EXPECT_EQ(TimeGrain("من 28 شباط إلى 2 آذار 2016", ""), "2016-02-28/2016-03-02|day");
+  EXPECT_EQ(TimeGrain("من الاثنين إلى الخميس", "2019-06-14"), "2019-06-17/2019-06-20|day");
+}
+
+TEST(Temporal, HijriMonthsAndYearsAreGregorianIntervals) {
+  EXPECT_EQ(TimeGrain("رمضان 1444 هـ", ""), "2023-03-23/2023-04-20|day");
+  EXPECT_EQ(TimeGrain("العاشر من محرم 1437 للهجرة", ""), "2015-10-23|day");
+  EXPECT_EQ(TimeGrain("عام 1445 هـ", ""), "2023-07-19/2024-07-06|day");
+}
+
+TEST(Temporal, MaghrebiAndDoubledMonths) {
+  EXPECT_EQ(TimeOf("في 3 يوليوز 2021", ""), "2021-07-03");
+  EXPECT_EQ(TimeOf("في 14 غشت 2020", ""), "2020-08-14");
+  EXPECT_EQ(TimeOf("في 9 دجنبر 2019", ""), "2019-12-09");
+  EXPECT_EQ(TimeOf("في 5 سبتمبر (أيلول) 2018", ""), "2018-09-05");
+  EXPECT_EQ(TimeOf("السابع عشر من أيلول/سبتمبر 2023", ""), "2023-09-17");
+}
+
 }  // namespace
 }  // namespace hadath
