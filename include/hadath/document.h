@@ -129,6 +129,15 @@ struct Event {
   std::string modality = "asserted";
   std::string quote;  // quote id or empty
   double confidence = 0;
+  // PLOVER size: counts stated in the event's sentence («قتل 20 شخصاً وجرح 35»), by kind
+  // (dead, injured, arrested), each with the text it was read from.
+  struct Count {
+    std::string kind;
+    double value = 0;
+    bool approx = false;
+    Span span;
+  };
+  std::vector<Count> size;
 };
 
 struct Relation {

@@ -293,6 +293,18 @@ TEST(Engine, ShortFormsOfOrganisationsNeedTheWordsAroundThem) {
   EXPECT_EQ(FindEntity(island, "Al Jazeera"), nullptr);
 }
 
+TEST(Engine, CasualtyCountsBelongToTheirEvent) {
+  Analysis a = AnalyzeText("وقتل 20 شخصا وجرح 35 آخرون في قصف إسرائيلي على غزة.", "2023-09-20");
+  const Event* strike = nullptr;
+  for (const Event& e : a.events)
+    if (e.root == "19" || e.root == "18" || e.root == "20") strike = &e;
+  ASSERT_NE(strike, nullptr);
+  std::set<std::string> got;
+  for (const Event::Count& c : strike->size) got.insert(c.kind + ":" + std::to_string(static_cast<int>(c.value)));
+  EXPECT_TRUE(got.count("dead:20"));
+  EXPECT_TRUE(got.count("injured:35"));
+}
+
 TEST(Engine, ATitleInAKnownSpellingStaysOutOfTheName) {
   Analysis a = AnalyzeText("وتحدث الخطيب عن سيرة الإمام علي وعدله.");
   const Entity* e = FindEntity(a, "Ali ibn Abi Talib");

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "src/events/quotes.h"
@@ -380,8 +381,11 @@ class Coder {
       int best = -1, bestd = 1 << 30;
       for (int k = a; k < b; ++k) {
         int ti = c_.token_time[k];
-        if (ti < 0 || out_.times[ti].type != "DATE" || out_.times[ti].value[0] == 'X') continue;
-        if (ev->root == "01" && out_.times[ti].grain != "day") continue;  // statements are dated by day
+        if (ti < 0 || out_.times[ti].value[0] == 'X') continue;
+        const TimeExpr& te = out_.times[ti];
+        // Dates, ranges and clock times date an event (a clock time by its day).
+        if (te.type != "DATE" && te.type != "TIME") continue;
+        if (ev->root == "01" && te.grain != "day" && te.type != "TIME") continue;  // statements: by day
         int d = std::abs(k - tb) + (k < tb ? 2 : 0);
         if (d < bestd) { bestd = d; best = ti; }
       }
@@ -391,7 +395,8 @@ class Coder {
     if (best < 0 && ev->root != "01") best = pick(sent.begin, tb);
     if (best >= 0) {
       const TimeExpr& t = out_.times[best];
-      ev->date = EventDate{t.value, t.span.text, "text"};
+      std::string v = t.type == "TIME" ? t.value.substr(0, t.value.find('T')) : t.value;
+      ev->date = EventDate{v, t.span.text, "text"};
     } else if (!c_.pubdate.empty() && ev->modality != "future" && ev->modality != "possible") {
       ev->date = EventDate{c_.pubdate, std::nullopt, "published"};
     }
@@ -458,6 +463,64 @@ class Coder {
 
 }  // namespace
 
-void CodeEvents(DocContext* ctx, Analysis* out) { Coder(ctx, out).Run(); }
+// Casualty and arrest counts («قتل 20 شخصاً», «وأصيب 35 آخرون», «اعتقال 12 ناشطاً»): a
+// number whose unit says dead, injured or arrested goes to the nearest event of its
+// sentence that can have such victims — violence (roots 18–20) for the dead and injured,
+// an arrest (173) or a coercive act (17) for the arrested, else any violent event.
+void AttachCounts(const DocContext& c, Analysis* out) {
+  // A count of persons after a word of killing, wounding or arrest: «قتل 20 شخصاً»,
+  // «وجرح 35 آخرون», «اعتقلت الشرطة 12 فلسطينياً».
+  static const std::unordered_map<std::u32string, std::string> kCue = [] {
+    std::unordered_map<std::u32string, std::string> m;
+    for (const char* w : {"قتل", "قتلت", "مقتل", "سقوط", "استشهاد", "استشهد", "قضى", "لقي", "بحياة", "حصد", "حصدت"})
+      m[MatchFormOf(w)] = "dead";
+    for (const char* w : {"جرح", "جرحت", "إصابة", "أصيب", "أصيبوا", "أصابت", "إصابات", "اصابة"}) m[MatchFormOf(w)] = "injured";
+    for (const char* w : {"اعتقال", "اعتقلت", "اعتقل", "توقيف", "أوقفت", "أوقف", "احتجاز", "احتجزت", "أسر", "أسرت"})
+      m[MatchFormOf(w)] = "arrested";
+    return m;
+  }();
+  for (const NumberExpr& n : out->numbers) {
+    std::string kind = n.unit == "prisoner" ? "arrested" : n.unit;
+    if (kind.empty() || kind == "person" || kind == "civilian" || kind == "soldier" || kind == "child" ||
+        kind == "personnel" || kind == "militant" || kind == "refugee") {
+      int ti = -1;
+      for (size_t k = 0; k < c.tokens.size(); ++k)
+        if (c.tokens[k].start == n.span.start) ti = static_cast<int>(k);
+      std::string cue;
+      for (int k = ti - 1; ti > 0 && k >= 0 && k >= ti - 4 && cue.empty(); --k) {
+        if (c.tokens[k].kind == TokKind::kPunct) break;
+        auto it = kCue.find(c.tokens[k].Key());
+        if (it != kCue.end()) cue = it->second;
+      }
+      if (!cue.empty()) kind = cue;
+    }
+    if (kind != "dead" && kind != "injured" && kind != "arrested") continue;
+    int sent = -1;
+    for (size_t s = 0; s < c.sentences.size(); ++s)
+      if (c.sentences[s].start <= n.span.start && n.span.start < c.sentences[s].stop) sent = static_cast<int>(s);
+    if (sent < 0) continue;
+    Event* best = nullptr;
+    int bestd = 1 << 30;
+    for (int pass = 0; pass < 2 && !best; ++pass) {
+      for (Event& e : out->events) {
+        if (e.sentence != sent) continue;
+        bool violent = e.root == "18" || e.root == "19" || e.root == "20";
+        bool fits = kind == "arrested" ? (pass == 0 ? e.cameo == "173" || e.root == "17" : violent) : violent;
+        if (!fits) continue;
+        int d = std::abs(e.trigger.start - n.span.start);
+        if (d < bestd) bestd = d, best = &e;
+      }
+    }
+    if (!best) continue;
+    bool dup = false;
+    for (const Event::Count& x : best->size) dup |= x.kind == kind && x.span.start == n.span.start;
+    if (!dup) best->size.push_back({kind, n.value, n.approx, n.span});
+  }
+}
+
+void CodeEvents(DocContext* ctx, Analysis* out) {
+  Coder(ctx, out).Run();
+  AttachCounts(*ctx, out);
+}
 
 }  // namespace hadath

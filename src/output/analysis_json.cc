@@ -83,6 +83,17 @@ void WriteEvent(JsonWriter& w, const Event& e) {
   }
   w.Key("modality").String(e.modality).Key("quote").StringOrNull(e.quote);
   w.Key("confidence").Number(e.confidence);
+  w.Key("size");
+  if (e.size.empty()) {
+    w.Null();
+  } else {
+    w.BeginArray();
+    for (const Event::Count& c : e.size) {
+      w.BeginObject().Key("kind").String(c.kind).Key("value").Number(c.value).Key("approx").Bool(c.approx);
+      w.Key("start").Int(c.span.start).Key("end").Int(c.span.end).Key("text").String(c.span.text).EndObject();
+    }
+    w.EndArray();
+  }
   w.EndObject();
 }
 

@@ -41,7 +41,10 @@ struct NumberWords {
           {"هكتار", "ha"}, {"هكتارا", "ha"}, {"لاجئ", "refugee"}, {"لاجئا", "refugee"}, {"نازح", "displaced"},
           {"نازحا", "displaced"}, {"مدني", "civilian"}, {"مدنيا", "civilian"}, {"مدنيين", "civilian"},
           {"طفل", "child"}, {"طفلا", "child"}, {"أطفال", "child"}, {"شهيد", "dead"}, {"شهيدا", "dead"},
-          {"شهداء", "dead"}, {"مسلح", "militant"}, {"مسلحا", "militant"}, {"مسلحين", "militant"}};
+          {"شهداء", "dead"}, {"القتلى", "dead"}, {"الشهداء", "dead"}, {"الجرحى", "injured"},
+          {"المصابين", "injured"}, {"المعتقلين", "arrested"}, {"الأسرى", "prisoner"}, {"معتقلون", "arrested"},
+          {"قتلوا", "dead"}, {"مصابون", "injured"}, {"موقوفا", "arrested"}, {"موقوفين", "arrested"},
+          {"مسلح", "militant"}, {"مسلحا", "militant"}, {"مسلحين", "militant"}};
       for (const auto& [s, u] : kUnits) n->units[MatchFormOf(s)] = u;
       n->approx = MatchFormSet({"نحو", "قرابة", "حوالي", "زهاء", "ما يقارب", "حوالى", "تقريبا"});
       n->approx_two_first = MatchFormSet({"أكثر", "أقل", "ما"});
