@@ -381,7 +381,7 @@ class Coder {
       int best = -1, bestd = 1 << 30;
       for (int k = a; k < b; ++k) {
         int ti = c_.token_time[k];
-        if (ti < 0 || out_.times[ti].value[0] == 'X') continue;
+        if (ti < 0 || !IsAsciiDigit(out_.times[ti].value[0])) continue;  // not XXXX-…, PAST_REF
         const TimeExpr& te = out_.times[ti];
         // Dates, ranges and clock times date an event (a clock time by its day).
         if (te.type != "DATE" && te.type != "TIME") continue;

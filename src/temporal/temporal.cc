@@ -201,6 +201,8 @@ class TimeTagger {
     if (int j = MatchRelativeDay(i, end, t)) return j;
     if (int j = MatchWeekday(i, end, t)) return j;
     if (int j = MatchRelativeUnit(i, end, t)) return j;
+    if (int j = MatchVague(i, end, t)) return j;
+    if (int j = MatchSet(i, end, t)) return j;
     if (int j = MatchYear(i, end, t)) return j;
     if (int j = MatchDuration(i, end, t)) return j;
     return 0;
@@ -594,6 +596,88 @@ class TimeTagger {
       t->value = has_pub_ ? std::to_string(pub_.y + dir) : "XXXX";
     }
     return 2;  // «الأسبوع الماضي», «هذا الأسبوع»
+  }
+
+  // «العقد الماضي» (TIMEX decade «201»), «خلال الأيام المقبلة» (FUTURE_REF), «في السنوات
+  // الأخيرة» (PAST_REF): a stretch of time the text leaves open.
+  int MatchVague(int i, int end, TimeExpr* t) {
+    if (i + 1 >= end) return 0;
+    static const std::u32string kDecade = MatchForm(U"العقد");
+    static const std::unordered_map<std::u32string, std::string> kPlural = {
+        {MatchForm(U"الأيام"), "day"}, {MatchForm(U"الأسابيع"), "week"}, {MatchForm(U"الأشهر"), "month"},
+        {MatchForm(U"الشهور"), "month"}, {MatchForm(U"السنوات"), "year"}, {MatchForm(U"الأعوام"), "year"},
+        {MatchForm(U"العقود"), "decade"}, {MatchForm(U"الساعات"), "hour"}};
+    static const WordSet kRecent = MatchFormSet({"الأخيرة", "الاخيرة", "القليلة"});
+    const std::u32string& k = K(i);
+    const std::u32string& r = K(i + 1);
+    if (k == kDecade && w_.month_rel.count(r)) {
+      int dir = w_.RelDir(r);
+      t->type = "DATE";
+      t->grain = "decade";
+      if (has_pub_) {
+        t->value = std::to_string(pub_.y / 10 + dir);
+        t->anchor = "published";
+      } else {
+        t->value = "XXX";
+        t->anchor = "unresolved";
+      }
+      return 2;
+    }
+    auto it = kPlural.find(k);
+    if (it == kPlural.end()) return 0;
+    int n = 2;
+    int dir = w_.RelDir(r);
+    if (kRecent.count(r)) {
+      dir = -1;
+      // «الأيام القليلة الماضية»
+      if (i + 2 < end && w_.month_rel.count(K(i + 2))) dir = w_.RelDir(K(i + 2)) >= 0 ? w_.RelDir(K(i + 2)) : -1, n = 3;
+    }
+    if (!dir) return 0;
+    t->type = "DATE";
+    t->value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+    t->grain = it->second;
+    t->anchor = "published";
+    return n;
+  }
+
+  // Recurring times: «كل يوم جمعة» (XXXX-WXX-5), «كل أسبوع» (P1W), «يومياً», «سنوياً».
+  int MatchSet(int i, int end, TimeExpr* t) {
+    static const std::u32string kKull = MatchForm(U"كل");
+    static const std::unordered_map<std::u32string, std::string> kAdverbs = {
+        {MatchForm(U"يوميا"), "P1D"}, {MatchForm(U"أسبوعيا"), "P1W"}, {MatchForm(U"شهريا"), "P1M"},
+        {MatchForm(U"سنويا"), "P1Y"}, {MatchForm(U"اسبوعيا"), "P1W"}};
+    static const std::unordered_map<std::u32string, std::string> kEvery = {
+        {MatchForm(U"يوم"), "P1D"}, {MatchForm(U"أسبوع"), "P1W"}, {MatchForm(U"شهر"), "P1M"},
+        {MatchForm(U"عام"), "P1Y"}, {MatchForm(U"سنة"), "P1Y"}, {MatchForm(U"ساعة"), "PT1H"}};
+    t->type = "SET";
+    t->anchor = "absolute";
+    if (auto a = kAdverbs.find(K(i)); a != kAdverbs.end() && c_.tokens[i].proclitics.empty()) {
+      t->value = a->second;
+      t->grain = a->second == "P1D" ? "day" : a->second == "P1W" ? "week" : a->second == "P1M" ? "month" : "year";
+      return 1;
+    }
+    if (K(i) != kKull || i + 1 >= end) return 0;
+    int j = i + 1;
+    bool yawm = K(j) == w_.yawm;
+    int wd = w_.WeekdayOf(K(yawm && j + 1 < end ? j + 1 : j));
+    // «كل جمعة», «كل يوم جمعة» (the weekday without its article)
+    if (wd < 0) {
+      std::u32string with_al = U"\u0627\u0644" + K(yawm && j + 1 < end ? j + 1 : j);
+      wd = w_.WeekdayOf(with_al);
+    }
+    if (wd >= 0) {
+      char buf[24];
+      std::snprintf(buf, sizeof buf, "XXXX-WXX-%d", wd == 0 ? 7 : wd);
+      t->value = buf;
+      t->grain = "day";
+      return (yawm ? 2 : 1) + 1;
+    }
+    auto e = kEvery.find(K(j));
+    if (e == kEvery.end()) return 0;
+    t->value = e->second;
+    t->grain = e->second == "P1D" ? "day" : e->second == "P1W" ? "week" : e->second == "P1M" ? "month"
+             : e->second == "PT1H" ? "hour" : "year";
+    return 2;
   }
 
   int MatchYear(int i, int end, TimeExpr* t) {

@@ -138,6 +138,14 @@ TEST(Temporal, HijriMonthsAndYearsAreGregorianIntervals) {
   EXPECT_EQ(TimeGrain("عام 1445 هـ", ""), "2023-07-19/2024-07-06|day");
 }
 
+TEST(Temporal, DecadesOpenStretchesAndSets) {
+  EXPECT_EQ(TimeGrain("العقد الماضي", "2023-09-20"), "201|decade");
+  EXPECT_EQ(TimeGrain("خلال الأيام المقبلة", "2023-09-20"), "FUTURE_REF|day");
+  EXPECT_EQ(TimeGrain("في السنوات الأخيرة", "2023-09-20"), "PAST_REF|year");
+  EXPECT_EQ(TimeGrain("يصلي الناس كل يوم جمعة", "2023-09-20"), "XXXX-WXX-5|day");
+  EXPECT_EQ(TimeGrain("تعقد اللجنة اجتماعها كل أسبوع", "2023-09-20"), "P1W|week");
+}
+
 TEST(Temporal, MaghrebiAndDoubledMonths) {
   EXPECT_EQ(TimeOf("في 3 يوليوز 2021", ""), "2021-07-03");
   EXPECT_EQ(TimeOf("في 14 غشت 2020", ""), "2020-08-14");

@@ -106,6 +106,9 @@ const TimeWords& TimeWords::Get() {
     for (const auto& [w, v] : t->units) add(w);
     for (const auto& [w, v] : t->weekdays) add(w);
     for (const auto& [w, v] : t->dur) add(w);
+    for (const char* w : {"كل", "العقد", "الأيام", "الأسابيع", "الأشهر", "الشهور", "السنوات", "الأعوام", "العقود",
+                          "الساعات", "يوميا", "أسبوعيا", "شهريا", "سنويا"})
+      add(MatchFormOf(w));
     for (const WordSet* set : {&t->hour_marks, &t->ago, &t->after, &t->since, &t->this_words}) for (const auto& w : *set) add(w);
     return t;
   }();
