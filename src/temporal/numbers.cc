@@ -111,6 +111,9 @@ void TagNumbers(DocContext* ctx, Analysis* out) {
           }
         }
       }
+      // «بنسبة 32 في المئة»: the percentage phrase.
+      static const WordSet kRate = MatchFormSet({"بنسبة", "نسبة", "نسبته", "نسبتها"});
+      if (n.unit == "percent" && a > s.begin && kRate.count(t[a - 1].form)) --a;
       n.span = ctx->SpanOf(a, j);
       out->numbers.push_back(std::move(n));
       i = j - 1;

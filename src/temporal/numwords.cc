@@ -61,7 +61,7 @@ struct Tables {
       add({"مليونان", "مليونين", "مليوني"}, Cls::kScaleDual, 1e6);
       add({"ملايين"}, Cls::kScalePlural, 1e6);
       add({"مليار", "مليارا", "بليون", "بليونا"}, Cls::kScale, 1e9);
-      add({"ملياران", "مليارين", "بليونين"}, Cls::kScaleDual, 1e9);
+      add({"ملياران", "مليارين", "ملياري", "بليونين"}, Cls::kScaleDual, 1e9);
       add({"مليارات", "بلايين"}, Cls::kScalePlural, 1e9);
       add({"نصف"}, Cls::kFraction, 0.5);
       add({"ربع"}, Cls::kFraction, 0.25);

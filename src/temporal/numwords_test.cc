@@ -58,7 +58,7 @@ TEST(NumberWords, ListsAreSeveralNumbers) {
 TEST(NumberWords, OrdinalsAndPercentages) {
   EXPECT_EQ(Numbers("الفصل الحادي عشر"), (V{"الحادي عشر=11[ordinal]"}));
   EXPECT_EQ(Numbers("الخامس والعشرون"), (V{"الخامس والعشرون=25[ordinal]"}));
-  EXPECT_EQ(Numbers("بنسبة 32 في المئة"), (V{"32 في المئة=32[percent]"}));
+  EXPECT_EQ(Numbers("بنسبة 32 في المئة"), (V{"بنسبة 32 في المئة=32[percent]"}));
 }
 
 }  // namespace

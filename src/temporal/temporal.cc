@@ -409,7 +409,7 @@ class TimeTagger {
     int year = 0;
     int ny = YearAt(j, end, &year, /*of=*/true);
     j += ny;
-    bool cue = part || shahr || doubled || ny || !rel.empty() || (Alone(i, j) && !w_.ambiguous_months.count(K(i)));
+    bool cue = part || shahr || doubled || ny || !rel.empty() || Alone(i, j);  // a heading «آب»
     if (!cue && i > 0 && w_.month_preps.count(c_.tokens[i - 1].Key()) &&
         !w_.ambiguous_months.count(K(i)))
       cue = true;
@@ -757,6 +757,7 @@ class TimeTagger {
       std::snprintf(b, sizeof b, "%g", v);
       return std::string(b);
     };
+    if (unit == "S") return "PT" + num(amount) + "S";
     if (unit == "H" || unit == "MIN") {
       double minutes = unit == "H" ? amount * 60 : amount;
       int h = static_cast<int>(minutes / 60), m = static_cast<int>(std::lround(minutes - h * 60.0));
@@ -778,7 +779,7 @@ class TimeTagger {
     t->type = "DURATION";
     t->value = Iso(unit, amount);
     t->grain = unit == "D" ? "day" : unit == "W" ? "week" : unit == "M" ? "month" : unit == "Y" ? "year"
-             : unit == "H" ? "hour" : "minute";
+             : unit == "H" ? "hour" : unit == "S" ? "second" : "minute";
     t->anchor = "absolute";
     return n;
   }
@@ -805,7 +806,7 @@ class TimeTagger {
     std::string unit;
     double amount = 0;
     int n = DurationAt(i + 1, end, &unit, &amount, /*single=*/true);
-    if (!n || amount <= 0 || unit == "H" || unit == "MIN" || amount != static_cast<int>(amount)) return 0;
+    if (!n || amount <= 0 || unit == "H" || unit == "MIN" || unit == "S" || amount != static_cast<int>(amount)) return 0;
     int a = static_cast<int>(amount) * dir;
     t->type = "DATE";
     if (!has_pub_) {
@@ -858,6 +859,9 @@ class TimeTagger {
         if (K(q) == kWahida) ++q;
         else if (NumberParse p = ParseNumber(c_.tokens, q, end); p.ntokens && p.ordinal) q += p.ntokens;
         else return 0;
+        // «الثامنة والنصف صباحاً», «السادسة إلا ربعاً مساءً»
+        if (q < end && c_.tokens[q].proclitics == U"\u0648" && w_.minute_fractions.count(K(q))) ++q;
+        else if (q + 1 < end && w_.except.count(K(q)) && w_.minute_fractions.count(K(q + 1))) q += 2;
         if (q >= end || !w_.day_part_hours.count(K(q))) return 0;
       }
       int v;

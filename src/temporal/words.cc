@@ -74,6 +74,9 @@ const TimeWords& TimeWords::Get() {
     dur({"دقيقة"}, "MIN", 1);
     dur({"دقيقتين", "دقيقتان"}, "MIN", 2);
     dur({"دقائق"}, "MIN", 0);
+    dur({"ثانية"}, "S", 1);
+    dur({"ثانيتين", "ثانيتان"}, "S", 2);
+    dur({"ثوان", "ثواني", "ثوانٍ"}, "S", 0);
     t->hour_marks = MatchFormSet({"الساعة", "الساعه"});
     t->ago = MatchFormSet({"قبل"});
     t->after = MatchFormSet({"بعد"});
