@@ -136,4 +136,46 @@ BENCHMARK(BM_SnowballBaseline)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 }  // namespace
 
+// Time and number resolution: the phrases of tests/time/ (and blind/), each analysed as
+// a document with its reference date. items_per_second = phrases/s.
+void BM_TimePhrases(benchmark::State& state) {
+  static const std::vector<hadath::Document>* phrases = [] {
+    auto* v = new std::vector<hadath::Document>;
+    const char* dir = std::getenv("HADATH_TIME_PHRASES");
+    std::string root = dir ? dir : "tests/time";
+    for (const char* cat : {"explicit_date", "month_year", "hijri", "relative_day", "weekday", "relative_unit",
+                            "month_no_year", "offset", "time_of_day", "range", "duration", "numeral", "ordinal",
+                            "money_quantity", "negative"}) {
+      for (const std::string& sub : {std::string(""), std::string("blind/")}) {
+        std::string p = root + "/" + sub + cat + ".jsonl";
+        std::ifstream in(p, std::ios::binary);
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        // Records carry "reference_time"; the reader wants "published": the date part.
+        std::string text = ss.str(), out;
+        size_t a = 0;
+        while ((a = text.find("\"reference_time\": \"", a)) != std::string::npos) {
+          size_t q = a + 19;
+          text.replace(a, 19 + 29 + 1, "\"published\": \"" + text.substr(q, 10) + "\"");
+          a += 10;
+        }
+        hadath::ReadJsonl(p, text, [&](hadath::ReadItem it) {
+          if (it.doc.ok()) v->push_back(it.doc.take());
+        });
+      }
+    }
+    if (v->empty()) std::fprintf(stderr, "bench: no time phrases under %s\n", root.c_str());
+    return v;
+  }();
+  const hadath::Engine& e = GetEngine();
+  size_t bytes = 0;
+  for (const auto& d : *phrases) bytes += d.text.size();
+  for (auto _ : state)
+    for (const auto& d : *phrases) benchmark::DoNotOptimize(e.Analyze(d));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * phrases->size()));
+  state.counters["phrases"] = static_cast<double>(phrases->size());
+}
+BENCHMARK(BM_TimePhrases)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
 BENCHMARK_MAIN();

@@ -346,7 +346,7 @@ class TimeTagger {
     } else {
       // «السابع عشر من أيلول», «الأول من مارس»
       NumberParse p = ParseNumber(c_.tokens, j, end);
-      if (!p.ntokens || p.value != static_cast<int>(p.value)) return 0;
+      if (!p.ntokens || p.value < 1 || p.value > 31 || p.value != static_cast<int>(p.value)) return 0;
       day = static_cast<int>(p.value);
       j += p.ntokens;
     }
@@ -754,7 +754,7 @@ class TimeTagger {
     char buf[48];
     auto num = [&](double v) {
       char b[24];
-      std::snprintf(b, sizeof b, "%g", v);
+      std::snprintf(b, sizeof b, "%.10g", v);
       return std::string(b);
     };
     if (unit == "S") return "PT" + num(amount) + "S";
@@ -775,7 +775,7 @@ class TimeTagger {
     std::string unit;
     double amount = 0;
     int n = DurationAt(i, end, &unit, &amount, i > 0 && kFor.count(K(i - 1)) > 0);
-    if (!n || amount <= 0) return 0;
+    if (!n || amount <= 0 || amount > 1e6) return 0;  // no length of a million years
     t->type = "DURATION";
     t->value = Iso(unit, amount);
     t->grain = unit == "D" ? "day" : unit == "W" ? "week" : unit == "M" ? "month" : unit == "Y" ? "year"
@@ -806,7 +806,9 @@ class TimeTagger {
     std::string unit;
     double amount = 0;
     int n = DurationAt(i + 1, end, &unit, &amount, /*single=*/true);
-    if (!n || amount <= 0 || unit == "H" || unit == "MIN" || unit == "S" || amount != static_cast<int>(amount)) return 0;
+    if (!n || amount <= 0 || amount > 10000 || unit == "H" || unit == "MIN" || unit == "S" ||
+        amount != static_cast<int>(amount))
+      return 0;
     int a = static_cast<int>(amount) * dir;
     t->type = "DATE";
     if (!has_pub_) {
