@@ -80,6 +80,7 @@ struct TimeExpr {
   std::string value;  // TIMEX3 value
   std::string grain;  // day month year week season ...
   std::string anchor; // absolute published unresolved
+  std::string mod;    // TIMEX3 mod: START («مطلع»), MID («منتصف»), END («نهاية»), or empty
 };
 
 struct NumberExpr {

@@ -130,7 +130,7 @@ std::string AnalysisToJson(const Analysis& a, bool pretty) {
     w.BeginObject();
     WriteSpan(w, t.span);
     w.Key("type").String(t.type).Key("value").String(t.value).Key("grain").StringOrNull(t.grain);
-    w.Key("anchor").String(t.anchor).EndObject();
+    w.Key("anchor").String(t.anchor).Key("mod").StringOrNull(t.mod).EndObject();
   }
   w.EndArray();
   w.Key("numbers").BeginArray();

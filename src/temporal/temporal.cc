@@ -188,7 +188,44 @@ class TimeTagger {
 
   int Match(int i, int end, TimeExpr* t) {
     if (int j = MatchRange(i, end, t)) return j;
+    if (int j = MatchPart(i, end, t)) return j;
     return MatchOne(i, end, t);
+  }
+
+  // «نهاية عام 2020», «مطلع العام المقبل», «أواخر 2019», «منتصف الشهر الجاري»: the year,
+  // month or week the part is of, with a TIMEX3 mod. (A part before a month name is read by
+  // MatchMonth, which keeps the month.)
+  static std::string ModOf(const std::u32string& key) {
+    static const std::unordered_map<std::u32string, std::string> kMods = [] {
+      std::unordered_map<std::u32string, std::string> m;
+      for (const char* w : {"مطلع", "بداية", "أوائل", "مستهل", "بدايات", "أول"}) m[MatchFormOf(w)] = "START";
+      for (const char* w : {"منتصف", "أواسط"}) m[MatchFormOf(w)] = "MID";
+      for (const char* w : {"أواخر", "نهاية", "نهايات", "آخر", "ختام"}) m[MatchFormOf(w)] = "END";
+      return m;
+    }();
+    auto it = kMods.find(key);
+    return it == kMods.end() ? std::string() : it->second;
+  }
+
+  int MatchPart(int i, int end, TimeExpr* t) {
+    std::string mod = ModOf(K(i));
+    if (mod.empty() || i + 1 >= end) return 0;
+    int year;
+    TimeExpr inner;
+    int n = 0;
+    if (int ny = YearAt(i + 1, end, &year)) {
+      inner.type = "DATE";
+      inner.value = std::to_string(year);
+      inner.grain = "year";
+      inner.anchor = "absolute";
+      n = ny;
+    } else {
+      n = MatchRelativeUnit(i + 1, end, &inner);
+    }
+    if (!n) return 0;
+    *t = inner;
+    t->mod = mod;
+    return 1 + n;
   }
 
   int MatchOne(int i, int end, TimeExpr* t) {
@@ -355,7 +392,24 @@ class TimeTagger {
     int month;
     bool hijri;
     int n = MonthAt(j, end, &month, &hijri);
-    if (!n) return 0;
+    if (!n) {
+      // «الخامس عشر من الشهر الجاري», «يوم 15 من الشهر الماضي»
+      TimeExpr m;
+      int nm = MatchRelativeUnit(j, end, &m);
+      if (!nm || m.grain != "month" || c_.tokens[j - 1].Key() != w_.min) return 0;
+      t->type = "DATE";
+      t->grain = "day";
+      t->anchor = m.anchor;
+      if (m.value[0] == 'X' || day > DaysInMonth(std::atoi(m.value.c_str()), std::atoi(m.value.c_str() + 5))) {
+        t->value = "XXXX-XX-XX";
+        t->anchor = "unresolved";
+      } else {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%s-%02d", m.value.c_str(), day);
+        t->value = buf;
+      }
+      return j + nm - i;
+    }
     j += n;
     int year = 0;
     int ny = YearAt(j, end, &year, /*of=*/true);
@@ -416,6 +470,7 @@ class TimeTagger {
     if (!cue) return 0;
     t->type = "DATE";
     t->grain = "month";
+    if (part) t->mod = ModOf(K(i));
     if (hijri) {
       // «رمضان 1444 هـ»: the Gregorian days it covers.
       std::string span = ny ? HijriSpan(year, month) : "";

@@ -146,6 +146,21 @@ TEST(Temporal, DecadesOpenStretchesAndSets) {
   EXPECT_EQ(TimeGrain("تعقد اللجنة اجتماعها كل أسبوع", "2023-09-20"), "P1W|week");
 }
 
+TEST(Temporal, PartsOfAPeriodKeepItWithAMod) {
+  Document d;
+  d.id = "t";
+  d.text = "تنتهي الأشغال نهاية عام 2020 وتبدأ مطلع يناير.";
+  d.published = "2019-06-14";
+  auto a = testing::TestEngine().Analyze(d);
+  ASSERT_TRUE(a.ok());
+  ASSERT_EQ(a.value().times.size(), 2u);
+  EXPECT_EQ(a.value().times[0].value, "2020");
+  EXPECT_EQ(a.value().times[0].mod, "END");
+  EXPECT_EQ(a.value().times[1].mod, "START");
+  EXPECT_EQ(TimeGrain("في الخامس عشر من الشهر الجاري", "2023-09-20"), "2023-09-15|day");
+  EXPECT_EQ(TimeGrain("مطلع العام المقبل", "2023-09-20"), "2024|year");
+}
+
 TEST(Temporal, MaghrebiAndDoubledMonths) {
   EXPECT_EQ(TimeOf("في 3 يوليوز 2021", ""), "2021-07-03");
   EXPECT_EQ(TimeOf("في 14 غشت 2020", ""), "2020-08-14");
