@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <set>
 #include <tuple>
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -484,8 +485,9 @@ void AttachCounts(const DocContext& c, Analysis* out) {
     if (kind.empty() || kind == "person" || kind == "civilian" || kind == "soldier" || kind == "child" ||
         kind == "personnel" || kind == "militant" || kind == "refugee") {
       int ti = -1;
-      for (size_t k = 0; k < c.tokens.size(); ++k)
-        if (c.tokens[k].start == n.span.start) ti = static_cast<int>(k);
+      auto it = std::lower_bound(c.tokens.begin(), c.tokens.end(), n.span.start,
+                                 [](const Token& t, int start) { return t.start < start; });
+      if (it != c.tokens.end() && it->start == n.span.start) ti = static_cast<int>(it - c.tokens.begin());
       std::string cue;
       for (int k = ti - 1; ti > 0 && k >= 0 && k >= ti - 4 && cue.empty(); --k) {
         if (c.tokens[k].kind == TokKind::kPunct) break;

@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+
+#include "src/lexicon/lexicon.h"
 
 #include "src/normalize/normalizer.h"
 
@@ -22,6 +25,7 @@ struct Tables {
   std::unordered_map<std::u32string, int> ordinal;       // «الثالث» → 3 (1–10, الحادي → 1)
   std::unordered_map<std::u32string, int> ordinal_tens;  // «العشرون» → 20
   std::u32string wa;
+  std::unordered_set<uint64_t> hashes;  // Lexicon::WordHash of every key above: a quick «no»
 
   static const Tables& Get() {
     static const Tables* t = [] {
@@ -80,6 +84,9 @@ struct Tables {
           {"التسعين", 90}, {"المئة", 100}, {"المائة", 100}};
       for (const auto& [w, v] : otens) x->ordinal_tens[MatchFormOf(w)] = v;
       x->wa = MatchFormOf("و");
+      for (const auto& [k, v] : x->card) x->hashes.insert(Lexicon::WordHash(k));
+      for (const auto& [k, v] : x->ordinal) x->hashes.insert(Lexicon::WordHash(k));
+      for (const auto& [k, v] : x->ordinal_tens) x->hashes.insert(Lexicon::WordHash(k));
       return x;
     }();
     return *t;
@@ -105,6 +112,7 @@ bool DigitsValue(const Token& tok, double* v) {
 const Word* WordOf(const Tables& tb, const Token& t, bool* conj) {
   *conj = false;
   if (t.kind != TokKind::kArabic) return nullptr;
+  if (!tb.hashes.count(t.hkey) && (t.form.empty() || t.form[0] != U'\u0648')) return nullptr;
   if (t.proclitics.empty() || t.proclitics == tb.wa) {
     auto it = tb.card.find(t.Key());
     if (it != tb.card.end()) {
@@ -180,6 +188,11 @@ NumberParse ParseNumber(const std::vector<Token>& t, int i, int end) {
   const Tables& tb = Tables::Get();
   NumberParse out;
   if (i >= end) return out;
+  const Token& first = t[i];
+  if (first.kind == TokKind::kArabic && !tb.hashes.count(first.hkey) &&
+      (first.form.empty() || first.form[0] != U'\u0648'))
+    return out;
+  if (first.kind != TokKind::kArabic && first.kind != TokKind::kNumber) return out;
   if (NumberParse o = ParseOrdinal(tb, t, i, end); o.ntokens) return o;
   double total = 0, group = 0, last_scale = 0;
   // What may follow with «و»: below this value (a new component must be smaller than the

@@ -49,7 +49,7 @@ class TimeTagger {
       while (i < s.end) {
         const Token& tok = c_.tokens[i];
         if (tok.kind != TokKind::kNumber && tok.kind != TokKind::kDate && tok.kind != TokKind::kTime &&
-            !tok.fmax_key && !tok.fmax_form && !w_.any.count(tok.hkey) && !ParseNumber(c_.tokens, i, s.end).ntokens) {
+            !tok.fmax_key && !tok.fmax_form && !w_.any.count(tok.hkey) && !NumAt(i, s.end).ntokens) {
           ++i;  // cannot start a time expression
           continue;
         }
@@ -71,6 +71,21 @@ class TimeTagger {
 
  private:
   const std::u32string& K(int i) const { return c_.tokens[i].Key(); }
+  // ParseNumber at token i, once per token (the matchers ask again and again).
+  NumberParse NumAt(int i, int end) const {
+    if (i >= end) return NumberParse{};
+    if (num_cache_.size() != c_.tokens.size()) {
+      num_cache_.assign(c_.tokens.size(), NumberParse{});
+      num_done_.assign(c_.tokens.size(), false);
+    }
+    if (!num_done_[i]) {
+      num_cache_[i] = ParseNumber(c_.tokens, i, end);
+      num_done_[i] = true;
+    }
+    NumberParse p = num_cache_[i];
+    if (i + p.ntokens > end) return NumberParse{};
+    return p;
+  }
   bool Num(int i, int end, int* v) const {
     if (i >= end || c_.tokens[i].kind != TokKind::kNumber) return false;
     const std::u32string& f = c_.tokens[i].form;
@@ -382,7 +397,7 @@ class TimeTagger {
       ++j;
     } else {
       // «السابع عشر من أيلول», «الأول من مارس»
-      NumberParse p = ParseNumber(c_.tokens, j, end);
+      NumberParse p = NumAt(j, end);
       if (!p.ntokens || p.value < 1 || p.value > 31 || p.value != static_cast<int>(p.value)) return 0;
       day = static_cast<int>(p.value);
       j += p.ntokens;
@@ -762,7 +777,7 @@ class TimeTagger {
     if (i >= end) return 0;
     int j = i;
     double count = 0;
-    NumberParse p = ParseNumber(c_.tokens, i, end);
+    NumberParse p = NumAt(i, end);
     if (p.ntokens && !p.ordinal) {
       count = p.value;
       j += p.ntokens;
@@ -914,7 +929,7 @@ class TimeTagger {
       if (!mark) {
         int q = j;
         if (K(q) == kWahida) ++q;
-        else if (NumberParse p = ParseNumber(c_.tokens, q, end); p.ntokens && p.ordinal) q += p.ntokens;
+        else if (NumberParse p = NumAt(q, end); p.ntokens && p.ordinal) q += p.ntokens;
         else return 0;
         // «الثامنة والنصف صباحاً», «السادسة إلا ربعاً مساءً»
         if (q < end && c_.tokens[q].proclitics == U"\u0648" && w_.minute_fractions.count(K(q))) ++q;
@@ -929,7 +944,7 @@ class TimeTagger {
         h = 1;
         ++j;
       } else {
-        NumberParse p = ParseNumber(c_.tokens, j, end);
+        NumberParse p = NumAt(j, end);
         if (!p.ntokens || p.value < 1 || p.value > 12 || p.value != static_cast<int>(p.value)) return 0;
         h = static_cast<int>(p.value);
         j += p.ntokens;
@@ -941,7 +956,7 @@ class TimeTagger {
           m = f->second;
           minutes = true;
           ++j;
-        } else if (NumberParse p = ParseNumber(c_.tokens, j, end); p.ntokens && p.value < 60) {
+        } else if (NumberParse p = NumAt(j, end); p.ntokens && p.value < 60) {
           int q = j + p.ntokens;
           static const WordSet kMin = MatchFormSet({"دقيقة", "دقائق", "دقيقه"});
           if (q < end && kMin.count(K(q))) {
@@ -1001,6 +1016,8 @@ class TimeTagger {
   DocContext& c_;
   Analysis& out_;
   const TimeWords& w_;
+  mutable std::vector<NumberParse> num_cache_;
+  mutable std::vector<bool> num_done_;
   Ymd pub_;
   long pub_days_ = 0;
   bool has_pub_ = false;
