@@ -305,6 +305,22 @@ TEST(Engine, CasualtyCountsBelongToTheirEvent) {
   EXPECT_TRUE(got.count("injured:35"));
 }
 
+TEST(Engine, ReferencesAndQuestionsAreNoNewEvents) {
+  auto violent = [](const Analysis& a) {
+    for (const Event& e : a.events)
+      if (e.root == "18" || e.root == "19" || e.root == "20") return true;
+    return false;
+  };
+  // A question asks, a charge refers, «منذ» points to a known event, a rank is no territory.
+  EXPECT_FALSE(violent(AnalyzeText("هل كانت إسرائيل تخطط لاغتيال القيادي في حزب الله؟", "2008-02-20")));
+  EXPECT_FALSE(violent(AnalyzeText("ووجه القاضي إلى المتهمين الإسبان تهم قتل في قضية تفجير المطار.", "2008-02-20")));
+  EXPECT_FALSE(violent(AnalyzeText("وهي أول زيارة لمسؤول فرنسي إلى سوريا منذ اغتيال الحريري.", "2008-02-20")));
+  Analysis stock = AnalyzeText("واحتل سهم شركة أرامكو السعودية المرتبة الثانية في السوق.", "2008-02-20");
+  for (const Event& e : stock.events) EXPECT_NE(e.cameo, "192");
+  // An attack with a sign that it took place is one.
+  EXPECT_TRUE(violent(AnalyzeText("وقتل 12 شخصا في هجوم انتحاري استهدف سوقا في بغداد أمس.", "2008-02-20")));
+}
+
 TEST(Engine, ATitleInAKnownSpellingStaysOutOfTheName) {
   Analysis a = AnalyzeText("وتحدث الخطيب عن سيرة الإمام علي وعدله.");
   const Entity* e = FindEntity(a, "Ali ibn Abi Talib");

@@ -80,6 +80,98 @@ class Coder {
   int Ent(int k) const { return c_.token_entity[k]; }
   bool IsActor(int e) const { return e >= 0 && c_.mentions[e].actor; }
 
+  bool Question(int s) const {
+    const Sentence& sent = c_.sentences[s];
+    static const std::u32string kHal = MatchForm(U"هل");
+    for (int k = sent.begin; k < sent.end; ++k) {
+      const Token& t = T(k);
+      if (t.form == U"\u061F" || t.form == U"?") return true;
+      if (k == sent.begin && t.Key() == kHal) return true;
+    }
+    return false;
+  }
+
+  // A noun of violence after a word that only refers to it: a charge or a trial («بتهمة
+  // تفجير», «قضية خطف», «محاكمة»), a threat («هددوا بقتل»), «منذ» (since a known event),
+  // an inquiry. (A condemnation does not: what is condemned has happened.)
+  bool ReferenceBefore(int tb, int cb) const {
+    static const std::unordered_set<std::u32string> kRef = [] {
+      std::unordered_set<std::u32string> w;
+      for (const char* x : {"تهمة", "تهم", "بتهمة", "بتهم", "قضية", "قضايا", "محاكمة", "جريمة", "جرائم",
+                            "ملف", "هدد", "هددت", "هددوا", "يهدد", "تهدد", "تهديد", "تهديدات", "منذ", "ذكرى",
+                            "بذكرى", "تحقيق", "التحقيق", "التحقيقات"})
+        w.insert(MatchFormOf(x));
+      return w;
+    }();
+    for (int k = tb - 1; k >= cb && k >= tb - 3; --k) {
+      if (T(k).kind == TokKind::kPunct) break;
+      if (kRef.count(T(k).Key())) return true;
+    }
+    return false;
+  }
+
+  bool TerritoryAfter(int te, int end) const {
+    static const std::unordered_set<std::u32string> kLand = [] {
+      std::unordered_set<std::u32string> w;
+      for (const char* x : {"أراضي", "أرض", "مدينة", "بلدة", "قرية", "منطقة", "مناطق", "جزيرة", "مواقع", "موقع",
+                            "مبنى", "مقر", "مقرات", "الضفة", "القطاع", "الإقليم", "إقليم", "العاصمة", "مطار",
+                            "ميناء", "قاعدة", "تلة", "مرتفعات", "الأراضي", "المدينة", "البلدة", "القرية"})
+        w.insert(MatchFormOf(x));
+      return w;
+    }();
+    // The object, after the subject if it comes first (VSO): the first word that is no
+    // actor must be a place or a word for land.
+    for (int k = te; k < end && k < te + 6; ++k) {
+      if (T(k).kind == TokKind::kPunct) break;
+      int e = Ent(k);
+      if (e >= 0) {
+        const std::string& ty = out_.entities[e].type;
+        if (ty == "GPE" || ty == "LOC" || ty == "FAC") return true;
+        continue;
+      }
+      return kLand.count(T(k).Key()) > 0;
+    }
+    return false;
+  }
+
+  bool Occurred(int s, int tb, int te, int cb) const {
+    const Sentence& sent = c_.sentences[s];
+    static const std::unordered_set<std::u32string> kOccur = [] {
+      std::unordered_set<std::u32string> w;
+      for (const char* x : {"وقع", "وقعت", "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "استهدف", "استهدفت",
+                            "أسفر", "أسفرت", "تعرض", "تعرضت", "جرى", "جرت", "أدى", "أدت", "خلف", "خلفت",
+                            "أوقع", "أوقعت", "تبنى", "تبنت", "أودى", "أودت", "سقط", "سقطت", "حصد", "حصدت",
+                            "اندلع", "اندلعت", "تجدد", "تجددت", "شهد", "شهدت", "قتل", "قتلت", "أصيب", "أصيبت",
+                            "جرح", "لقي", "لقيت", "دارت", "تواصل", "تواصلت", "استمر", "استمرت",
+                            // a condemnation presupposes what it condemns
+                            "ندد", "نددت", "أدان", "أدانت", "استنكر", "استنكرت", "شجب", "شجبت"})
+        w.insert(MatchFormOf(x));
+      return w;
+    }();
+    int ce = sent.end;
+    for (int k = te; k < sent.end; ++k)
+      if (w_.clause_break.count(T(k).Key()) || T(k).form == U":") { ce = k; break; }
+    for (int k = cb; k < ce; ++k) {
+      if (kOccur.count(T(k).Key())) return true;
+      int ti = c_.token_time[k];
+      if (ti >= 0 && out_.times[ti].type != "DURATION" && out_.times[ti].type != "SET") return true;
+      // «في بغداد», «بمدينة الرمادي»: a place where it happened.
+      if (k > tb && (T(k).Key() == w_.fi || T(k).proclitics == U"\u0628") && k + 1 < ce) {
+        int e = Ent(T(k).Key() == w_.fi ? k + 1 : k);
+        if (e >= 0) {
+          const std::string& ty = out_.entities[e].type;
+          if (ty == "GPE" || ty == "LOC" || ty == "FAC") return true;
+        }
+      }
+    }
+    // A count of victims in the sentence.
+    for (const NumberExpr& n : out_.numbers) {
+      if (n.span.start < c_.tokens[sent.begin].start || n.span.start >= c_.tokens[sent.end - 1].end) continue;
+      if (n.unit == "dead" || n.unit == "injured" || n.unit == "arrested" || n.unit == "prisoner") return true;
+    }
+    return false;
+  }
+
   // Marker bits that introduce the entity starting at token k.
   uint32_t MarkerBefore(int k, int sb) const {
     uint32_t m = 0;
@@ -193,6 +285,17 @@ class Coder {
     // An action that is only asked for («دعا إلى تشديد العقوبات», «طالب بوقف القصف») has
     // not happened: the appeal is the event, not its object.
     if (!verb && AppealBefore(s, tb, cb)) return;
+    // A question asks; it reports nothing («هل كان حزب الله يتوقع … اغتيال …؟»).
+    if (Question(s)) return;
+    // A noun of violence names an event the text reports only with a sign that it took
+    // place here and now: a count of victims, a verb of occurrence («وقع», «شنّ»,
+    // «استهدف», «أسفر»), a date or a place in its clause. Otherwise it refers to one
+    // known already («منذ اغتيال الحريري», «تأملات … حول اغتيال كينيدي»).
+    if (violent_noun && !Occurred(s, tb, te, cb)) return;
+    if ((violent_noun || (verb && (vroot == "18" || vroot == "19" || vroot == "20"))) && ReferenceBefore(tb, cb))
+      return;
+    // «احتل السهم المرتبة الثانية»: occupying takes a territory, not a rank.
+    if (trig.cameo == "192" && !TerritoryAfter(te, sent.end)) return;
     // Target: an actor introduced by a marker of the frame, else the object.
     int from = src >= 0 && c_.mentions[src].hb >= te ? c_.mentions[src].te : te;
     if (tgt >= 0) from = sent.end;  // already found (the genitive of a violent noun)
