@@ -321,6 +321,14 @@ TEST(Engine, ReferencesAndQuestionsAreNoNewEvents) {
   EXPECT_TRUE(violent(AnalyzeText("وقتل 12 شخصا في هجوم انتحاري استهدف سوقا في بغداد أمس.", "2008-02-20")));
 }
 
+TEST(Engine, GenericActorsTakeTheCountryTheSentenceIsAbout) {
+  Analysis a = AnalyzeText("وأطلقت الشرطة النار على متظاهرين في القاهرة أمس.", "2011-01-28");
+  bool police = false;
+  for (const Entity& e : a.nominals)
+    if (e.span.text == "الشرطة" && e.actor) police = e.actor->code == "EGYCOP";
+  EXPECT_TRUE(police);
+}
+
 TEST(Engine, ATitleInAKnownSpellingStaysOutOfTheName) {
   Analysis a = AnalyzeText("وتحدث الخطيب عن سيرة الإمام علي وعدله.");
   const Entity* e = FindEntity(a, "Ali ibn Abi Talib");

@@ -53,6 +53,7 @@ class EntityFinder {
         i = j > i ? j : i + 1;
       }
     }
+    ResolveGenericCountries();
   }
 
  private:
@@ -103,6 +104,9 @@ class EntityFinder {
     }
     if (inst.entry && inst.ntokens >= ent_n) {
       if (int j = InstitutionWithCountry(i, end, sent, inst)) return j;
+    }
+    if (!ent.entry || inst.entry) {
+      if (int j = GenericActor(i, end, sent, inst)) return j;
     }
     if (learned_n > ent_n) {
       Entity e = out_.entities[learned_ent];
@@ -508,6 +512,79 @@ class EntityFinder {
   }
 
   void Nominal(int idx) { out_.entities[idx].nominal = true; }
+
+  // Actors named by what they are, not by a name: a definite institution without a
+  // nationality («الشرطة», «الجيش», «قوات الأمن») or a group of people («مسلحون»,
+  // «متظاهرون», «انتحاري», «مستوطنون»). They are descriptions (nominals) whose country is
+  // the one the sentence (else the document) is about, resolved once all names are known.
+  int GenericActor(int i, int end, int sent, const LexMatch& inst) {
+    static const std::unordered_map<std::u32string, std::pair<const char*, const char*>> kGroups = [] {
+      std::unordered_map<std::u32string, std::pair<const char*, const char*>> m;
+      auto add = [&](std::initializer_list<const char*> ws, const char* sector, const char* en) {
+        for (const char* w : ws) m[MatchFormOf(w)] = {sector, en};
+      };
+      add({"مسلحون", "مسلحين", "المسلحون", "المسلحين", "مسلح", "المسلح", "مجهولون", "مجهولين", "ملثمون",
+           "ملثمين", "قناصة", "القناصة", "انتحاري", "الانتحاري", "انتحارية", "الانتحارية", "إرهابيون",
+           "إرهابيين", "الإرهابيين", "الإرهابيون"},
+          "UAF", "armed men");
+      add({"متظاهرون", "متظاهرين", "المتظاهرون", "المتظاهرين", "محتجون", "محتجين", "المحتجون", "المحتجين",
+           "مئات المتظاهرين", "آلاف المتظاهرين"},
+          "CVL", "protesters");
+      add({"متمردون", "متمردين", "المتمردون", "المتمردين", "الثوار", "ثوار"}, "REB", "rebels");
+      add({"مستوطنون", "مستوطنين", "المستوطنون", "المستوطنين"}, "CVL", "settlers");
+      return m;
+    }();
+    const Token& t = c_.tokens[i];
+    if (t.kind != TokKind::kArabic) return 0;
+    std::string sector, en;
+    int n = 0;
+    if (inst.entry && StartsWithAl(t.Key()) && inst.ntokens >= 1) {
+      const Institution& in = lex_.institutions[inst.entry->index];
+      if (in.sector != "MIL" && in.sector != "COP") return 0;  // only forces act on their own
+      sector = in.sector;
+      en = in.en;
+      n = inst.ntokens;
+    } else if (auto it = kGroups.find(t.Key()); it != kGroups.end() && (t.proclitics.empty() || t.proclitics == U"\u0648")) {
+      sector = it->second.first;
+      en = it->second.second;
+      n = 1;
+    } else {
+      return 0;
+    }
+    int idx = AddEntity(i, i + n, sent, "ORG", en, ActorCode{"", "", sector}, "", -1, -1);
+    Nominal(idx);
+    generic_.push_back(idx);
+    return i + n;
+  }
+
+  // The country of each generic actor: the nearest state or place named in its sentence,
+  // else the last one named before it, else the first one of the document.
+  void ResolveGenericCountries() {
+    for (int idx : generic_) {
+      const MentionInfo& mi = c_.mentions[idx];
+      std::string best;
+      int bestd = 1 << 30;
+      std::string before, first;
+      for (size_t q = 0; q < out_.entities.size(); ++q) {
+        const Entity& e = out_.entities[q];
+        if (static_cast<int>(q) == idx || !e.actor || e.actor->country.empty() || e.actor->country == "IGO" ||
+            e.actor->country == "NGO")
+          continue;
+        if (e.type != "GPE" && e.type != "LOC" && e.type != "NORP") continue;
+        const MentionInfo& m = c_.mentions[q];
+        if (first.empty()) first = e.actor->country;
+        if (m.tb < mi.tb) before = e.actor->country;
+        if (m.sentence == mi.sentence) {
+          int d = std::abs(m.tb - mi.tb);
+          if (d < bestd) bestd = d, best = e.actor->country;
+        }
+      }
+      if (best.empty()) best = !before.empty() ? before : first;
+      Entity& e = out_.entities[idx];
+      e.actor->country = best;
+      e.actor->code = best + e.actor->sector;
+    }
+  }
 
   // The short form of an organisation that is also a word or a place, when the words
   // around it say which: «مراسل الجزيرة», «قال للجزيرة», «( الجزيرة )» (a media
@@ -935,6 +1012,7 @@ class EntityFinder {
   std::unordered_map<int, int> first_person_;          // lexicon person → first entity
   std::unordered_map<std::string, int> first_canonical_;
   std::unordered_set<std::string> named_countries_;
+  std::vector<int> generic_;  // generic actors whose country is resolved at the end
 };
 
 }  // namespace
