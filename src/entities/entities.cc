@@ -105,8 +105,8 @@ class EntityFinder {
     if (inst.entry && inst.ntokens >= ent_n) {
       if (int j = InstitutionWithCountry(i, end, sent, inst)) return j;
     }
-    if (!ent.entry || inst.entry) {
-      if (int j = GenericActor(i, end, sent, inst)) return j;
+    if (!ent.entry || (inst.entry && inst.ntokens > ent_n)) {
+      if (int j = GenericActor(i, end, sent, inst.entry && inst.ntokens >= ent_n ? inst : LexMatch{})) return j;
     }
     if (learned_n > ent_n) {
       Entity e = out_.entities[learned_ent];
