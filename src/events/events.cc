@@ -291,7 +291,8 @@ class Coder {
     // place here and now: a count of victims, a verb of occurrence («وقع», «شنّ»,
     // «استهدف», «أسفر»), a date or a place in its clause. Otherwise it refers to one
     // known already («منذ اغتيال الحريري», «تأملات … حول اغتيال كينيدي»).
-    if (violent_noun && !Occurred(s, tb, te, cb)) return;
+    // (Protests too: «منع مظاهرات سلمية» tells of none.)
+    if ((violent_noun || (!verb && vroot == "14")) && !Occurred(s, tb, te, cb)) return;
     if ((violent_noun || (verb && (vroot == "18" || vroot == "19" || vroot == "20"))) && ReferenceBefore(tb, cb))
       return;
     // «احتل السهم المرتبة الثانية»: occupying takes a territory, not a rank.
