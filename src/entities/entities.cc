@@ -544,13 +544,17 @@ class EntityFinder {
     if (t.kind != TokKind::kArabic) return 0;
     std::string sector, en;
     int n = 0;
-    if (inst.entry && StartsWithAl(t.Key()) && inst.ntokens >= 1) {
-      const Institution& in = lex_.institutions[inst.entry->index];
-      if (in.sector != "MIL" && in.sector != "COP") return 0;  // only forces act on their own
-      sector = in.sector;
-      en = in.en;
+    const Institution* in = inst.entry ? &lex_.institutions[inst.entry->index] : nullptr;
+    if (in && StartsWithAl(t.Key()) &&
+        (in->sector == "MIL" || in->sector == "COP" || in->sector == "CVL" || in->sector == "OPP" ||
+         in->sector == "REB")) {
+      // Forces and groups act on their own; a ministry or a court needs its state named.
+      sector = in->sector;
+      en = in->en;
       n = inst.ntokens;
-    } else if (auto it = kGroups.find(t.Key()); it != kGroups.end() && (t.proclitics.empty() || t.proclitics == U"\u0648")) {
+    } else if (auto it = kGroups.find(t.Key());
+               it != kGroups.end() && (t.proclitics.empty() || t.proclitics == U"\u0648" ||
+                                       t.proclitics == U"\u0627\u0644" || t.proclitics == U"\u0648\u0627\u0644")) {
       sector = it->second.first;
       en = it->second.second;
       n = 1;
