@@ -134,6 +134,25 @@ class Coder {
     return false;
   }
 
+  // The place the clause around [cb, …) says the event happened in («في بغداد», «بمدينة»).
+  int PlaceInClause(int s, int tb, int cb) const {
+    const Sentence& sent = c_.sentences[s];
+    int ce = sent.end;
+    for (int k = tb + 1; k < sent.end; ++k)
+      if (w_.clause_break.count(T(k).Key()) || T(k).form == U":") { ce = k; break; }
+    for (int k = cb; k < ce; ++k) {
+      if (!(T(k).Key() == w_.fi || T(k).proclitics == U"\u0628")) continue;
+      for (int q = T(k).Key() == w_.fi ? k + 1 : k; q < ce && q < k + 4; ++q) {
+        int e = Ent(q);
+        if (e < 0) continue;
+        const Entity& en = out_.entities[e];
+        if ((en.type == "GPE" || en.type == "LOC" || en.type == "FAC") && en.actor && !en.actor->country.empty())
+          return e;
+      }
+    }
+    return -1;
+  }
+
   bool Occurred(int s, int tb, int te, int cb) const {
     const Sentence& sent = c_.sentences[s];
     static const std::unordered_set<std::u32string> kOccur = [] {
@@ -323,7 +342,13 @@ class Coder {
         if (IsActor(e) && e != src) { tgt = e; break; }
       }
     }
-    if (src < 0 && tgt < 0 && !adj_source) return;  // no event without an identified actor
+    // A violent event told without its actors («انفجرت قنبلة في سوق في ولاية يالا») is
+    // coded against the state where it took place: its target is that place.
+    int place_target = -1;
+    if (src < 0 && tgt < 0 && !adj_source && (vroot == "18" || vroot == "19" || vroot == "20") &&
+        Occurred(s, tb, te, cb))
+      place_target = PlaceInClause(s, tb, cb);
+    if (src < 0 && tgt < 0 && !adj_source && place_target < 0) return;  // no event without an actor
     Event ev;
     ev.sentence = s;
     ev.trigger = c_.SpanOf(tb, te);
@@ -344,6 +369,7 @@ class Coder {
     if (src >= 0) ev.source = ActorOf(src);
     else if (adj_source) ev.source = adj_source;
     if (tgt >= 0) ev.target = ActorOf(tgt);
+    else if (place_target >= 0) ev.target = ActorOf(place_target);
     if (ev.source && ev.target && ev.source->actor.code == ev.target->actor.code) ev.target.reset();
     Date(s, tb, &ev);
     Location(s, te, &ev);
