@@ -81,6 +81,14 @@ class Coder {
   bool IsActor(int e) const { return e >= 0 && c_.mentions[e].actor; }
 
   bool Question(int s) const {
+    if (question_.empty()) question_.assign(c_.sentences.size(), -1);
+    if (question_[s] >= 0) return question_[s] != 0;
+    question_[s] = QuestionUncached(s) ? 1 : 0;
+    return question_[s] != 0;
+  }
+  mutable std::vector<signed char> question_;
+
+  bool QuestionUncached(int s) const {
     const Sentence& sent = c_.sentences[s];
     static const std::u32string kHal = MatchForm(U"هل");
     for (int k = sent.begin; k < sent.end; ++k) {
@@ -184,12 +192,22 @@ class Coder {
       }
     }
     // A count of victims in the sentence.
-    for (const NumberExpr& n : out_.numbers) {
-      if (n.span.start < c_.tokens[sent.begin].start || n.span.start >= c_.tokens[sent.end - 1].end) continue;
-      if (n.unit == "dead" || n.unit == "injured" || n.unit == "arrested" || n.unit == "prisoner") return true;
-    }
-    return false;
+    return VictimsIn(s);
   }
+
+  // Sentences with a count of victims, computed once per document.
+  bool VictimsIn(int s) const {
+    if (victims_.empty()) {
+      victims_.assign(c_.sentences.size() + 1, 0);
+      for (const NumberExpr& n : out_.numbers) {
+        if (n.unit != "dead" && n.unit != "injured" && n.unit != "arrested" && n.unit != "prisoner") continue;
+        for (size_t q = 0; q < c_.sentences.size(); ++q)
+          if (c_.sentences[q].start <= n.span.start && n.span.start < c_.sentences[q].stop) victims_[q] = 1;
+      }
+    }
+    return victims_[s] != 0;
+  }
+  mutable std::vector<char> victims_;
 
   // Marker bits that introduce the entity starting at token k.
   uint32_t MarkerBefore(int k, int sb) const {
