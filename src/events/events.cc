@@ -353,6 +353,9 @@ class Coder {
       src = agent;
       if (tgt == src) tgt = -1;
     }
+    // «اشتباكات بين القوات الأرمينية والأذربيجانية»: the first side found as the sufferer
+    // of a violent noun is one side of a symmetric event.
+    if (trig.symmetric && src < 0 && tgt >= 0) src = tgt, tgt = -1;
     // «بين X و Y» for symmetric events.
     if (trig.symmetric && tgt < 0 && src >= 0) {
       for (int q = c_.mentions[src].te; q < std::min(sent.end, c_.mentions[src].te + 4); ++q) {
