@@ -329,6 +329,18 @@ TEST(Engine, GenericActorsTakeTheCountryTheSentenceIsAbout) {
   EXPECT_TRUE(police);
 }
 
+TEST(Engine, PassiveVerbsAndAdjectiveActorsOfViolentNouns) {
+  Analysis a = AnalyzeText("قُتل ثلاثة أشخاص في الغارات الإسرائيلية على جنوب لبنان ليل الأحد.", "2023-11-12");
+  bool strike = false, victims = false;
+  for (const Event& e : a.events) {
+    if (e.root == "19" && e.source && e.source->actor.country == "ISR" && e.target && e.target->actor.country == "LBN")
+      strike = true;
+    if (e.cameo == "190" && !e.source && e.target && e.target->actor.country == "LBN") victims = true;  // passive
+  }
+  EXPECT_TRUE(strike);
+  EXPECT_TRUE(victims);
+}
+
 TEST(Engine, ATitleInAKnownSpellingStaysOutOfTheName) {
   Analysis a = AnalyzeText("وتحدث الخطيب عن سيرة الإمام علي وعدله.");
   const Entity* e = FindEntity(a, "Ali ibn Abi Talib");

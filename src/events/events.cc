@@ -80,6 +80,19 @@ class Coder {
   int Ent(int k) const { return c_.token_entity[k]; }
   bool IsActor(int e) const { return e >= 0 && c_.mentions[e].actor; }
 
+  // A passive verb as the text voweled it: a damma on the first letter («قُتل», «اعتُقل»
+  // has it on the second or third).
+  bool Passive(int tb) const {
+    const Token& t = T(tb);
+    int letters = 0;
+    for (int k = t.start; k < t.end && letters < 4; ++k) {
+      char32_t ch = c_.norm.original[k];
+      if (ch == U'\u064F') return letters >= 1;
+      if (ch >= U'\u0621' && ch <= U'\u064A') ++letters;
+    }
+    return false;
+  }
+
   bool Question(int s) const {
     if (question_.empty()) question_.assign(c_.sentences.size(), -1);
     if (question_[s] >= 0) return question_[s] != 0;
@@ -277,7 +290,7 @@ class Coder {
       } else if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin)) {
         src = Ent(k);
       } else if (trig.pos == "noun" && te - tb == 1 && StartsWithAl(T(tb).Key()) &&
-                 SeenRoot(trig.cameo.substr(0, 2))) {
+                 SeenRoot(trig.cameo.substr(0, 2)) && !NationalityAfter(te, sent.end, trig)) {
         // A definite verbal noun without its own actor («الزيارة», «الاتهامات») after an
         // event of the same kind refers back to it; it is not a new one.
         return;
@@ -289,7 +302,9 @@ class Coder {
         int e = Ent(k);
         if (IsActor(e) && c_.mentions[e].hb == k) {
           if (!(MarkerBefore(k, sent.begin) & ~kTgtObj)) {
-            src = e;
+            // A passive verb («قُتل ثلاثة أشخاص», «اعتُقل ناشطون») has its patient there.
+            if (Passive(tb)) tgt = e;
+            else src = e;
             break;
           }
           k = c_.mentions[e].te - 1;  // an actor after a preposition: not the subject
