@@ -341,6 +341,15 @@ TEST(Engine, PassiveVerbsAndAdjectiveActorsOfViolentNouns) {
   EXPECT_TRUE(victims);
 }
 
+TEST(Engine, PhraseTriggersAroundTheSubject) {
+  // VSO: the subject sits between the verb and the rest of the phrase.
+  Analysis a = AnalyzeText("وقّعت مصر والإمارات اتفاقاً لإقامة منطقة صناعية مشتركة.", "2024-01-10");
+  bool signed_ = false;
+  for (const Event& e : a.events)
+    if (e.cameo == "057" && e.source && e.source->actor.country == "EGY") signed_ = true;
+  EXPECT_TRUE(signed_);
+}
+
 TEST(Engine, ATitleInAKnownSpellingStaysOutOfTheName) {
   Analysis a = AnalyzeText("وتحدث الخطيب عن سيرة الإمام علي وعدله.");
   const Entity* e = FindEntity(a, "Ali ibn Abi Talib");

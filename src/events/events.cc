@@ -64,6 +64,15 @@ class Coder {
       for (int i = sent.begin; i < sent.end;) {
         LexMatch m = MatchAt(lex_, c_.tokens, i, sent.end,
                              [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
+        if (!m.entry || m.ntokens == 1) {
+          // A verb phrase with its subject inside (VSO): «وقّعت مصر والإمارات اتفاقاً»,
+          // «أبدت إيران استعدادها», «خففت كندا في 12 آذار القيود».
+          if (const Trigger* g = GappedTrigger(static_cast<int>(s), i)) {
+            Code(static_cast<int>(s), i, i + 1, *g);
+            ++i;
+            continue;
+          }
+        }
         if (!m.entry) {
           ++i;
           continue;
@@ -91,6 +100,42 @@ class Coder {
       if (ch >= U'\u0621' && ch <= U'\u064A') ++letters;
     }
     return false;
+  }
+
+  // A phrase trigger whose first word is the verb at i and whose other words follow the
+  // verb's subject (an actor) and, at most, a time expression.
+  const Trigger* GappedTrigger(int s, int i) const {
+    const Sentence& sent = c_.sentences[s];
+    if (T(i).kind != TokKind::kArabic || i + 2 >= sent.end) return nullptr;
+    int j = i + 1;
+    bool actor = false;
+    for (int guard = 0; guard < 4 && j < sent.end; ++guard) {
+      int e = Ent(j);
+      if (e >= 0 && c_.mentions[e].hb <= j) {
+        actor |= IsActor(e);
+        j = std::max(j + 1, c_.mentions[e].te);
+        // «مصر والإمارات»: a second actor joined by «و».
+        continue;
+      }
+      if (c_.token_time[j] >= 0) {
+        int t = c_.token_time[j];
+        while (j < sent.end && c_.token_time[j] == t) ++j;
+        continue;
+      }
+      if (T(j).Key() == w_.fi && j + 1 < sent.end && c_.token_time[j + 1] >= 0) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (!actor || j >= sent.end || j == i + 1) return nullptr;
+    std::vector<Token> v;
+    v.push_back(T(i));
+    for (int k = j; k < std::min(sent.end, j + 3); ++k) v.push_back(T(k));
+    LexMatch m = MatchAt(lex_, v, 0, static_cast<int>(v.size()),
+                         [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
+    if (!m.entry || m.ntokens < 2) return nullptr;
+    return &lex_.triggers[m.entry->index];
   }
 
   bool Question(int s) const {
