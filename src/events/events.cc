@@ -200,6 +200,22 @@ class Coder {
     return false;
   }
 
+  // «من ثلاث نقاط مراقبة في ريف حلب»: a place after «من» within a few words.
+  int PlaceAfterFrom(int te, int end) const {
+    static const std::u32string kMin = MatchFormOf("من");
+    for (int k = te; k < std::min(end, te + 6); ++k) {
+      if (T(k).kind == TokKind::kPunct) break;
+      if (T(k).Key() != kMin) continue;
+      for (int q = k + 1; q < std::min(end, k + 7); ++q) {
+        int e = Ent(q);
+        if (e < 0) continue;
+        const Entity& en = out_.entities[e];
+        if ((en.type == "GPE" || en.type == "LOC") && en.actor && !en.actor->country.empty()) return e;
+      }
+    }
+    return -1;
+  }
+
   // The place the clause around [cb, …) says the event happened in («في بغداد», «بمدينة»).
   int PlaceInClause(int s, int tb, int cb) const {
     const Sentence& sent = c_.sentences[s];
@@ -405,6 +421,34 @@ class Coder {
       if ((mk & trig.targets) || (!mk && (trig.targets & kTgtObj))) tgt = e;
       else if (mk) continue;
     }
+    // A target named through a noun the frame's marker introduces: its genitive («دعمها
+    // لترشيح البرازيل») or its nationality adjective («أشاد بالجهود القطرية»).
+    std::optional<EventActor> adj_target;
+    if (tgt < 0) {
+      for (int q = from; q + 1 < std::min(sent.end, from + 10); ++q) {
+        if (T(q).kind == TokKind::kPunct || w_.clause_break.count(T(q).Key())) break;
+        if (Ent(q) >= 0) continue;
+        uint32_t mk = MarkerBefore(q, sent.begin);
+        if (!(mk & trig.targets) || (mk & kTgtObj)) continue;
+        int e = Ent(q + 1);
+        if (IsActor(e) && e != src && c_.mentions[e].hb == q + 1) {
+          tgt = e;
+        } else if (auto a = NationalityAfter(q + 1, sent.end, trig)) {
+          a->actor = ActorCode{a->actor.country + "GOV", a->actor.country, "GOV"};
+          adj_target = a;
+        }
+        break;
+      }
+    }
+    // Withdrawing from, fighting in, occupying a place of another state: that state.
+    if (tgt < 0 && !adj_target && src >= 0 &&
+        (vroot == "18" || vroot == "19" || vroot == "20" || trig.cameo.compare(0, 3, "087") == 0)) {
+      int p = PlaceInClause(s, tb, cb);
+      if (p < 0) p = PlaceAfterFrom(te, sent.end);
+      if (p >= 0 && out_.entities[p].actor && out_.entities[src].actor &&
+          out_.entities[p].actor->country != out_.entities[src].actor->country)
+        tgt = p;
+    }
     // An agent phrase after the trigger names who acted, whatever the word order or
     // voice: «قتل جنديان برصاص مسلحين» (killed by gunmen's bullets), «اعتقل على يد
     // الشرطة», «من قبل القوات». The actor first taken as subject then suffered it.
@@ -451,6 +495,7 @@ class Coder {
     else if (adj_source) ev.source = adj_source;
     if (tgt >= 0) ev.target = ActorOf(tgt);
     else if (place_target >= 0) ev.target = ActorOf(place_target);
+    else if (adj_target) ev.target = adj_target;
     if (ev.source && ev.target && ev.source->actor.code == ev.target->actor.code) ev.target.reset();
     Date(s, tb, &ev);
     Location(s, te, &ev);
