@@ -667,7 +667,7 @@ class EntityFinder {
     }
     bool common_word = lex_.IsCommonWord(SegFormOf(c_.norm, t.mstart, t.mend));
     LexMatch m = MatchAt(lex_, c_.tokens, i, end, [&](const LexEntry& e) {
-      if (e.kind != LexKind::kOrg || e.form == kOrgFull || e.form == kOrgAliasAny) return false;
+      if (e.kind != LexKind::kOrg || e.form == kOrgFull) return false;
       const Org& o = lex_.orgs[e.index];
       // Named in full before — unless the short form is one ordinary word («الشعب»).
       if (FirstCanonical(o.name_en) >= 0 && (e.ntokens > 1 || !common_word)) return true;

@@ -606,9 +606,7 @@ Status Lexicon::LoadTables(const Bundle& b) {
       {"وكالة", kOrgAliasMedia},    {"موقع", kOrgAliasMedia},     {"إذاعة", kOrgAliasMedia},
       {"نادي", kOrgAliasSports},    {"النادي", kOrgAliasSports},  {"فريق", kOrgAliasSports},
       {"منتخب", kOrgAliasSports},   {"شركة", kOrgAliasBusiness},  {"مجموعة", kOrgAliasBusiness},
-      {"بنك", kOrgAliasBusiness},   {"مصرف", kOrgAliasBusiness},  {"مؤسسة", kOrgAliasAny},
-      {"حركة", kOrgAliasAny},       {"جماعة", kOrgAliasAny},      {"تنظيم", kOrgAliasAny},
-      {"حزب", kOrgAliasAny},        {"جامعة", kOrgAliasAny}};
+      {"بنك", kOrgAliasBusiness},   {"مصرف", kOrgAliasBusiness}};
   std::unordered_map<std::u32string, OrgAlias> heads;
   for (const auto& [w, a] : kHeads) heads[PhraseKey(w)] = a;
   for (size_t r = 0; r < ot.rows.size(); ++r) {
@@ -618,7 +616,7 @@ Status Lexicon::LoadTables(const Bundle& b) {
       size_t sp = key.find(U' ');
       if (sp == std::u32string::npos) continue;
       std::u32string rest;
-      OrgAlias kind = kOrgAliasAny;
+      OrgAlias kind = kOrgAliasSports;
       if (auto h = heads.find(key.substr(0, sp)); h != heads.end()) {
         rest = key.substr(sp + 1);
         kind = h->second;
@@ -628,8 +626,8 @@ Status Lexicon::LoadTables(const Bundle& b) {
         bool nat = false;
         for (const LexEntry& x : last ? *last : std::vector<LexEntry>{}) nat |= x.kind == LexKind::kNationality;
         if (!nat) continue;
+        if (orgs[idx].sector != "CVL") continue;  // «الأهلي المصري» → «الأهلي»: clubs only
         rest = key.substr(0, lp);
-        kind = orgs[idx].sector == "CVL" ? kOrgAliasSports : kOrgAliasAny;
       }
       bool full = false;
       if (const std::vector<LexEntry>* v = BuildLookup(rest))
@@ -675,13 +673,14 @@ bool Lexicon::WordLikeAnyHamza(const std::u32string& seg, bool common_only) cons
   return false;
 }
 
-bool Lexicon::LooksLikeWord(const std::u32string& seg) const {
+// `seg` is a word by `known` (also with the article), or such a word with a suffix:
+// accusative «دورا», pronoun «حديثه», plural.
+template <typename Known>
+static bool WordWithSuffixes(const std::u32string& seg, Known known_base) {
   auto known = [&](const std::u32string& w) {
-    if (IsKnownWord(w)) return true;
-    return w.size() > 4 && w[0] == U'\u0627' && w[1] == U'\u0644' && IsKnownWord(w.substr(2));
+    return known_base(w) || (w.size() > 4 && w[0] == U'\u0627' && w[1] == U'\u0644' && known_base(w.substr(2)));
   };
   if (known(seg)) return true;
-  // An ordinary word with a suffix: accusative «دورا», pronoun «حديثه», plural.
   static const std::u32string kSuffixes[] = {U"\u0627", U"\u0647", U"\u0647\u0627", U"\u0627\u062A",
                                              U"\u0648\u0646", U"\u064A\u0646"};
   for (const std::u32string& suf : kSuffixes)
@@ -691,23 +690,16 @@ bool Lexicon::LooksLikeWord(const std::u32string& seg) const {
   return false;
 }
 
+bool Lexicon::LooksLikeWord(const std::u32string& seg) const {
+  return WordWithSuffixes(seg, [&](const std::u32string& w) { return IsKnownWord(w); });
+}
+
 bool Lexicon::IsCommonWord(const std::u32string& seg) const {
-  auto common = [&](const std::u32string& w) {
+  return WordWithSuffixes(seg, [&](const std::u32string& w) {
     if (!common_words_.empty()) return common_words_.count(w) > 0;
     const uint8_t* f = word_flags_.Find(WordHash(w));
     return f && (*f & kWordCommon);
-  };
-  auto known = [&](const std::u32string& w) {
-    return common(w) || (w.size() > 4 && w[0] == U'\u0627' && w[1] == U'\u0644' && common(w.substr(2)));
-  };
-  if (known(seg)) return true;
-  static const std::u32string kSuffixes[] = {U"\u0627", U"\u0647", U"\u0647\u0627", U"\u0627\u062A",
-                                             U"\u0648\u0646", U"\u064A\u0646"};
-  for (const std::u32string& suf : kSuffixes)
-    if (seg.size() >= suf.size() + 3 && seg.compare(seg.size() - suf.size(), suf.size(), suf) == 0 &&
-        known(seg.substr(0, seg.size() - suf.size())))
-      return true;
-  return false;
+  });
 }
 
 bool Lexicon::CommonWordLike(const std::u32string& seg) const {

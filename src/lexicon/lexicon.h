@@ -26,7 +26,7 @@ enum class LexKind : uint8_t {
 // Short forms of organisations that are also ordinary words or places («الجزيرة» of
 // «قناة الجزيرة», «برشلونة» of «نادي برشلونة», «الأهلي» of «الأهلي المصري»): the kind of
 // word around them that makes them the organisation.
-enum OrgAlias : uint8_t { kOrgFull = 0, kOrgAliasAny = 1, kOrgAliasMedia = 2, kOrgAliasSports = 3, kOrgAliasBusiness = 4 };
+enum OrgAlias : uint8_t { kOrgFull = 0, kOrgAliasMedia = 1, kOrgAliasSports = 2, kOrgAliasBusiness = 3 };
 
 struct LexEntry {
   LexKind kind;

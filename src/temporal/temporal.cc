@@ -71,6 +71,15 @@ class TimeTagger {
 
  private:
   const std::u32string& K(int i) const { return c_.tokens[i].Key(); }
+  // A whole number in [lo, hi] written in words at token i («السابع عشر», «الثالثة»):
+  // tokens consumed, 0 if none.
+  int WholeNumberAt(int i, int end, int lo, int hi, int* v) const {
+    NumberParse p = NumAt(i, end);
+    if (!p.ntokens || p.value < lo || p.value > hi || p.value != static_cast<int>(p.value)) return 0;
+    *v = static_cast<int>(p.value);
+    return p.ntokens;
+  }
+
   // ParseNumber at token i, once per token (the matchers ask again and again).
   NumberParse NumAt(int i, int end) const {
     if (i >= end) return NumberParse{};
@@ -397,10 +406,9 @@ class TimeTagger {
       ++j;
     } else {
       // «السابع عشر من أيلول», «الأول من مارس»
-      NumberParse p = NumAt(j, end);
-      if (!p.ntokens || p.value < 1 || p.value > 31 || p.value != static_cast<int>(p.value)) return 0;
-      day = static_cast<int>(p.value);
-      j += p.ntokens;
+      int n = WholeNumberAt(j, end, 1, 31, &day);
+      if (!n) return 0;
+      j += n;
     }
     if (day < 1 || day > 31) return 0;
     if (j < end && K(j) == w_.min) ++j;
@@ -512,8 +520,6 @@ class TimeTagger {
     }
     return j - i;
   }
-
-  int MatchMonthAfterCue(int i, int end, TimeExpr* t) { return MatchMonth(i, end, t); }
 
   // خريف عام 2020 → 2020-FA
   int MatchSeason(int i, int end, TimeExpr* t) {
@@ -871,7 +877,7 @@ class TimeTagger {
         return 1 + ny;
       }
       if (int n = MatchDayMonth(i + 1, end, t)) return 1 + n;
-      if (int n = MatchMonthAfterCue(i + 1, end, t)) return 1 + n;
+      if (int n = MatchMonth(i + 1, end, t)) return 1 + n;  // «منذ» is a month's cue
     }
     std::string unit;
     double amount = 0;
@@ -944,10 +950,9 @@ class TimeTagger {
         h = 1;
         ++j;
       } else {
-        NumberParse p = NumAt(j, end);
-        if (!p.ntokens || p.value < 1 || p.value > 12 || p.value != static_cast<int>(p.value)) return 0;
-        h = static_cast<int>(p.value);
-        j += p.ntokens;
+        int n = WholeNumberAt(j, end, 1, 12, &h);
+        if (!n) return 0;
+        j += n;
       }
       // «والنصف», «والربع», «وعشر دقائق», «إلا ربعاً»
       if (j < end && c_.tokens[j].proclitics == U"\u0648") {

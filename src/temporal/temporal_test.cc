@@ -8,16 +8,28 @@
 namespace hadath {
 namespace {
 
-// Value of the first time expression in `text` published on `date`.
-std::string TimeOf(const std::string& text, const std::string& date, std::string* anchor = nullptr) {
+// The first time expression of `text` published on `date` (none: an empty one).
+TimeExpr FirstTime(const std::string& text, const std::string& date) {
   Document d;
   d.id = "t";
   d.text = text;
   if (!date.empty()) d.published = date;
   auto a = testing::TestEngine().Analyze(d);
-  if (!a.ok() || a.value().times.empty()) return "";
-  if (anchor) *anchor = a.value().times[0].anchor;
-  return a.value().times[0].value;
+  if (!a.ok() || a.value().times.empty()) return TimeExpr{};
+  return a.value().times[0];
+}
+
+// Value of the first time expression in `text` published on `date`.
+std::string TimeOf(const std::string& text, const std::string& date, std::string* anchor = nullptr) {
+  TimeExpr t = FirstTime(text, date);
+  if (anchor) *anchor = t.anchor;
+  return t.value;
+}
+
+// Its value and grain, "" when there is none.
+std::string TimeGrain(const std::string& text, const std::string& date) {
+  TimeExpr t = FirstTime(text, date);
+  return t.value.empty() ? "" : t.value + "|" + t.grain;
 }
 
 TEST(Civil, WeekdayAndRoundTrip) {
@@ -63,17 +75,6 @@ TEST(Temporal, SeasonsYearsAndWeekdays) {
   EXPECT_EQ(TimeOf("منذ عام 2019 لم يزرها.", ""), "2019");
   EXPECT_EQ(TimeOf("تعقد المفاوضات الخميس المقبل.", "2024-05-15"), "2024-05-16");
   EXPECT_EQ(TimeOf("عقد اجتماع السبت الماضي.", "2024-05-15"), "2024-05-11");
-}
-
-// Value and grain of the first time expression.
-std::string TimeGrain(const std::string& text, const std::string& date) {
-  Document d;
-  d.id = "t";
-  d.text = text;
-  if (!date.empty()) d.published = date;
-  auto a = testing::TestEngine().Analyze(d);
-  if (!a.ok() || a.value().times.empty()) return "";
-  return a.value().times[0].value + "|" + a.value().times[0].grain;
 }
 
 TEST(Temporal, WeekdaysFollowTheVerbBeforeThem) {

@@ -38,18 +38,8 @@ const TimeWords& TimeWords::Get() {
     t->al = MatchFormOf("ال");
     t->min = MatchFormOf("من");
     t->shahr = MatchFormOf("شهر");
-    t->hijri_mark = MatchFormOf("ه");
-    t->ad_mark = MatchFormOf("م");
-    t->madi = MatchFormOf("الماضي");
-    t->muqbil = MatchFormOf("المقبل");
-    t->qadim = MatchFormOf("القادم");
-    // المنصرم / الفائت behave like الماضي
     t->seasons = {{MatchFormOf("خريف"), "FA"}, {MatchFormOf("ربيع"), "SP"}, {MatchFormOf("صيف"), "SU"}, {MatchFormOf("شتاء"), "WI"}};
     t->units = {{MatchFormOf("الأسبوع"), 'W'}, {MatchFormOf("الشهر"), 'M'}, {MatchFormOf("العام"), 'Y'}, {MatchFormOf("السنة"), 'Y'}};
-    for (const char* s : {"يوما", "يوم", "أيام"}) t->duration_units[MatchFormOf(s)] = "D";
-    for (const char* s : {"أسبوعا", "أسبوع", "أسابيع"}) t->duration_units[MatchFormOf(s)] = "W";
-    for (const char* s : {"شهرا", "شهر", "أشهر", "شهور"}) t->duration_units[MatchFormOf(s)] = "M";
-    for (const char* s : {"عاما", "عام", "أعوام", "سنة", "سنوات", "سنين"}) t->duration_units[MatchFormOf(s)] = "Y";
     auto dur = [&](std::initializer_list<const char*> ws, const char* unit, int count) {
       for (const char* w : ws) t->dur[MatchFormOf(w)] = {unit, count};
     };
@@ -112,7 +102,8 @@ const TimeWords& TimeWords::Get() {
     for (const char* w : {"كل", "العقد", "الأيام", "الأسابيع", "الأشهر", "الشهور", "السنوات", "الأعوام", "العقود",
                           "الساعات", "يوميا", "أسبوعيا", "شهريا", "سنويا"})
       add(MatchFormOf(w));
-    for (const WordSet* set : {&t->hour_marks, &t->ago, &t->after, &t->since, &t->this_words}) for (const auto& w : *set) add(w);
+    for (const WordSet* set : {&t->hour_marks, &t->ago, &t->after, &t->since, &t->this_words, &t->range_from})
+      for (const auto& w : *set) add(w);
     return t;
   }();
   return *w;

@@ -28,10 +28,9 @@ struct TimeWords {
   int RelativeDayAt(const std::vector<Token>& t, int i, int end, int* offset) const;
 
   WordSet year_words, month_rel, month_parts, month_preps, ambiguous_months, day_parts;
-  std::u32string yawm, al, min, shahr, hijri_mark, ad_mark, madi, muqbil, qadim;
+  std::u32string yawm, al, min, shahr;
   std::unordered_map<std::u32string, std::string> seasons;         // → FA SP SU WI
   std::unordered_map<std::u32string, char> units;                  // → W M Y
-  std::unordered_map<std::u32string, std::string> duration_units;  // → D W M Y
   // Every duration unit form: ISO unit (D W M Y H MIN DEC) and how many units the word
   // itself stands for (1; 2 for a dual: «يومين», «عقدين»; 0 for a plural that needs a count).
   struct DurUnit {
