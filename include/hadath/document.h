@@ -139,6 +139,13 @@ struct Event {
     Span span;
   };
   std::vector<Count> size;
+  // Every place the document tells this event — headline, lead, body — in text order; the
+  // first is `trigger`. One event told three times is one event with three mentions.
+  struct Mention {
+    int sentence = 0;
+    Span trigger;
+  };
+  std::vector<Mention> mentions;
 };
 
 struct Relation {

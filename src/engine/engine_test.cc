@@ -357,5 +357,94 @@ TEST(Engine, ATitleInAKnownSpellingStaysOutOfTheName) {
   EXPECT_EQ(e->span.text, "علي");
 }
 
+const Event* FindEvent(const Analysis& a, const std::string& cameo, const std::string& src, const std::string& tgt) {
+  for (const Event& e : a.events)
+    if (e.cameo == cameo && e.source && e.source->actor.country == src && e.target && e.target->actor.country == tgt)
+      return &e;
+  return nullptr;
+}
+
+TEST(Events, OneEventToldInHeadlineAndBodyHasSeveralMentions) {
+  Analysis a = AnalyzeText("زيارة الرئيس الفرنسي إلى الجزائر\n\nوصل الرئيس الفرنسي إيمانويل ماكرون إلى الجزائر أمس.");
+  int visits = 0;
+  for (const Event& e : a.events) visits += e.cameo == "042";
+  EXPECT_EQ(visits, 1);
+  const Event* v = FindEvent(a, "042", "FRA", "DZA");
+  ASSERT_NE(v, nullptr);
+  ASSERT_EQ(v->mentions.size(), 2u);
+  EXPECT_EQ(v->mentions[0].trigger.text, "زيارة");
+  EXPECT_EQ(v->mentions[1].trigger.text, "وصل");
+  ASSERT_TRUE(v->date);
+  EXPECT_EQ(v->date->value, "2024-05-14");  // the body's «أمس», not the publication day
+  // Arriving and leaving are two events of one visit: their dates keep them apart.
+  Analysis b = AnalyzeText("وصل الرئيس الفرنسي إلى الجزائر في 3 أيار/مايو، وغادر الجزائر في 6 أيار/مايو.");
+  int n = 0;
+  for (const Event& e : b.events) n += e.cameo == "042";
+  EXPECT_EQ(n, 2);
+}
+
+TEST(Events, RelativeClauseActorsAreNotTheMainVerbs) {
+  Analysis a = AnalyzeText("وقال مسؤول إن وزير الخارجية الياباني، الذي يزور الهند حالياً، أجرى محادثات مع نظيره الهندي.");
+  EXPECT_NE(FindEvent(a, "042", "JPN", "IND"), nullptr);  // the antecedent visits
+  bool talks = false, wrong = false;
+  for (const Event& e : a.events) {
+    if (e.cameo != "040" || !e.source) continue;
+    talks |= e.source->actor.country == "JPN" && e.target && e.target->actor.country == "IND";
+    wrong |= e.source->actor.country == "IND";
+  }
+  EXPECT_TRUE(talks);
+  EXPECT_FALSE(wrong);
+}
+
+TEST(Events, CoordinatedSubjectsAreBothSidesOfATalk) {
+  Analysis a = AnalyzeText("وقد يجري الرئيسان المصري عبد الفتاح السيسي، والتركي رجب طيب أردوغان، محادثات في أنقرة الشهر المقبل.");
+  const Event* e = FindEvent(a, "040", "EGY", "TUR");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, "possible");
+  ASSERT_TRUE(e->date);
+  EXPECT_EQ(e->date->value, "2024-06");
+}
+
+TEST(Events, ClashesOnABorderAreBetweenItsStates) {
+  Analysis a = AnalyzeText("واندلعت اشتباكات عند الحدود الهندية الباكستانية أمس.");
+  const Event* e = FindEvent(a, "190", "IND", "PAK");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source->actor.sector, "MIL");
+}
+
+TEST(Events, DatesComeFromTheEventsOwnTimeOrTheEventItIsTimedBy) {
+  Analysis a = AnalyzeText("وفي شباط/فبراير الماضي، زار الرئيس الإيراني العراق. "
+                           "وخلال الزيارة دعا الرئيس العراقي الرئيس الإيراني إلى حضور القمة العربية.");
+  const Event* e = FindEvent(a, "020", "IRQ", "IRN");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->date);
+  EXPECT_EQ(e->date->value, "2024-02");
+  // «منذ عام 2017» bounds a span; it does not date the arrival.
+  Analysis b = AnalyzeText("وصل الرئيس الفرنسي إلى الجزائر أمس في أول زيارة له منذ عام 2017.");
+  const Event* v = FindEvent(b, "042", "FRA", "DZA");
+  ASSERT_NE(v, nullptr);
+  ASSERT_TRUE(v->date);
+  EXPECT_EQ(v->date->value, "2024-05-14");
+}
+
+TEST(Events, NegationOfAVerbDoesNotNegateItsObject) {
+  Analysis a = AnalyzeText("الخارجية الصينية: لا نقبل اتهامات واشنطن بشأن تايوان");
+  bool reject = false, accusation = false;
+  for (const Event& e : a.events) {
+    reject |= e.root == "12" && e.source && e.source->actor.country == "CHN";
+    if (e.root == "11" && e.source && e.source->actor.country == "USA") accusation = e.modality == "asserted";
+  }
+  EXPECT_TRUE(reject);
+  EXPECT_TRUE(accusation);
+}
+
+TEST(Events, TriggersInsideActorNamesAreNoEvents) {
+  Analysis a = AnalyzeText("وقال مصدر إن قوات حفظ السلام الدولية في لبنان رصدت تحركات، وإن مجلس التعاون الخليجي عقد اجتماعاً.");
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.trigger.text, "حفظ السلام");
+    EXPECT_NE(e.trigger.text, "التعاون");
+  }
+}
+
 }  // namespace
 }  // namespace hadath

@@ -18,7 +18,7 @@ namespace {
 
 struct Words {
   std::unordered_set<std::u32string> negation, clause_break, reported, possible, future_words;
-  std::u32string qad, fi, sawfa, bayna;
+  std::u32string qad, fi, sawfa, bayna, anna, inna;
   std::vector<std::pair<std::u32string, uint32_t>> markers;
   std::vector<std::pair<std::u32string, std::string>> relations;
 
@@ -36,6 +36,8 @@ struct Words {
       x->fi = MatchFormOf("في");
       x->sawfa = MatchFormOf("سوف");
       x->bayna = MatchFormOf("بين");
+      x->anna = MatchFormOf("أن");
+      x->inna = MatchFormOf("إن");
       const std::pair<const char*, uint32_t> kMarkers[] = {
           {"مع", kTgtMaa}, {"إلى", kTgtIla}, {"على", kTgtAla}, {"ضد", kTgtDidd},
           {"عن", kTgtAn},  {"في", kTgtFi},   {"من", kTgtMin},  {"بين", kTgtBayna}};
@@ -66,15 +68,30 @@ class Coder {
                              [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
         if (!m.entry || m.ntokens == 1) {
           // A verb phrase with its subject inside (VSO): «وقّعت مصر والإمارات اتفاقاً»,
-          // «أبدت إيران استعدادها», «خففت كندا في 12 آذار القيود».
-          if (const Trigger* g = GappedTrigger(static_cast<int>(s), i)) {
-            Code(static_cast<int>(s), i, i + 1, *g);
+          // «أبدت إيران استعدادها», «خففت كندا في 12 آذار القيود». When the phrase's noun
+          // is a trigger of the same kind by itself («وأعرب الكرملين عن رفض موسكو …»), the
+          // noun tells the event with its own arguments, once.
+          int tail = -1;
+          if (const Trigger* g = GappedTrigger(static_cast<int>(s), i, &tail)) {
+            LexMatch t = MatchAt(lex_, c_.tokens, tail, sent.end,
+                                 [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
+            if (!t.entry || lex_.triggers[t.entry->index].cameo.compare(0, 2, g->cameo, 0, 2) != 0)
+              Code(static_cast<int>(s), i, i + 1, *g);
             ++i;
             continue;
           }
         }
         if (!m.entry) {
           ++i;
+          continue;
+        }
+        // A trigger inside an actor's name is part of the name: «قوات حفظ السلام»,
+        // «مجلس التعاون الخليجي», «وزارة الدفاع», «وحدة حفظ السلام الروسية». «بوساطة
+        // روسية» after an event is how that event came about, not one of its own.
+        if (InsideActor(i, i + m.ntokens) || ForceName(i) ||
+            (lex_.triggers[m.entry->index].cameo == "045" && T(i).proclitics == U"\u0628" && !out_.events.empty() &&
+             out_.events.back().sentence == static_cast<int>(s))) {
+          i += m.ntokens;
           continue;
         }
         Code(static_cast<int>(s), i, i + m.ntokens, lex_.triggers[m.entry->index]);
@@ -104,7 +121,159 @@ class Coder {
 
   // A phrase trigger whose first word is the verb at i and whose other words follow the
   // verb's subject (an actor) and, at most, a time expression.
-  const Trigger* GappedTrigger(int s, int i) const {
+  bool Relative(int k) const {
+    static const std::unordered_set<std::u32string> kRel = [] {
+      std::unordered_set<std::u32string> w;
+      for (const char* x : {"الذي", "التي", "الذين", "اللذان", "اللذين", "اللتان", "اللتين", "اللواتي", "اللاتي"})
+        w.insert(MatchFormOf(x));
+      return w;
+    }();
+    return kRel.count(T(k).Key()) > 0 && T(k).proclitics.empty();
+  }
+
+  // A word after a verbal noun that describes it: no clitic, no preposition, not a time,
+  // and as definite as the noun («زيارة مرتقبة», «الزيارة المرتقبة»).
+  bool AdjectiveOf(int noun, int k) const {
+    const Token& t = T(k);
+    if (t.kind != TokKind::kArabic || !t.proclitics.empty() || t.enclitic || c_.token_time[k] >= 0) return false;
+    if (StartsWithAl(t.Key()) != StartsWithAl(T(noun).Key())) return false;
+    for (const auto& [w, b] : w_.markers)
+      if (t.Key() == w) return false;
+    return !w_.clause_break.count(t.Key()) && !w_.negation.count(t.Key());
+  }
+
+  // A word that only times another event right before a verbal noun: «بعد انتهاء
+  // زيارة», «خلال الزيارة», «في ختام المحادثات».
+  bool TemporalBefore(int tb, int cb) const {
+    static const std::unordered_set<std::u32string> kWhen = [] {
+      std::unordered_set<std::u32string> w;
+      for (const char* x : {"انتهاء", "ختام", "خلال", "أثناء", "عقب", "إثر", "قبيل", "نهاية", "هامش", "بداية",
+                            "مستهل", "مطلع", "اختتام", "افتتاح", "بعيد"})
+        w.insert(MatchFormOf(x));
+      return w;
+    }();
+    return tb - 1 >= cb && kWhen.count(T(tb - 1).Key()) > 0 && !T(tb - 1).enclitic;
+  }
+
+  // «تم», «يتم», «سيتم», «جرى» (with «خلالها» between) right before a verbal noun.
+  bool ImpersonalBefore(int tb) const {
+    static const std::unordered_set<std::u32string> kTamma = [] {
+      std::unordered_set<std::u32string> w;
+      for (const char* x : {"تم", "تمت", "يتم", "تتم", "جرى", "جرت", "يجري", "تجري"}) w.insert(MatchFormOf(x));
+      return w;
+    }();
+    for (int k = tb - 1; k >= 0 && k >= tb - 2; --k)
+      if (kTamma.count(T(k).Key())) return true;
+    return false;
+  }
+
+  // «بوساطة روسية», «بوساطة مصر»: the mediator named after a verbal noun in its clause.
+  std::optional<EventActor> MediatorAfter(int s, int te, const Trigger& trig) const {
+    static const std::u32string kWasata = MatchFormOf("وساطة");
+    const Sentence& sent = c_.sentences[s];
+    for (int k = te; k + 1 < std::min(sent.end, te + 8); ++k) {
+      if (w_.clause_break.count(T(k).Key()) || (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C")) break;
+      if (T(k).Key() != kWasata) continue;
+      if (IsActor(Ent(k + 1))) return ActorOf(Ent(k + 1));
+      if (auto a = NationalityAfter(k + 1, sent.end, trig)) {
+        a->actor = ActorCode{a->actor.country + "GOV", a->actor.country, "GOV"};
+        return a;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The two states of «الحدود الأرمينية الأذربيجانية» or «الحدود بين X و Y» in the
+  // sentence after a verbal noun, as their forces.
+  std::optional<std::pair<EventActor, EventActor>> BorderSides(int s, int te) const {
+    static const std::unordered_set<std::u32string> kBorder = [] {
+      std::unordered_set<std::u32string> w;
+      for (const char* x : {"الحدود", "حدود", "الحدودية", "خط"}) w.insert(MatchFormOf(x));
+      return w;
+    }();
+    const Sentence& sent = c_.sentences[s];
+    auto mil = [&](const std::string& iso3, Span span) {
+      EventActor a;
+      a.span = span;
+      a.actor = ActorCode{iso3 + "MIL", iso3, "MIL"};
+      return a;
+    };
+    for (int k = te; k < std::min(sent.end, te + 6); ++k) {
+      if (T(k).kind == TokKind::kPunct) break;
+      if (!kBorder.count(T(k).Key())) continue;
+      std::vector<std::pair<std::string, Span>> states;
+      for (int q = k + 1; q < std::min(sent.end, k + 6) && states.size() < 2; ++q) {
+        if (T(q).kind == TokKind::kPunct) break;
+        int e = Ent(q);
+        if (e >= 0 && out_.entities[e].actor && !out_.entities[e].actor->country.empty()) {
+          states.emplace_back(out_.entities[e].actor->country, out_.entities[e].span);
+          q = c_.mentions[e].te - 1;
+          continue;
+        }
+        LexMatch m = MatchAt(lex_, c_.tokens, q, sent.end,
+                             [](const LexEntry& x) { return x.kind == LexKind::kNationality; });
+        if (m.entry) {
+          states.emplace_back(lex_.countries[m.entry->index].iso3, c_.SpanOf(q, q + m.ntokens));
+          q += m.ntokens - 1;
+        } else if (T(q).Key() != w_.bayna) {
+          break;
+        }
+      }
+      if (states.size() == 2 && states[0].first != states[1].first)
+        return std::make_pair(mil(states[0].first, states[0].second), mil(states[1].first, states[1].second));
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // The actor coordinated right before mention e, of another state: «بوتين ونظيره
+  // الصيني», «بوتين، والصيني شي جين بينغ». -1 if none.
+  int CoordinatedBefore(int e, int lo) const {
+    static const std::u32string kWa = MatchFormOf("و");
+    int h = c_.mentions[e].hb;
+    bool conj = !T(h).proclitics.empty() && T(h).proclitics[0] == U'\u0648';
+    for (int q = h - 1; q >= lo && q >= h - 3; --q) {
+      const Token& t = T(q);
+      if (t.form == U"\u060C" || t.form == U",") continue;
+      if (t.Key() == kWa) { conj = true; continue; }
+      int f = Ent(q);
+      if (IsActor(f) && f != e && c_.mentions[f].te == q + 1) {
+        if (!conj || !out_.entities[f].actor || !out_.entities[e].actor ||
+            out_.entities[f].actor->country == out_.entities[e].actor->country)
+          return -1;
+        return f;
+      }
+      if (!t.proclitics.empty() && t.proclitics[0] == U'\u0648' &&
+          MatchAt(lex_, c_.tokens, q, q + 1, [](const LexEntry& x) { return x.kind == LexKind::kNationality; }).entry) {
+        conj = true;
+        continue;
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  // A noun of forces right before a trigger makes it a force's name: «وحدة حفظ السلام».
+  bool ForceName(int tb) const {
+    static const std::unordered_set<std::u32string> kForce = [] {
+      std::unordered_set<std::u32string> w;
+      for (const char* x : {"وحدة", "قوة", "قوات", "بعثة", "عناصر", "جنود", "كتيبة", "لواء", "فرقة", "وحدات",
+                            "فرق", "مهمة", "عملية"})
+        w.insert(MatchFormOf(x));
+      return w;
+    }();
+    return tb > 0 && kForce.count(T(tb - 1).Key()) > 0 && T(tb).proclitics.empty();
+  }
+
+  bool InsideActor(int tb, int te) const {
+    for (int k = tb; k < te; ++k) {
+      int e = Ent(k);
+      if (IsActor(e) && c_.mentions[e].hb <= k && k < c_.mentions[e].te) return true;
+    }
+    return false;
+  }
+
+  const Trigger* GappedTrigger(int s, int i, int* tail) const {
     const Sentence& sent = c_.sentences[s];
     if (T(i).kind != TokKind::kArabic || i + 2 >= sent.end) return nullptr;
     int j = i + 1;
@@ -135,6 +304,7 @@ class Coder {
     LexMatch m = MatchAt(lex_, v, 0, static_cast<int>(v.size()),
                          [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
     if (!m.entry || m.ntokens < 2) return nullptr;
+    *tail = j;
     return &lex_.triggers[m.entry->index];
   }
 
@@ -315,10 +485,25 @@ class Coder {
   void Code(int s, int tb, int te, const Trigger& trig) {
     const Sentence& sent = c_.sentences[s];
     const bool verb = trig.pos == "verb";
-    // Clause start: the last clause break before the trigger.
-    int cb = sent.begin;
-    for (int k = tb - 1; k >= sent.begin; --k)
-      if (w_.clause_break.count(T(k).Key()) || T(k).form == U":") { cb = k + 1; break; }
+    // Clause start: the last clause break before the trigger. A relative clause closed by a
+    // comma before the trigger («وانغ يي، الذي يزور روسيا حالياً، أجرى محادثات») is an
+    // insertion: the clause goes on before it, and its actors are not this verb's.
+    int cb = sent.begin, rel_b = -1, rel_e = -1;
+    for (int k = tb - 1; k >= sent.begin; --k) {
+      if (!w_.clause_break.count(T(k).Key()) && T(k).form != U":") continue;
+      if (rel_b < 0 && Relative(k)) {
+        int comma = -1;
+        for (int q = k + 1; q < tb && comma < 0; ++q)
+          if (T(q).form == U"\u060C" || T(q).form == U",") comma = q;
+        if (comma >= 0) {
+          rel_b = k, rel_e = comma;
+          continue;
+        }
+      }
+      cb = k + 1;
+      break;
+    }
+    auto in_rel = [&](int e) { return rel_b >= 0 && c_.mentions[e].hb >= rel_b && c_.mentions[e].hb < rel_e; };
     // Source.
     int src = -1, tgt = -1;
     int after_end = std::min(sent.end, te + 14);
@@ -340,19 +525,64 @@ class Coder {
       int e = Ent(tb - 1);
       if (IsActor(e) && c_.mentions[e].te == tb && !MarkerBefore(c_.mentions[e].hb, sent.begin)) src = e;
     }
+    if (src < 0 && verb && tb - 1 >= sent.begin && Relative(tb - 1)) {
+      // A verb opening a relative clause has its antecedent as subject: «وانغ يي، الذي
+      // يزور روسيا» — Russia is what he visits.
+      int q = tb - 2;
+      if (q >= sent.begin && (T(q).form == U"\u060C" || T(q).form == U",")) --q;
+      int e = q >= sent.begin ? Ent(q) : -1;
+      if (IsActor(e) && c_.mentions[e].te == q + 1) src = e;
+    }
+    const std::string vroot = trig.cameo.substr(0, 2);
+    const bool violent_root = vroot == "17" || vroot == "18" || vroot == "19" || vroot == "20";
+    if (!violent_root && T(tb).enclitic && tb > sent.begin && T(tb).proclitics.empty() &&
+        (T(tb - 1).Key() == w_.anna || T(tb - 1).Key() == w_.inna))
+      // «وأن تعاونهما غير موجّه ضد دول أخرى», «إن زيارته كانت ناجحة»: a verbal noun with its
+      // owner's pronoun opening what is said is the topic of a judgement about an event or
+      // a state known already, not the telling of one.
+      return;
     if (src >= 0) {
     } else if (!verb) {  // genitive after a verbal noun: «زيارة بوتين»
       const std::string root = trig.cameo.substr(0, 2);
       const bool violent = root == "17" || root == "18" || root == "19" || root == "20";
-      if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin) && violent && !trig.symmetric) {
+      // After the noun's adjectives, a person introduced by «ل» makes the visit: «زيارة
+      // مرتقبة لبوتين إلى الصين», «الزيارة المرتقبة للرئيس الروسي لبكين» (a place after
+      // «ل» is where it goes).
+      int g = k;
+      while (g < std::min(sent.end, te + 2) && Ent(g) < 0 && AdjectiveOf(tb, g)) ++g;
+      // «اتفاق وقف إطلاق النار بين الانفصاليين في ناغورنو كاراباخ وأذربيجان»: the two
+      // sides of a symmetric noun after «بين», whoever else the clause names.
+      if (trig.symmetric && g < sent.end && T(g).Key() == w_.bayna) {
+        int a = -1, b = -1;
+        for (int q = g + 1; q < std::min(sent.end, g + 4) && a < 0; ++q)
+          if (IsActor(Ent(q)) && c_.mentions[Ent(q)].hb == q) a = Ent(q);
+        const int from_a = a >= 0 ? c_.mentions[a].te : sent.end;
+        for (int q = from_a; q < std::min(sent.end, from_a + 6) && b < 0; ++q) {
+          if (T(q).kind == TokKind::kPunct) break;
+          int e = Ent(q);
+          if (IsActor(e) && e != a && c_.mentions[e].hb == q && !T(q).proclitics.empty() &&
+              T(q).proclitics[0] == U'\u0648') {
+            b = e;
+            break;
+          }
+        }
+        if (a >= 0 && b >= 0) src = a, tgt = b;
+      }
+      if (src >= 0) {
+      } else if (trig.cameo.compare(0, 2, "04") == 0 && g < sent.end && IsActor(Ent(g)) && c_.mentions[Ent(g)].hb == g &&
+          MarkerBefore(g, sent.begin) == kTgtLi && out_.entities[Ent(g)].type == "PER")
+        src = Ent(g);
+      if (src >= 0) {
+      } else if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin) && violent && !trig.symmetric) {
         // The genitive of a noun of violence or coercion is who suffers it: «مقتل
         // جنود»، «اعتقال ناشطين»، «قصف غزة». The actor, if any, comes later or before.
         tgt = Ent(k);
       } else if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin)) {
         src = Ent(k);
-      } else if (trig.pos == "noun" && te - tb == 1 && StartsWithAl(T(tb).Key()) &&
+      } else if (trig.pos == "noun" && te - tb == 1 && (StartsWithAl(T(tb).Key()) || TemporalBefore(tb, cb)) &&
                  SeenRoot(trig.cameo.substr(0, 2)) && !NationalityAfter(te, sent.end, trig)) {
-        // A definite verbal noun without its own actor («الزيارة», «الاتهامات») after an
+        // A definite verbal noun without its own actor («الزيارة», «الاتهامات»), or one
+        // that only times another event («بعد انتهاء زيارة استمرت عدة أيام»), after an
         // event of the same kind refers back to it; it is not a new one.
         return;
       }
@@ -379,17 +609,27 @@ class Coder {
     // «الوساطة المصرية» — the adjective names who acts.
     std::optional<EventActor> adj_source;
     if (!verb && src < 0) adj_source = NationalityAfter(te, sent.end, trig);
-    const std::string vroot = trig.cameo.substr(0, 2);
     const bool violent_noun = !verb && (vroot == "17" || vroot == "18" || vroot == "19" || vroot == "20");
     // The nearest actor before a verbal noun of violence is mostly the subject of another
     // verb («ندد لبنان باغتيال …»): violent nouns take their actors from their own phrase.
     if (src < 0 && !patient_genitive && !adj_source && !violent_noun) {
       for (int q = tb - 1; q >= cb; --q) {
         int e = Ent(q);
-        if (IsActor(e) && e != tgt && !MarkerBefore(c_.mentions[e].hb, sent.begin)) {
+        if (IsActor(e) && e != tgt && !in_rel(e) && !MarkerBefore(c_.mentions[e].hb, sent.begin)) {
           src = e;
           break;
         }
+      }
+    }
+    // A verb with no subject of its own continues the subject of the sentence's previous
+    // verb: «زار الرئيس الصيني موسكو، حيث أجرى محادثات مع …», «وأعرب الكرملين …، وأكد أن».
+    const bool finite = trig.tense == "past" || trig.tense == "present";
+    if (src < 0 && tgt < 0 && finite && !Passive(tb)) {
+      for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
+        if (it->trigger.start >= T(tb).start || !it->source) continue;
+        int e = EntityIndex(it->source->entity);
+        if (e >= 0 && e < static_cast<int>(out_.entities.size()) && !in_rel(e)) src = e;
+        break;
       }
     }
     if (src < 0 && c_.token_quote[tb] >= 0) {
@@ -410,6 +650,13 @@ class Coder {
       return;
     // «احتل السهم المرتبة الثانية»: occupying takes a territory, not a rank.
     if (trig.cameo == "192" && !TerritoryAfter(te, sent.end)) return;
+    // Two coordinated subjects of a symmetric event are its two sides: «بوتين ونظيره
+    // الصيني سيناقشان», «الرئيسين الروسي فلاديمير بوتين، والصيني شي جين بينغ، قد يجريان
+    // محادثات».
+    if (trig.symmetric && src >= 0 && tgt < 0) {
+      int f = CoordinatedBefore(src, cb);
+      if (f >= 0) tgt = src, src = f;
+    }
     // Target: an actor introduced by a marker of the frame, else the object.
     int from = src >= 0 && c_.mentions[src].hb >= te ? c_.mentions[src].te : te;
     if (tgt >= 0) from = sent.end;  // already found (the genitive of a violent noun)
@@ -431,8 +678,17 @@ class Coder {
         uint32_t mk = MarkerBefore(q, sent.begin);
         if (!(mk & trig.targets) || (mk & kTgtObj)) continue;
         int e = Ent(q + 1);
+        // «مستعدة للعمل مع روسيا»: the noun's own preposition introduces the target.
+        int e2 = -1;
+        if (e < 0 && q + 2 < sent.end && T(q + 1).proclitics.empty()) {
+          for (const auto& [w, b] : w_.markers)
+            if (T(q + 1).Key() == w && b != kTgtFi && b != kTgtMin) e2 = Ent(q + 2);
+          if (e2 >= 0 && (!IsActor(e2) || e2 == src || c_.mentions[e2].hb != q + 2)) e2 = -1;
+        }
         if (IsActor(e) && e != src && c_.mentions[e].hb == q + 1) {
           tgt = e;
+        } else if (e2 >= 0) {
+          tgt = e2;
         } else if (auto a = NationalityAfter(q + 1, sent.end, trig)) {
           a->actor = ActorCode{a->actor.country + "GOV", a->actor.country, "GOV"};
           adj_target = a;
@@ -470,10 +726,29 @@ class Coder {
     // A violent event told without its actors («انفجرت قنبلة في سوق في ولاية يالا») is
     // coded against the state where it took place: its target is that place.
     int place_target = -1;
+    std::optional<EventActor> border_tgt;
+    if (src < 0 && tgt < 0 && !adj_source && trig.symmetric && (vroot == "18" || vroot == "19" || vroot == "20")) {
+      // «تجددت الاشتباكات عند الحدود الأرمينية الأذربيجانية»: fighting on a border between
+      // two named states is between their forces.
+      if (auto sides = BorderSides(s, te)) adj_source = sides->first, border_tgt = sides->second;
+    }
     if (src < 0 && tgt < 0 && !adj_source && (vroot == "18" || vroot == "19" || vroot == "20") &&
         Occurred(s, tb, te, cb))
       place_target = PlaceInClause(s, tb, cb);
-    if (src < 0 && tgt < 0 && !adj_source && place_target < 0) return;  // no event without an actor
+    std::optional<EventActor> inherited_src, inherited_tgt;
+    if (src < 0 && tgt < 0 && !adj_source && place_target < 0 && !verb && ImpersonalBefore(tb)) {
+      // «تمّ التوصل إلى اتفاق … بوساطة روسية»: an agentless passive has the mediator as
+      // party, else the parties of the event its sentence told just before («أجرى
+      // محادثات مع الرئيس بوتين، تمّ خلالها توقيع عدد من الوثائق»).
+      adj_source = MediatorAfter(s, te, trig);
+      for (auto it = out_.events.rbegin(); !adj_source && it != out_.events.rend() && it->sentence == s; ++it) {
+        if (it->root == "01") continue;
+        inherited_src = it->source, inherited_tgt = it->target;
+        break;
+      }
+    }
+    if (src < 0 && tgt < 0 && !adj_source && place_target < 0 && !inherited_src && !inherited_tgt)
+      return;  // no event without an actor
     Event ev;
     ev.sentence = s;
     ev.trigger = c_.SpanOf(tb, te);
@@ -493,9 +768,12 @@ class Coder {
     }
     if (src >= 0) ev.source = ActorOf(src);
     else if (adj_source) ev.source = adj_source;
+    else if (inherited_src) ev.source = inherited_src;
     if (tgt >= 0) ev.target = ActorOf(tgt);
     else if (place_target >= 0) ev.target = ActorOf(place_target);
     else if (adj_target) ev.target = adj_target;
+    else if (border_tgt) ev.target = border_tgt;
+    else if (inherited_tgt) ev.target = inherited_tgt;
     if (ev.source && ev.target && ev.source->actor.code == ev.target->actor.code) ev.target.reset();
     Date(s, tb, &ev);
     Location(s, te, &ev);
@@ -514,6 +792,109 @@ class Coder {
     ev.id = "ev" + std::to_string(out_.events.size() + 1);
     roots_.insert(ev.root);
     out_.events.push_back(std::move(ev));
+    symmetric_.push_back(trig.symmetric);
+  }
+
+
+ public:
+  // One event per thing that happened: an event told again later in the document (the
+  // headline's «زيارة مرتقبة لبوتين إلى الصين», the body's «التحضير لزيارة الرئيس الروسي
+  // … إلى الصين») becomes a mention of the first telling, which takes what the others add
+  // (a missing side, a date from the text, a place, a count). Two tellings are
+  // one event when their CAMEO codes agree (arriving, meeting and leaving are three events
+  // of one visit, each with its own code or date), one side names the same state and the other
+  // does not contradict it (symmetric events in either order), they are both negated or
+  // both not, their dates agree, and their places do not differ. Statements stay apart:
+  // each is its own speech act with its own quote.
+  void Dedup() {
+    std::vector<Event> kept;
+    std::vector<char> ksym;
+    for (size_t i = 0; i < out_.events.size(); ++i) {
+      Event& e = out_.events[i];
+      const bool sym = i < symmetric_.size() && symmetric_[i];
+      e.mentions.push_back({e.sentence, e.trigger});
+      size_t j = 0;
+      if (e.root != "01") {
+        for (; j < kept.size(); ++j)
+          if (SameEvent(kept[j], e, ksym[j] || sym)) break;
+      } else {
+        j = kept.size();
+      }
+      if (j == kept.size()) {
+        kept.push_back(std::move(e));
+        ksym.push_back(sym);
+        continue;
+      }
+      Merge(&kept[j], &e);
+    }
+    for (size_t i = 0; i < kept.size(); ++i) kept[i].id = "ev" + std::to_string(i + 1);
+    out_.events = std::move(kept);
+  }
+
+ private:
+  static std::string CountryOf(const std::optional<EventActor>& a) {
+    if (!a) return "";
+    return a->actor.country.empty() ? a->actor.code : a->actor.country;
+  }
+
+  // 1 same actor, 0 one side unknown, -1 different.
+  static int SameSide(const std::optional<EventActor>& a, const std::optional<EventActor>& b) {
+    std::string x = CountryOf(a), y = CountryOf(b);
+    if (x.empty() || y.empty()) return 0;
+    return x == y ? 1 : -1;
+  }
+
+  bool DatesAgree(const std::optional<EventDate>& a, const std::optional<EventDate>& b) const {
+    if (!a || !b) return true;
+    if (a->from == b->from) {
+      if (a->from == "published") return a->value == b->value;
+      size_t n = std::min(a->value.size(), b->value.size());
+      return a->value.compare(0, n, b->value, 0, n) == 0;
+    }
+    // A date from the text against the publication date (an event not dated where it was
+    // told again): the same event only if the text's date is near the publication.
+    const std::string& t = a->from == "text" ? a->value : b->value;
+    const std::string& p = a->from == "text" ? b->value : a->value;
+    if (t.size() < 7 || p.size() < 10 || !IsAsciiDigit(t[0])) return false;
+    if (t.size() < 10) return t.compare(0, 7, p, 0, 7) == 0;
+    auto days = [](const std::string& v) {
+      int y = std::atoi(v.c_str()), m = std::atoi(v.c_str() + 5), d = std::atoi(v.c_str() + 8);
+      return y * 372 + m * 31 + d;  // monotone; exact enough for a month's window
+    };
+    return std::abs(days(t) - days(p)) <= 31;
+  }
+
+  bool SameEvent(const Event& a, const Event& b, bool sym) const {
+    if (a.cameo != b.cameo || (a.modality == "negated") != (b.modality == "negated")) return false;
+    auto fits = [](int x, int y) { return x >= 0 && y >= 0 && (x == 1 || y == 1); };
+    bool actors = fits(SameSide(a.source, b.source), SameSide(a.target, b.target)) ||
+                  (sym && fits(SameSide(a.source, b.target), SameSide(a.target, b.source)));
+    if (!actors || !DatesAgree(a.date, b.date)) return false;
+    if (a.location && b.location && a.location->text != b.location->text &&
+        a.location->country != b.location->country)
+      return false;
+    return true;
+  }
+
+  void Merge(Event* a, Event* b) const {
+    for (Event::Mention& m : b->mentions) a->mentions.push_back(std::move(m));
+    std::sort(a->mentions.begin(), a->mentions.end(),
+              [](const Event::Mention& x, const Event::Mention& y) { return x.trigger.start < y.trigger.start; });
+    if (b->source && b->target && !(a->source && a->target)) {  // the fuller telling names both sides
+      a->source = b->source;
+      a->target = b->target;
+    }
+    if (b->date && (!a->date || (a->date->from != "text" && b->date->from == "text") ||
+                    (a->date->from == b->date->from && b->date->value.size() > a->date->value.size())))
+      a->date = b->date;
+    if (!a->location && b->location) a->location = b->location;
+    if (a->quote.empty()) a->quote = b->quote;
+    for (const Event::Count& c : b->size) {
+      bool have = false;
+      for (const Event::Count& x : a->size) have |= x.kind == c.kind;
+      if (!have) a->size.push_back(c);
+    }
+    a->confidence = std::min(0.99, std::max(a->confidence, b->confidence) + 0.05);
   }
 
   // First person plural/singular: present «ن…/أ…», past «…نا», or a «…نا» suffix.
@@ -584,24 +965,32 @@ class Coder {
   bool SeenRoot(const std::string& root) const { return roots_.count(root) > 0; }
 
 
+  // Starts like an imperfect verb; «تجددت», «تمت» (past, feminine) end in ت instead.
   static bool IsImperfect(const std::u32string& w) {
-    return w.size() >= 3 && (w[0] == U'\u064A' || w[0] == U'\u062A' || w[0] == U'\u0646');
+    return w.size() >= 3 && (w[0] == U'\u064A' || w[0] == U'\u062A' || w[0] == U'\u0646') &&
+           !(w[0] == U'\u062A' && w.back() == U'\u062A');
   }
 
   std::string Modality(int s, int tb, int te, const Trigger& trig) const {
     const Sentence& sent = c_.sentences[s];
     bool neg = false, fut = T(tb).future, poss = false, rep = false;
+    const bool finite = trig.tense == "past" || trig.tense == "present";
     for (int k = std::max(sent.begin, tb - 3); k < tb; ++k) {
       const std::u32string& key = T(k).Key();
-      if (w_.negation.count(key)) neg = true;
-      if (key == w_.qad && (trig.tense == "present" || T(k + 1).future || k + 1 < tb)) poss = true;
+      // A verbal noun is negated by a word right before it («عدم التدخل»); further back,
+      // the negation is its verb's: «لا نقبل اتهامات أرمينيا» — the accusations were made.
+      if (w_.negation.count(key) && (finite || k == tb - 1)) neg = true;
+      // «قد» + imperfect: may; «قد» + past («وقد خلّفت حرب …»): already.
+      if (key == w_.qad &&
+          (trig.tense == "present" || T(k + 1).future || (k + 1 < tb && IsImperfect(T(k + 1).Key()))))
+        poss = true;
       if (key == w_.sawfa || T(k).future || w_.future_words.count(key)) fut = true;
       if (w_.possible.count(key)) poss = true;
     }
     if (trig.tense == "past" && poss) poss = false;  // «قد» + past = «already»
     // «قد يجري الرئيس … محادثات»: قد + an imperfect verb governing a verbal noun.
     if (!poss && trig.tense != "past" && trig.tense != "present") {
-      for (int k = tb - 1; k >= std::max(sent.begin, tb - 8); --k) {
+      for (int k = tb - 1; k >= std::max(sent.begin, tb - 14); --k) {
         if (w_.clause_break.count(T(k).Key()) ||
             (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C" && T(k).form != U","))
           break;
@@ -634,11 +1023,20 @@ class Coder {
       if (is_break(k)) { cl_start = k + 1; break; }
     for (int k = tb + 1; k < sent.end; ++k)
       if (is_break(k)) { cl_end = k; break; }
+    static const std::unordered_set<std::u32string> kBound = [] {
+      std::unordered_set<std::u32string> w;
+      for (const char* x : {"منذ", "حتى", "لغاية", "غاية"}) w.insert(MatchFormOf(x));
+      return w;
+    }();
     auto pick = [&](int a, int b) {
       int best = -1, bestd = 1 << 30;
       for (int k = a; k < b; ++k) {
         int ti = c_.token_time[k];
         if (ti < 0 || !IsAsciiDigit(out_.times[ti].value[0])) continue;  // not XXXX-…, PAST_REF
+        // «منذ عام 2019», «حتى عام 2030»: the start or end of a span the event falls in.
+        int f = k;
+        while (f > sent.begin && c_.token_time[f - 1] == ti) --f;
+        if (kBound.count(T(f).Key()) || (f > sent.begin && kBound.count(T(f - 1).Key()))) continue;
         const TimeExpr& te = out_.times[ti];
         // Dates, ranges and clock times date an event (a clock time by its day).
         if (te.type != "DATE" && te.type != "TIME") continue;
@@ -654,11 +1052,37 @@ class Coder {
       const TimeExpr& t = out_.times[best];
       std::string v = t.type == "TIME" ? t.value.substr(0, t.value.find('T')) : t.value;
       ev->date = EventDate{v, t.span.text, "text"};
+    } else if (auto d = DuringDate(s, tb)) {
+      ev->date = d;
     } else if (!c_.pubdate.empty() && ev->modality != "future" && ev->modality != "possible") {
       ev->date = EventDate{c_.pubdate, std::nullopt, "published"};
     }
   }
 
+
+  // «وخلال الزيارة دعا …», «على هامش القمة»: an event timed by one told before takes its
+  // date from the text that dated that one.
+  std::optional<EventDate> DuringDate(int s, int tb) const {
+    static const std::unordered_set<std::u32string> kDuring = [] {
+      std::unordered_set<std::u32string> w;
+      for (const char* x : {"خلال", "أثناء", "هامش", "ختام", "عقب", "إثر"}) w.insert(MatchFormOf(x));
+      return w;
+    }();
+    const Sentence& sent = c_.sentences[s];
+    for (int k = sent.begin; k + 1 < tb; ++k) {
+      if (!kDuring.count(T(k).Key()) || T(k).enclitic) continue;
+      LexMatch m = MatchAt(lex_, c_.tokens, k + 1, tb,
+                           [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
+      if (!m.entry) continue;
+      const std::string& cameo = lex_.triggers[m.entry->index].cameo;
+      for (auto it = out_.events.rbegin(); it != out_.events.rend(); ++it)
+        if (it->cameo.compare(0, 2, cameo, 0, 2) == 0 && it->sentence <= s) {
+          if (it->date && it->date->from == "text") return it->date;
+          break;
+        }
+    }
+    return std::nullopt;
+  }
 
   void Location(int s, int te, Event* ev) const {
     const Sentence& sent = c_.sentences[s];
@@ -716,6 +1140,7 @@ class Coder {
   const Words& w_;
   std::set<std::tuple<int, std::string, std::string, std::string>> seen_;
   std::unordered_set<std::string> roots_;
+  std::vector<char> symmetric_;  // parallel to out_.events until Dedup
 };
 
 }  // namespace
@@ -777,8 +1202,10 @@ void AttachCounts(const DocContext& c, Analysis* out) {
 }
 
 void CodeEvents(DocContext* ctx, Analysis* out) {
-  Coder(ctx, out).Run();
+  Coder coder(ctx, out);
+  coder.Run();
   AttachCounts(*ctx, out);
+  coder.Dedup();
 }
 
 }  // namespace hadath

@@ -94,6 +94,12 @@ void WriteEvent(JsonWriter& w, const Event& e) {
     }
     w.EndArray();
   }
+  w.Key("mentions").BeginArray();
+  for (const Event::Mention& m : e.mentions) {
+    w.BeginObject().Key("sentence").Int(m.sentence).Key("start").Int(m.trigger.start);
+    w.Key("end").Int(m.trigger.end).Key("text").String(m.trigger.text).EndObject();
+  }
+  w.EndArray();
   w.EndObject();
 }
 

@@ -31,9 +31,11 @@ def facts(a):
                             for e in a.get("nominals", [])}),
         "times": sorted({f"{t['text']}|{t['value']}" for t in a["times"]}),
         "quotes": sorted({f"{q['text'][:40]}|{canon(q['speaker']) if q['speaker'] else ''}" for q in a["quotes"]}),
+        # one fact per telling: an event told in the headline and again in the body is one
+        # event with two mentions, each checked with the event's merged fields
         "events": sorted({f"{e['cameo']}|{(e['source'] or {}).get('code') or '-'}|{(e['target'] or {}).get('code') or '-'}|"
-                          f"{e['modality']}|{(e['date'] or {}).get('value') or '-'}|{e['trigger']['text']}"
-                          for e in a["events"]}),
+                          f"{e['modality']}|{(e['date'] or {}).get('value') or '-'}|{m['text']}"
+                          for e in a["events"] for m in (e.get("mentions") or [e["trigger"]])}),
     }
 
 
