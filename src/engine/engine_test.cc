@@ -446,5 +446,25 @@ TEST(Events, TriggersInsideActorNamesAreNoEvents) {
   }
 }
 
+TEST(Events, WhatBurstsOrIsNamedInPassingIsNoViolence) {
+  for (const char* text : {"انفجرت فضيحة جديدة في وجه وزير المالية الإيطالي.",
+                           "وقال الجنرال إن الجيش الإسرائيلي تعلم دروساً كثيرة خلال الحرب الأخيرة في لبنان."}) {
+    Analysis a = AnalyzeText(text);
+    for (const Event& e : a.events) EXPECT_TRUE(e.root != "18" && e.root != "19" && e.root != "20") << text;
+  }
+  Analysis b = AnalyzeText("وخلّفت الحرب بين إثيوبيا وإريتريا أكثر من ألف قتيل.");
+  bool war = false;
+  for (const Event& e : b.events) war |= e.root == "19";
+  EXPECT_TRUE(war);
+}
+
+TEST(Events, AProtestWithoutNamedProtestersIsByThePeopleOfItsPlace) {
+  Analysis a = AnalyzeText("واندلعت في نواكشوط أمس مظاهرات مناوئة للحكومة.");
+  bool protest = false;
+  for (const Event& e : a.events)
+    protest |= e.root == "14" && e.source && e.source->actor.code == "MRTCVL";
+  EXPECT_TRUE(protest);
+}
+
 }  // namespace
 }  // namespace hadath

@@ -405,6 +405,35 @@ class Coder {
     return -1;
   }
 
+  // An abstract noun right before or after the trigger (its subject either way).
+  bool AbstractAround(int s, int tb, int te) const {
+    static const std::unordered_set<std::u32string> kAbstract = [] {
+      std::unordered_set<std::u32string> w;
+      for (const char* x : {"فضيحة", "الفضيحة", "خلاف", "الخلاف", "خلافات", "الخلافات", "أزمة", "الأزمة", "غضب",
+                            "الغضب", "الوضع", "الأوضاع", "الموقف", "صراع", "الصراع", "قضية", "القضية", "جدل",
+                            "الجدل", "النزاع", "نزاع", "مشكلة", "المشكلة", "الشارع", "الاحتقان", "توتر", "التوتر",
+                            "فقاعة", "الفقاعة", "ثورة", "الثورة", "حرب", "الحرب", "سجال", "السجال"})
+        w.insert(MatchFormOf(x));
+      return w;
+    }();
+    const Sentence& sent = c_.sentences[s];
+    return (te < sent.end && kAbstract.count(T(te).Key())) || (tb > sent.begin && kAbstract.count(T(tb - 1).Key()));
+  }
+
+  bool OccurrenceVerbIn(int s, int tb, int te, int cb) const {
+    static const std::unordered_set<std::u32string> kBroke = [] {
+      std::unordered_set<std::u32string> w;
+      for (const char* x : {"اندلع", "اندلعت", "نشب", "نشبت", "خلف", "خلفت", "أسفر", "أسفرت", "أودى", "أودت",
+                            "شن", "شنت", "أعلن", "أعلنت", "تجدد", "تجددت", "دارت", "استمرت", "انتهت", "وضعت"})
+        w.insert(MatchFormOf(x));
+      return w;
+    }();
+    const Sentence& sent = c_.sentences[s];
+    for (int k = std::max(cb, tb - 4); k < std::min(sent.end, te + 4); ++k)
+      if (kBroke.count(T(k).Key())) return true;
+    return false;
+  }
+
   bool Occurred(int s, int tb, int te, int cb) const {
     const Sentence& sent = c_.sentences[s];
     static const std::unordered_set<std::u32string> kOccur = [] {
@@ -650,6 +679,12 @@ class Coder {
       return;
     // «احتل السهم المرتبة الثانية»: occupying takes a territory, not a rank.
     if (trig.cameo == "192" && !TerritoryAfter(te, sent.end)) return;
+    // «انفجرت فضيحة جديدة», «تفجر الخلاف»: what bursts is no bomb.
+    if ((trig.lemma == "انفجر" || trig.lemma == "تفجر") && AbstractAround(s, tb, te)) return;
+    // A war is told as an event when the text says what it did or when it broke out
+    // («خلّفت حرب خريف 2020 … 6500 قتيل», «اندلعت الحرب»), not by its name in passing
+    // («خلال الحرب الأخيرة في لبنان», «بعد الحرب»).
+    if (trig.lemma == "حرب" && !OccurrenceVerbIn(s, tb, te, cb) && !VictimsIn(s)) return;
     // Two coordinated subjects of a symmetric event are its two sides: «بوتين ونظيره
     // الصيني سيناقشان», «الرئيسين الروسي فلاديمير بوتين، والصيني شي جين بينغ، قد يجريان
     // محادثات».
@@ -735,6 +770,15 @@ class Coder {
     if (src < 0 && tgt < 0 && !adj_source && (vroot == "18" || vroot == "19" || vroot == "20") &&
         Occurred(s, tb, te, cb))
       place_target = PlaceInClause(s, tb, cb);
+    if (src < 0 && tgt < 0 && !adj_source && vroot == "14" && Occurred(s, tb, te, cb)) {
+      // «اندلعت في نواكشوط مظاهرات مناوئة للانقلاب»: a protest told without its
+      // protesters is by the people of the place it happened in.
+      int p = PlaceInClause(s, tb, cb);
+      if (p >= 0) {
+        adj_source = ActorOf(p);
+        adj_source->actor = ActorCode{adj_source->actor.country + "CVL", adj_source->actor.country, "CVL"};
+      }
+    }
     std::optional<EventActor> inherited_src, inherited_tgt;
     if (src < 0 && tgt < 0 && !adj_source && place_target < 0 && !verb && ImpersonalBefore(tb)) {
       // «تمّ التوصل إلى اتفاق … بوساطة روسية»: an agentless passive has the mediator as
