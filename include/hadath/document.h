@@ -151,6 +151,7 @@ struct Event {
 struct Relation {
   std::string a, b, type;
   int sentence = 0;
+  Span evidence;  // the word that states it («حليفان», «شراكة», «توتر»)
 };
 
 struct Analysis {

@@ -466,5 +466,14 @@ TEST(Events, AProtestWithoutNamedProtestersIsByThePeopleOfItsPlace) {
   EXPECT_TRUE(protest);
 }
 
+TEST(Events, RelationsNameTheirEvidence) {
+  Analysis a = AnalyzeText("وقال الوزير إن روسيا والصين شريكان في مواجهة الضغوط الأميركية.");
+  ASSERT_FALSE(a.relations.empty());
+  EXPECT_EQ(a.relations[0].type, "partner");
+  EXPECT_EQ(a.relations[0].a, "CHN");
+  EXPECT_EQ(a.relations[0].b, "RUS");
+  EXPECT_EQ(a.relations[0].evidence.text, "شريكان");
+}
+
 }  // namespace
 }  // namespace hadath

@@ -45,7 +45,10 @@ struct Words {
       const std::pair<const char*, const char*> kRel[] = {
           {"حليف", "ally"}, {"حليفنا", "ally"}, {"حليفان", "ally"}, {"حلفاء", "ally"},
           {"شريك", "partner"}, {"شريكنا", "partner"}, {"شركاء", "partner"}, {"الشراكة", "partner"},
-          {"شراكة", "partner"}, {"عدو", "adversary"}, {"خصم", "adversary"}, {"أعداء", "adversary"}};
+          {"شراكة", "partner"}, {"عدو", "adversary"}, {"خصم", "adversary"}, {"أعداء", "adversary"},
+          {"خصوم", "adversary"}, {"العداء", "adversary"}, {"الحليف", "ally"}, {"حليفين", "ally"},
+          {"شريكان", "partner"}, {"شريكين", "partner"}, {"الشريك", "partner"},
+          {"توتر", "tension"}, {"توترا", "tension"}, {"التوتر", "tension"}, {"المتوترة", "tension"}};
       for (const auto& [s, r] : kRel) x->relations.emplace_back(MatchFormOf(s), r);
       return x;
     }();
@@ -1168,7 +1171,7 @@ class Coder {
           if (sp >= 0 && out_.entities[sp].actor) countries.insert(out_.entities[sp].actor->country);
         }
         if (countries.size() == 2) {
-          Relation r{*countries.begin(), *countries.rbegin(), type, s};
+          Relation r{*countries.begin(), *countries.rbegin(), type, s, c_.SpanOf(k, k + 1)};
           bool dup = false;
           for (const Relation& x : out_.relations)
             dup |= x.a == r.a && x.b == r.b && x.type == r.type;

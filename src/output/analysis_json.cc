@@ -160,7 +160,9 @@ std::string AnalysisToJson(const Analysis& a, bool pretty) {
   w.Key("relations").BeginArray();
   for (const Relation& r : a.relations) {
     w.BeginObject().Key("a").String(r.a).Key("b").String(r.b).Key("type").String(r.type);
-    w.Key("sentence").Int(r.sentence).EndObject();
+    w.Key("sentence").Int(r.sentence);
+    w.Key("evidence").BeginObject().Key("start").Int(r.evidence.start).Key("end").Int(r.evidence.end);
+    w.Key("text").String(r.evidence.text).EndObject().EndObject();
   }
   w.EndArray();
   w.EndObject();

@@ -111,9 +111,17 @@ def check(a, text):
         if ev["quote"] is not None and ev["quote"] not in qids:
             raise Breach(f"{w}.quote names no quote")
         need(ev, "confidence", (int, float), w)
+        ms = need(ev, "mentions", (list,), w)
+        if not ms or ms[0]["start"] != ev["trigger"]["start"] and all(m["start"] != ev["trigger"]["start"] for m in ms):
+            raise Breach(f"{w}.mentions must include the trigger")
+        for j, m in enumerate(ms):
+            span(m, text, f"{w}.mentions[{j}]")
+            if not 0 <= m["sentence"] < len(a["sentences"]):
+                raise Breach(f"{w}.mentions[{j}].sentence")
     for i, r in enumerate(a["relations"]):
         for k in ("a", "b", "type"):
             need(r, k, (str,), f"relations[{i}]")
+        span(need(r, "evidence", (dict,), f"relations[{i}]"), text, f"relations[{i}].evidence")
 
 
 def main():
