@@ -475,5 +475,15 @@ TEST(Events, RelationsNameTheirEvidence) {
   EXPECT_EQ(a.relations[0].evidence.text, "شريكان");
 }
 
+TEST(Events, CoordinatedSidesAndTargetsNamedThroughTheObject) {
+  Analysis a = AnalyzeText("انتقدت ألمانيا والنمسا تصريحات وزير الداخلية الإيطالي بشأن المهاجرين.");
+  EXPECT_NE(FindEvent(a, "111", "DEU", "ITA"), nullptr);
+  EXPECT_NE(FindEvent(a, "111", "AUT", "ITA"), nullptr);
+  Analysis b = AnalyzeText("أدانت جامعة الدول العربية الاقتحامات الإسرائيلية للمسجد الأقصى.");
+  bool found = false;
+  for (const Event& e : b.events) found |= e.root == "11" && e.target && e.target->actor.country == "ISR";
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace hadath

@@ -702,6 +702,10 @@ class Coder {
       if (T(q).kind == TokKind::kPunct && (T(q).form == U"." || T(q).form == U":")) break;
       int e = Ent(q);
       if (!IsActor(e) || e == src || c_.mentions[e].hb != q) continue;
+      if (src >= 0 && CoordinatedAfter(src, -1) == e) {  // «انتقدت ألمانيا والنمسا …»: a second subject
+        q = c_.mentions[e].te - 1;
+        continue;
+      }
       uint32_t mk = MarkerBefore(q, sent.begin);
       if ((mk & trig.targets) || (!mk && (trig.targets & kTgtObj))) tgt = e;
       else if (mk) continue;
@@ -710,11 +714,17 @@ class Coder {
     // لترشيح البرازيل») or its nationality adjective («أشاد بالجهود القطرية»).
     std::optional<EventActor> adj_target;
     if (tgt < 0) {
+      bool first_word = true;
       for (int q = from; q + 1 < std::min(sent.end, from + 10); ++q) {
         if (T(q).kind == TokKind::kPunct || w_.clause_break.count(T(q).Key())) break;
-        if (Ent(q) >= 0) continue;
+        if (Ent(q) >= 0 || c_.token_time[q] >= 0) continue;
         uint32_t mk = MarkerBefore(q, sent.begin);
-        if (!(mk & trig.targets) || (mk & kTgtObj)) continue;
+        // The direct object of a frame that takes one, when it is a noun whose genitive or
+        // adjective names the target: «أدانت الجامعة العربية الاقتحامات الإسرائيلية»,
+        // «انتقدت ألمانيا تصريحات وزير الداخلية الإيطالي».
+        const bool object = first_word && !mk && (trig.targets & kTgtObj) && T(q).kind == TokKind::kArabic;
+        first_word = false;
+        if (!object && (!(mk & trig.targets) || (mk & kTgtObj))) continue;
         int e = Ent(q + 1);
         // «مستعدة للعمل مع روسيا»: the noun's own preposition introduces the target.
         int e2 = -1;
@@ -833,13 +843,39 @@ class Coder {
     }
     ev.confidence = 0.4 + (ev.source ? 0.2 : 0) + (ev.target ? 0.2 : 0) +
                     (ev.date && ev.date->from == "text" ? 0.1 : 0);
-    auto key = std::make_tuple(s, ev.cameo, ev.source ? ev.source->actor.code : "",
+    // «انتقدت ألمانيا والنمسا …», «حثّت الصين الهند وباكستان»: a side coordinated with «و»
+    // acts or is acted on too (PLOVER lists compound actors; we code one event per pair).
+    int src2 = src >= 0 ? CoordinatedAfter(src, tgt) : -1;
+    int tgt2 = tgt >= 0 && !trig.symmetric ? CoordinatedAfter(tgt, src) : -1;
+    Event copy_src, copy_tgt;
+    if (src2 >= 0) (copy_src = ev).source = ActorOf(src2);
+    if (tgt2 >= 0) (copy_tgt = ev).target = ActorOf(tgt2);
+    Push(std::move(ev), trig.symmetric);
+    if (src2 >= 0) Push(std::move(copy_src), trig.symmetric);
+    if (tgt2 >= 0) Push(std::move(copy_tgt), trig.symmetric);
+  }
+
+  void Push(Event ev, bool symmetric) {
+    auto key = std::make_tuple(ev.sentence, ev.cameo, ev.source ? ev.source->actor.code : "",
                                ev.target ? ev.target->actor.code : "");
     if (!seen_.insert(key).second) return;
     ev.id = "ev" + std::to_string(out_.events.size() + 1);
     roots_.insert(ev.root);
     out_.events.push_back(std::move(ev));
-    symmetric_.push_back(trig.symmetric);
+    symmetric_.push_back(symmetric);
+  }
+
+  // The actor joined to mention e by «و» right after it, of another state than e and
+  // than `other`; -1 if none.
+  int CoordinatedAfter(int e, int other) const {
+    int m = c_.mentions[e].te;
+    if (m >= static_cast<int>(c_.tokens.size()) || c_.SentenceOf(m) != c_.mentions[e].sentence) return -1;
+    const std::u32string& pro = T(m).proclitics;
+    int f = Ent(m);
+    if (pro.empty() || pro[0] != U'\u0648' || pro.size() > 1 || !IsActor(f) || c_.mentions[f].hb != m) return -1;
+    auto country = [&](int x) { return out_.entities[x].actor ? out_.entities[x].actor->country : std::string(); };
+    if (country(f).empty() || country(f) == country(e) || (other >= 0 && country(f) == country(other))) return -1;
+    return f;
   }
 
 
