@@ -9,9 +9,9 @@ command -v clang++ >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninte
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DHADATH_FUZZ=ON -DHADATH_TESTS=OFF \
   -DHADATH_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fsanitize=fuzzer-no-link" >/dev/null
-ninja -C build-fuzz text_fuzzer jsonl_fuzzer time_fuzzer
+ninja -C build-fuzz text_fuzzer jsonl_fuzzer time_fuzzer search_fuzzer
 mkdir -p build-fuzz/findings
-for f in text jsonl time; do
+for f in text jsonl time search; do
   work=build-fuzz/corpus-$f
   mkdir -p "$work"
   echo "fuzz: $f for ${seconds}s"

@@ -112,6 +112,8 @@ int Usage(const std::string& msg) {
                "  hadath segment [--format conllu|plain] [--one-sentence-per-line] [FILE|-]\n"
                "  hadath ingest  [--db PATH] [--date YYYY-MM-DD] [--input txt|jsonl] FILE...\n"
                "  hadath events  [--db PATH] [--actor CODE] [--root NN] [--from D] [--to D] [--format table|jsonl|csv]\n"
+               "  hadath search  [--db PATH] [--from D] [--to D] [--source S] [--actor A] [--country C] [--root RR]\n"
+               "                 [--limit N] [--offset N] [--format table|jsonl] QUERY...\n"
                "  hadath export  [--db PATH] --format csv|jsonl\n"
                "  hadath actors  [--db PATH] [--learned] [--format table|jsonl]\n"
                "  hadath version\n";

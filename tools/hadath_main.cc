@@ -1,6 +1,7 @@
 // hadath: the command-line front end (a thin layer over the library).
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <exception>
 #include <fstream>
@@ -115,7 +116,7 @@ int Ingest(int argc, char** argv) {
     std::cerr << "hadath: " << engine.status().message() << "\n";
     return 1;
   }
-  auto store = Store::Open(a.Get("db", kDefaultDb));
+  auto store = Store::Open(a.Get("db", kDefaultDb), engine.value().get());
   if (!store.ok()) {
     std::cerr << "hadath: " << store.status().message() << "\n";
     return 1;
@@ -168,14 +169,14 @@ int Ingest(int argc, char** argv) {
 }
 
 // The store named by --db, which must exist already (reading commands); null after
-// printing the reason.
-std::unique_ptr<Store> OpenExisting(const Args& a) {
+// printing the reason. `engine` is needed to search.
+std::unique_ptr<Store> OpenExisting(const Args& a, const Engine* engine = nullptr) {
   std::string db = a.Get("db", kDefaultDb);
   if (access(db.c_str(), F_OK) != 0) {
     std::cerr << "hadath: " << db << ": no such database (run hadath ingest first)\n";
     return nullptr;
   }
-  auto store = Store::Open(db);
+  auto store = Store::Open(db, engine);
   if (!store.ok()) {
     std::cerr << "hadath: " << store.status().message() << "\n";
     return nullptr;
@@ -228,6 +229,87 @@ int Events(int argc, char** argv, bool export_mode) {
     return 1;
   }
   if (fmt == "table") std::cout << n << " events\n";
+  return 0;
+}
+
+// YYYY, YYYY-MM or YYYY-MM-DD (the date filters compare prefixes).
+bool IsDatePrefix(const std::string& d) {
+  static const char kShape[] = "0000-00-00";
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+  for (size_t i = 0; i < d.size(); ++i)
+    if (kShape[i] == '-' ? d[i] != '-' : !std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+  return true;
+}
+
+bool IsNumber(const std::string& s) {
+  if (s.empty() || s.size() > 9) return false;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+int Search(int argc, char** argv) {
+  Args a;
+  std::string err;
+  if (!ParseArgs(argc, argv, 2, {"db", "from", "to", "source", "actor", "country", "root", "limit", "offset", "format"}, {}, &a,
+                 &err))
+    return Usage(err);
+  std::string fmt = a.Get("format", "table");
+  if (fmt != "table" && fmt != "jsonl") return Usage("--format must be table or jsonl");
+  if (a.files.empty()) return Usage("search needs a QUERY");
+  for (const char* d : {"from", "to"})
+    if (a.opts.count(d) && !IsDatePrefix(a.Get(d))) return Usage(std::string("--") + d + " must be YYYY[-MM[-DD]]");
+  if (a.opts.count("root") && (a.Get("root").size() != 2 || !IsNumber(a.Get("root"))))
+    return Usage("--root must be a two-digit CAMEO root");
+  for (const char* n : {"limit", "offset"})
+    if (a.opts.count(n) && !IsNumber(a.Get(n))) return Usage(std::string("--") + n + " must be a number");
+  auto engine = MakeEngine(a);
+  if (!engine.ok()) {
+    std::cerr << "hadath: " << engine.status().message() << "\n";
+    return 1;
+  }
+  std::unique_ptr<Store> store = OpenExisting(a, engine.value().get());
+  if (!store) return 1;
+  SearchQuery q;
+  for (const std::string& w : a.files) q.text += (q.text.empty() ? "" : " ") + w;
+  q.from = a.Get("from");
+  q.to = a.Get("to");
+  q.source = a.Get("source");
+  q.actor = a.Get("actor");
+  q.country = a.Get("country");
+  q.root = a.Get("root");
+  q.limit = std::strtoul(a.Get("limit", "20").c_str(), nullptr, 10);
+  q.offset = std::strtoul(a.Get("offset", "0").c_str(), nullptr, 10);
+  if (fmt == "table" && isatty(STDOUT_FILENO)) {  // bold on a terminal, brackets in a pipe
+    q.mark_start = "\x1b[1m";
+    q.mark_end = "\x1b[0m";
+  }
+  long n = 0;
+  Status s = store->Search(q, [&](const SearchHit& h) {
+    if (fmt == "table" && n == 0) std::cout << Pad("score", 7) << " " << Pad("published", 11) << " title  [document]\n";
+    ++n;
+    if (fmt == "table") {
+      char score[32];
+      std::snprintf(score, sizeof score, "%.2f", h.score);
+      std::string snippet = h.snippet;
+      for (char& c : snippet)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+      std::cout << Pad(score, 7) << " " << Pad(h.published.empty() ? "-" : h.published, 11) << " " << h.title
+                << "  [" << h.doc_id << "]\n        " << snippet << "\n";
+    } else {
+      JsonWriter w;
+      w.BeginObject().Key("id").String(h.doc_id).Key("title").StringOrNull(h.title);
+      w.Key("published").StringOrNull(h.published).Key("url").StringOrNull(h.url);
+      w.Key("source").StringOrNull(h.source).Key("score").Number(h.score);
+      w.Key("snippet").String(h.snippet).EndObject();
+      std::cout << w.str() << "\n";
+    }
+  });
+  if (!s.ok()) {
+    std::cerr << "hadath: " << s.message() << "\n";
+    return s.code() == Status::Code::kInvalidInput ? 2 : 1;  // a malformed query is a usage error
+  }
+  if (fmt == "table") std::cout << n << " documents\n";
   return 0;
 }
 
@@ -288,12 +370,13 @@ int Main(int argc, char** argv) {
   if (cmd == "events") return Events(argc, argv, false);
   if (cmd == "export") return Events(argc, argv, true);
   if (cmd == "actors") return Actors(argc, argv);
+  if (cmd == "search") return Search(argc, argv);
   if (cmd == "version" || cmd == "--version") {
     std::cout << "hadath " << Engine::Version() << "\n";
     return 0;
   }
-  if (cmd == "search" || cmd == "serve")
-    return Usage(cmd + ": not available in this version yet (full-text search and the HTTP server come with the store work)");
+  if (cmd == "serve")
+    return Usage(cmd + ": not available in this version yet (the HTTP server comes with the store work)");
   if (cmd == "help" || cmd == "--help" || cmd == "-h") {
     Usage("commands");
     return 0;

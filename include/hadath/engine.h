@@ -43,6 +43,9 @@ class Engine {
   Result<std::vector<SegSentence>> Segment(const std::string& utf8, bool one_per_line) const;
 
   const std::string& bundle_id() const;
+  // The compiled lexicon (opaque outside the library), shared with whatever needs to read
+  // text the engine's way, such as the store's search index.
+  std::shared_ptr<const Lexicon> lexicon() const { return lex_; }
   // Every person of the lexicon, one entry per term.
   std::vector<KnownActor> KnownActors() const;
   static const char* Version();

@@ -3,14 +3,20 @@
 #include <string>
 #include <vector>
 
+#include "include/hadath/engine.h"
 #include "include/hadath/store.h"
 #include "src/lexicon/bundle.h"
 #include "src/output/analysis_json.h"
+#include "src/store/fts_arabic.h"
+#include "src/store/search_query.h"
 
 namespace hadath {
 namespace {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
+// From this version on the schema holds the search index, whose tokenizer needs the
+// lexicon: without it a database stays at the version before.
+constexpr int kSearchVersion = 3;
 
 const char* kMigrations[] = {
     // version 1
@@ -33,7 +39,25 @@ const char* kMigrations[] = {
     " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, name TEXT NOT NULL,"
     " canonical TEXT, code TEXT, country TEXT, sector TEXT, role TEXT,"
     " engine_version TEXT NOT NULL, bundle_id TEXT NOT NULL, PRIMARY KEY(doc_id, name));"
-    "CREATE INDEX learned_name ON learned_mentions(name);"};
+    "CREATE INDEX learned_name ON learned_mentions(name);",
+    // version 3: full-text search over title and text (src/store/fts_arabic.h). External
+    // content keyed by docno, a stable integer (VACUUM may renumber the implicit rowids of
+    // a table keyed by text); triggers keep the index in step with the documents. The
+    // rows are indexed after the migration, by the check of the tokenizer's identity.
+    "ALTER TABLE documents ADD COLUMN docno INTEGER;"
+    "UPDATE documents SET docno = rowid;"
+    "CREATE UNIQUE INDEX documents_docno ON documents(docno);"
+    "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents',"
+    " content_rowid='docno', tokenize='hadath');"
+    "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+    " INSERT INTO documents_fts(rowid, title, text) VALUES(new.docno, new.title, new.text); END;"
+    "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN"
+    " INSERT INTO documents_fts(documents_fts, rowid, title, text)"
+    " VALUES('delete', old.docno, old.title, old.text); END;"
+    "CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN"
+    " INSERT INTO documents_fts(documents_fts, rowid, title, text)"
+    " VALUES('delete', old.docno, old.title, old.text);"
+    " INSERT INTO documents_fts(rowid, title, text) VALUES(new.docno, new.title, new.text); END;"};
 
 class Stmt {
  public:
@@ -67,7 +91,8 @@ class Stmt {
 
 class SqliteStore : public Store {
  public:
-  explicit SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  SqliteStore(sqlite3* db, std::string path, std::shared_ptr<const Lexicon> lex)
+      : db_(db), path_(std::move(path)), lex_(std::move(lex)) {}
   ~SqliteStore() override { sqlite3_close(db_); }
 
   Status Init() {
@@ -75,21 +100,30 @@ class SqliteStore : public Store {
                     "PRAGMA busy_timeout=10000;"
                     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);");
     if (!s.ok()) return s;
-    int version = 0;
-    {
-      Stmt q(db_, "SELECT value FROM meta WHERE key='schema_version'");
-      if (q.ok() && q.Step() == SQLITE_ROW) version = std::stoi(q.Col(0));
+    if (lex_) {  // before any statement that touches the index, the migration included
+      Status t = RegisterSearchTokenizer(db_, lex_);
+      if (!t.ok()) return Status::Unsupported(path_ + ": " + t.message());
     }
+    int target = lex_ ? kSchemaVersion : kSearchVersion - 1;
+    if (Version() < target) {
+      // Other processes may open the same file: migrate under the write lock, from the
+      // version seen under it.
+      if (s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+      for (int v = Version(); v < target; ++v) {
+        s = Exec(std::string(kMigrations[v]) + "INSERT OR REPLACE INTO meta VALUES('schema_version','" +
+                 std::to_string(v + 1) + "');");
+        if (!s.ok()) {
+          (void)Exec("ROLLBACK");
+          return s;
+        }
+      }
+      if (s = Exec("COMMIT"); !s.ok()) return s;
+    }
+    int version = Version();
     if (version > kSchemaVersion)
       return Status::Unsupported(path_ + ": database schema version " + std::to_string(version) +
                                  " is newer than this hadath (" + std::to_string(kSchemaVersion) + ")");
-    for (int v = version; v < kSchemaVersion; ++v) {
-      Status m = Exec(std::string("BEGIN;") + kMigrations[v] +
-                      "INSERT OR REPLACE INTO meta VALUES('schema_version','" + std::to_string(v + 1) +
-                      "');COMMIT;");
-      if (!m.ok()) return m;
-    }
-    return Status::Ok();
+    return lex_ && version >= kSearchVersion ? IndexWithThisTokenizer() : Status::Ok();
   }
 
   Status Begin() override { return Exec("BEGIN IMMEDIATE"); }
@@ -97,6 +131,9 @@ class SqliteStore : public Store {
 
   Result<PutOutcome> Put(const Document& doc, const Analysis& a, const std::string& engine_version,
                          const std::string& bundle_id) override {
+    if (!lex_)
+      return Status::InvalidInput(path_ + ": storing documents needs the store opened with the engine "
+                                  "(its lexicon writes the search index)");
     std::string key = doc.text + '\x1f' + doc.title.value_or("") + '\x1f' + doc.published.value_or("") +
                       '\x1f' + doc.url.value_or("") + '\x1f' + doc.source.value_or("") + '\x1f' + bundle_id;
     char hash[17];
@@ -119,13 +156,18 @@ class SqliteStore : public Store {
       }
     }
     {
-      Stmt ins(db_,
-               "INSERT OR REPLACE INTO documents(id,content_hash,title,published,url,source,text,"
-               "analysis,engine_version,bundle_id) VALUES(?,?,?,?,?,?,?,?,?,?)");
+      // A changed document is updated in place: it keeps its docno, and the update
+      // trigger replaces its index rows only. A new one takes the next docno.
+      Stmt ins(db_, existed ? "UPDATE documents SET content_hash=?2, title=?3, published=?4, url=?5,"
+                              " source=?6, text=?7, analysis=?8, engine_version=?9, bundle_id=?10"
+                              " WHERE id=?1"
+                            : "INSERT INTO documents(id,content_hash,title,published,url,source,text,"
+                              "analysis,engine_version,bundle_id,docno) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
+                              " (SELECT coalesce(max(docno), 0) + 1 FROM documents))");
       ins.Bind(1, doc.id).Bind(2, std::string(hash)).BindOpt(3, a.title).BindOpt(4, a.published);
       ins.BindOpt(5, doc.url).BindOpt(6, doc.source).Bind(7, doc.text);
       ins.Bind(8, AnalysisToJson(a, false)).Bind(9, engine_version).Bind(10, bundle_id);
-      if (ins.Step() != SQLITE_DONE) return Err("insert document");
+      if (ins.Step() != SQLITE_DONE) return Err("store document");
     }
     Stmt ev(db_,
             "INSERT INTO events(doc_id,event_id,date,source_code,source_country,target_code,"
@@ -209,10 +251,97 @@ class SqliteStore : public Store {
     return Status::Ok();
   }
 
+  Status Search(const SearchQuery& q, const std::function<void(const SearchHit&)>& each) override {
+    if (!lex_)
+      return Status::InvalidInput(path_ + ": searching needs the store opened with the engine "
+                                  "(its lexicon reads the query)");
+    Result<std::string> match = ToFts5Query(q.text);
+    if (!match.ok()) return match.status();
+    std::vector<std::string> args = {q.mark_start, q.mark_end, match.value()};
+    auto param = [&](std::string v) {
+      args.push_back(std::move(v));
+      return "?" + std::to_string(args.size());
+    };
+    std::string sql =
+        "SELECT d.id, d.title, d.published, d.url, d.source, -bm25(documents_fts, 2.0, 1.0),"
+        " snippet(documents_fts, -1, ?1, ?2, '…', 12)"
+        " FROM documents_fts JOIN documents d ON d.docno = documents_fts.rowid"
+        " WHERE documents_fts MATCH ?3";
+    if (!q.from.empty()) sql += " AND d.published >= " + param(q.from);
+    if (!q.to.empty()) {
+      std::string p = param(q.to);
+      sql += " AND substr(d.published, 1, length(" + p + ")) <= " + p;
+    }
+    if (!q.source.empty()) sql += " AND d.source = " + param(q.source);
+    if (!q.actor.empty() || !q.country.empty() || !q.root.empty()) {
+      sql += " AND EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id";
+      if (!q.root.empty()) sql += " AND e.root = " + param(q.root);
+      if (!q.actor.empty()) {
+        std::string p = param(AsciiUpper(q.actor));
+        sql += " AND (substr(e.source_code, 1, length(" + p + ")) = " + p + " OR substr(e.target_code, 1, length(" +
+               p + ")) = " + p + ")";
+      }
+      if (!q.country.empty()) {
+        std::string p = param(AsciiUpper(q.country));
+        sql += " AND (e.source_country = " + p + " OR e.target_country = " + p + ")";
+      }
+      sql += ")";
+    }
+    sql += " ORDER BY 6 DESC, d.id";
+    if (q.limit || q.offset)
+      sql += " LIMIT " + (q.limit ? std::to_string(q.limit) : std::string("-1")) + " OFFSET " + std::to_string(q.offset);
+    Stmt st(db_, sql.c_str());
+    if (!st.ok()) return Status::Internal(path_ + ": search: " + sqlite3_errmsg(db_));
+    for (size_t i = 0; i < args.size(); ++i) st.Bind(static_cast<int>(i + 1), args[i]);
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      SearchHit h{st.Col(0), st.Col(1), st.Col(2), st.Col(3), st.Col(4), sqlite3_column_double(st.get(), 5),
+                  st.Col(6)};
+      each(h);
+    }
+    if (rc != SQLITE_DONE) return Status::IoError(path_ + ": search: " + sqlite3_errmsg(db_));
+    return Status::Ok();
+  }
+
   Result<long> CountDocuments() override { return Count("SELECT count(*) FROM documents"); }
   Result<long> CountEvents() override { return Count("SELECT count(*) FROM events"); }
 
  private:
+  int Version() {
+    Stmt q(db_, "SELECT value FROM meta WHERE key='schema_version'");
+    return q.ok() && q.Step() == SQLITE_ROW ? std::atoi(q.Col(0).c_str()) : 0;
+  }
+
+  // FTS5 removes a document's terms by tokenizing its stored text again, so the index
+  // must be rebuilt whenever the terms of a text may change: a new tokenizer version or
+  // lexicon bundle (and after the migration that created the index, which records none).
+  Status IndexWithThisTokenizer() {
+    std::string id = std::to_string(kSearchTokenizerVersion) + "/" + lex_->bundle_id();
+    auto indexed_with = [&] {
+      Stmt q(db_, "SELECT value FROM meta WHERE key='search_index'");
+      return q.ok() && q.Step() == SQLITE_ROW ? q.Col(0) : std::string();
+    };
+    if (indexed_with() == id) return Status::Ok();
+    if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    if (indexed_with() != id) {
+      Status s = Exec("INSERT INTO documents_fts(documents_fts) VALUES('rebuild')");
+      Stmt m(db_, "INSERT OR REPLACE INTO meta VALUES('search_index', ?)");
+      m.Bind(1, id);
+      if (s.ok() && m.Step() != SQLITE_DONE) s = Err("record the search index's tokenizer");
+      if (!s.ok()) {
+        (void)Exec("ROLLBACK");
+        return Status::IoError(s.message() + " (while indexing the documents for search)");
+      }
+    }
+    return Exec("COMMIT");
+  }
+
+  static std::string AsciiUpper(std::string s) {
+    for (char& c : s)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return s;
+  }
+
   Result<long> Count(const char* sql) {
     Stmt st(db_, sql);
     if (st.Step() != SQLITE_ROW) return Status::IoError(path_ + ": " + sqlite3_errmsg(db_));
@@ -233,11 +362,12 @@ class SqliteStore : public Store {
 
   sqlite3* db_;
   std::string path_;
+  std::shared_ptr<const Lexicon> lex_;  // null: no search index reads or writes
 };
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& uri) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& uri, const Engine* engine) {
   if (uri.rfind("postgresql://", 0) == 0 || uri.rfind("postgres://", 0) == 0)
     return Status::Unsupported(uri + ": the PostgreSQL store is not built yet; use a SQLite path");
   sqlite3* db = nullptr;
@@ -246,7 +376,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& uri) {
     sqlite3_close(db);
     return Status::IoError(m);
   }
-  auto s = std::make_unique<SqliteStore>(db, uri);
+  auto s = std::make_unique<SqliteStore>(db, uri, engine ? engine->lexicon() : nullptr);
   Status st = s->Init();
   if (!st.ok()) return st;
   return std::unique_ptr<Store>(std::move(s));

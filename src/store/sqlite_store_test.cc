@@ -25,10 +25,10 @@ Document Doc(const std::string& id, const std::string& text) {
 
 TEST(SqliteStore, IngestIsIdempotentAndReplacesChangedDocuments) {
   std::string path = TempDb();
-  auto s = Store::Open(path);
+  const Engine& e = testing::TestEngine();
+  auto s = Store::Open(path, &e);
   ASSERT_TRUE(s.ok()) << s.status().message();
   Store& st = *s.value();
-  const Engine& e = testing::TestEngine();
   Document d = Doc("a", "زار وزير الخارجية الروسي سيرغي لافروف الصين أمس.");
   auto an = e.Analyze(d);
   ASSERT_TRUE(an.ok());
@@ -56,9 +56,9 @@ TEST(SqliteStore, IngestIsIdempotentAndReplacesChangedDocuments) {
 
 TEST(SqliteStore, QueriesByActorRootAndDate) {
   std::string path = TempDb();
-  auto s = Store::Open(path);
-  ASSERT_TRUE(s.ok());
   const Engine& e = testing::TestEngine();
+  auto s = Store::Open(path, &e);
+  ASSERT_TRUE(s.ok());
   Document d = Doc("a", "زار وزير الخارجية الروسي سيرغي لافروف الصين أمس.");
   ASSERT_TRUE(s.value()->Put(d, e.Analyze(d).value(), "t", e.bundle_id()).ok());
   int n = 0;

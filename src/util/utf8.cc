@@ -94,6 +94,24 @@ Result<std::u32string> DecodeUtf8(std::string_view s) {
   return out;
 }
 
+std::u32string DecodeUtf8Lenient(std::string_view s, std::vector<int>* byte_at) {
+  std::u32string out;
+  out.reserve(s.size());
+  byte_at->clear();
+  byte_at->reserve(s.size() + 1);
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp;
+    const char* why = nullptr;
+    int n = DecodeOne(s, i, &cp, &why);
+    byte_at->push_back(static_cast<int>(i));
+    out.push_back(n > 0 ? cp : U'\uFFFD');
+    i += n > 0 ? n : 1;
+  }
+  byte_at->push_back(static_cast<int>(s.size()));
+  return out;
+}
+
 Status ValidateUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "include/hadath/status.h"
 
@@ -12,6 +13,11 @@ namespace hadath {
 // Decodes UTF-8 strictly (no overlongs, no surrogates, no NUL). On error the message
 // says "byte B (line L): reason".
 Result<std::u32string> DecodeUtf8(std::string_view s);
+
+// Decodes UTF-8 leniently, for text that was stored rather than read (a search index must
+// tokenize whatever a column holds): every invalid byte becomes U+FFFD. `*byte_at` gets
+// the byte offset of each code point, and the text's size at the end.
+std::u32string DecodeUtf8Lenient(std::string_view s, std::vector<int>* byte_at);
 
 // Returns an error describing the first invalid byte, or Ok.
 Status ValidateUtf8(std::string_view s);

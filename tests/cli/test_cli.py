@@ -111,6 +111,22 @@ def main():
     p = run(h, "events", "--db", os.path.join(tmp, "missing.db"))
     case("events: missing database is an error", p.returncode == 1, p.returncode)
 
+    p = run(h, "search", "--db", db, "--format", "jsonl", "الإستونى")  # hamza and alef maqsura as typed
+    hits = [json.loads(l) for l in p.stdout.decode().split("\n") if l.strip()]
+    case("search: documents found with the matched word marked",
+         p.returncode == 0 and sorted(x["id"] for x in hits) == ["l0", "l1"] and "[الإستوني]" in hits[0]["snippet"],
+         (p.returncode, hits, p.stderr))
+    p = run(h, "search", "--db", db, "--to", "2016-03-01", "--format", "jsonl", "راينسالو")
+    hits = [json.loads(l)["id"] for l in p.stdout.decode().split("\n") if l.strip()]
+    case("search: date filter", p.returncode == 0 and hits == ["l0"], (hits, p.stderr))
+    p = run(h, "search", "--db", db, "وزير", "OR")
+    case("search: malformed query is a usage error (2) naming the position",
+         p.returncode == 2 and "OR needs a term after it (character 6)" in p.stderr.decode(), p.stderr)
+    p = run(h, "search", "--db", db, "--root", "4", "وزير")
+    case("search: bad --root is a usage error (2)", p.returncode == 2, p.returncode)
+    p = run(h, "search", "--db", os.path.join(tmp, "missing.db"), "وزير")
+    case("search: missing database is an error", p.returncode == 1, p.returncode)
+
     passed = sum(results)
     print(f"{passed} passed, {len(results) - passed} failed")
     sys.exit(0 if passed == len(results) else 1)
