@@ -10,27 +10,17 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz/fuzz_engine.h"
 #include "include/hadath/engine.h"
 #include "include/hadath/store.h"
 #include "src/store/fts_arabic.h"
 
 namespace {
 
-const hadath::Engine& GetEngine() {
-  static const hadath::Engine* e = [] {
-    hadath::Options o;
-    o.bundle_path = HADATH_FUZZ_BUNDLE;
-    auto r = hadath::Engine::Create(o);
-    if (!r.ok()) abort();
-    return r.take().release();
-  }();
-  return *e;
-}
-
 // A store with a few documents, in memory: the fuzzer searches, it never writes.
 hadath::Store& GetStore() {
   static hadath::Store* s = [] {
-    auto r = hadath::Store::Open(":memory:", &GetEngine());
+    auto r = hadath::Store::Open(":memory:", &hadath::fuzz::FuzzEngine());
     if (!r.ok()) abort();
     hadath::Store* st = r.take().release();
     const char* texts[] = {"التقى الرئيس الروسي فلاديمير بوتين نظيره الصيني في بكين عام ٢٠٢٣.",
@@ -40,8 +30,8 @@ hadath::Store& GetStore() {
       hadath::Document d;
       d.id = "d" + std::to_string(i);
       d.text = texts[i];
-      auto a = GetEngine().Analyze(d);
-      if (!a.ok() || !st->Put(d, a.value(), "fuzz", GetEngine().bundle_id()).ok()) abort();
+      auto a = hadath::fuzz::FuzzEngine().Analyze(d);
+      if (!a.ok() || !st->Put(d, a.value(), "fuzz", hadath::fuzz::FuzzEngine().bundle_id()).ok()) abort();
     }
     return st;
   }();
@@ -52,7 +42,7 @@ hadath::Store& GetStore() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
-  const hadath::Lexicon& lex = *GetEngine().lexicon();
+  const hadath::Lexicon& lex = *hadath::fuzz::FuzzEngine().lexicon();
   for (hadath::TermMode m : {hadath::TermMode::kDocument, hadath::TermMode::kQueryExact,
                              hadath::TermMode::kQueryStem, hadath::TermMode::kQueryPrefix}) {
     int prev_start = -1, prev_end = -1;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz/fuzz_engine.h"
 #include "include/hadath/engine.h"
 #include "src/normalize/normalizer.h"
 #include "src/read/reader.h"
@@ -12,18 +13,6 @@
 #include "src/util/utf8.h"
 
 namespace {
-
-const hadath::Engine& GetEngine() {
-  static const hadath::Engine* e = [] {
-    hadath::Options o;
-    o.bundle_path = HADATH_FUZZ_BUNDLE;
-    o.default_date = "2023-09-20";
-    auto r = hadath::Engine::Create(o);
-    if (!r.ok()) abort();
-    return r.take().release();
-  }();
-  return *e;
-}
 
 void Check(bool ok) {
   if (!ok) abort();
@@ -55,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   auto sents = hadath::SplitSentences(n, toks, {}, 400);
   for (const auto& s : sents) Check(s.begin < s.end && static_cast<size_t>(s.end) <= toks.size());
-  auto seg = GetEngine().Segment(bytes, false);
+  auto seg = hadath::fuzz::FuzzEngine("2023-09-20").Segment(bytes, false);
   Check(seg.ok());
   for (const auto& s : seg.value())
     for (const auto& t : s) {
@@ -65,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   auto doc = hadath::ReadTxt("fuzz.txt", bytes);
   if (!doc.ok()) return 0;
-  auto a = GetEngine().Analyze(doc.value());
+  auto a = hadath::fuzz::FuzzEngine("2023-09-20").Analyze(doc.value());
   Check(a.ok());
   for (const auto& e : a.value().entities) CheckSpan(text, e.span.start, e.span.end, e.span.text);
   for (const auto& t : a.value().times) CheckSpan(text, t.span.start, t.span.end, t.span.text);

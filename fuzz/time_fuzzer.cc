@@ -10,21 +10,11 @@
 #include <regex>
 #include <string>
 
+#include "fuzz/fuzz_engine.h"
 #include "include/hadath/engine.h"
 #include "src/util/utf8.h"
 
 namespace {
-
-const hadath::Engine& GetEngine() {
-  static const hadath::Engine* e = [] {
-    hadath::Options o;
-    o.bundle_path = HADATH_FUZZ_BUNDLE;
-    auto r = hadath::Engine::Create(o);
-    if (!r.ok()) abort();
-    return r.take().release();
-  }();
-  return *e;
-}
 
 bool WellFormed(const std::string& v) {
   static const std::regex kDate(
@@ -50,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   d.text.assign(reinterpret_cast<const char*>(data) + 2, size - 2);
   if (!hadath::ValidateUtf8(d.text).ok()) return 0;
-  auto r = GetEngine().Analyze(d);
+  auto r = hadath::fuzz::FuzzEngine().Analyze(d);
   if (!r.ok()) return 0;
   const hadath::Analysis& a = r.value();
   auto cps = hadath::DecodeUtf8(d.text);
