@@ -17,7 +17,7 @@ namespace {
 
 
 struct Words {
-  std::unordered_set<std::u32string> negation, clause_break, reported, possible, future_words;
+  WordSet negation, clause_break, reported, possible, future_words;
   std::u32string qad, fi, sawfa, bayna, anna, inna;
   std::vector<std::pair<std::u32string, uint32_t>> markers;
   std::vector<std::pair<std::u32string, std::string>> relations;
@@ -25,13 +25,11 @@ struct Words {
   static const Words& Get() {
     static const Words* w = [] {
       auto* x = new Words;
-      for (const char* s : {"لا", "لم", "لن", "ليس", "ليست", "عدم", "غير", "دون"}) x->negation.insert(MatchFormOf(s));
-      for (const char* s : {"أن", "إن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "حيث", "بينما"})
-        x->clause_break.insert(MatchFormOf(s));
-      for (const char* s : {"الأنباء", "تقارير", "مصادر", "وسائل", "أفادت", "نقلت", "ذكرت"})
-        x->reported.insert(MatchFormOf(s));
-      for (const char* s : {"المحتمل", "يتوقع", "ربما", "يرجح", "يحتمل"}) x->possible.insert(MatchFormOf(s));
-      for (const char* s : {"المقرر", "سوف", "يعتزم", "تعتزم", "ينوي"}) x->future_words.insert(MatchFormOf(s));
+      x->negation = MatchFormSet({"لا", "لم", "لن", "ليس", "ليست", "عدم", "غير", "دون"});
+      x->clause_break = MatchFormSet({"أن", "إن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "حيث", "بينما"});
+      x->reported = MatchFormSet({"الأنباء", "تقارير", "مصادر", "وسائل", "أفادت", "نقلت", "ذكرت"});
+      x->possible = MatchFormSet({"المحتمل", "يتوقع", "ربما", "يرجح", "يحتمل"});
+      x->future_words = MatchFormSet({"المقرر", "سوف", "يعتزم", "تعتزم", "ينوي"});
       x->qad = MatchFormOf("قد");
       x->fi = MatchFormOf("في");
       x->sawfa = MatchFormOf("سوف");
@@ -122,15 +120,9 @@ class Coder {
     return false;
   }
 
-  // A phrase trigger whose first word is the verb at i and whose other words follow the
-  // verb's subject (an actor) and, at most, a time expression.
   bool Relative(int k) const {
-    static const std::unordered_set<std::u32string> kRel = [] {
-      std::unordered_set<std::u32string> w;
-      for (const char* x : {"الذي", "التي", "الذين", "اللذان", "اللذين", "اللتان", "اللتين", "اللواتي", "اللاتي"})
-        w.insert(MatchFormOf(x));
-      return w;
-    }();
+    static const WordSet kRel = MatchFormSet({"الذي", "التي", "الذين", "اللذان", "اللذين", "اللتان",
+                                              "اللتين", "اللواتي", "اللاتي"});
     return kRel.count(T(k).Key()) > 0 && T(k).proclitics.empty();
   }
 
@@ -148,23 +140,15 @@ class Coder {
   // A word that only times another event right before a verbal noun: «بعد انتهاء
   // زيارة», «خلال الزيارة», «في ختام المحادثات».
   bool TemporalBefore(int tb, int cb) const {
-    static const std::unordered_set<std::u32string> kWhen = [] {
-      std::unordered_set<std::u32string> w;
-      for (const char* x : {"انتهاء", "ختام", "خلال", "أثناء", "عقب", "إثر", "قبيل", "نهاية", "هامش", "بداية",
-                            "مستهل", "مطلع", "اختتام", "افتتاح", "بعيد"})
-        w.insert(MatchFormOf(x));
-      return w;
-    }();
+    static const WordSet kWhen = MatchFormSet({"انتهاء", "ختام", "خلال", "أثناء", "عقب", "إثر", "قبيل",
+                                               "نهاية", "هامش", "بداية", "مستهل", "مطلع", "اختتام", "افتتاح",
+                                               "بعيد"});
     return tb - 1 >= cb && kWhen.count(T(tb - 1).Key()) > 0 && !T(tb - 1).enclitic;
   }
 
   // «تم», «يتم», «سيتم», «جرى» (with «خلالها» between) right before a verbal noun.
   bool ImpersonalBefore(int tb) const {
-    static const std::unordered_set<std::u32string> kTamma = [] {
-      std::unordered_set<std::u32string> w;
-      for (const char* x : {"تم", "تمت", "يتم", "تتم", "جرى", "جرت", "يجري", "تجري"}) w.insert(MatchFormOf(x));
-      return w;
-    }();
+    static const WordSet kTamma = MatchFormSet({"تم", "تمت", "يتم", "تتم", "جرى", "جرت", "يجري", "تجري"});
     for (int k = tb - 1; k >= 0 && k >= tb - 2; --k)
       if (kTamma.count(T(k).Key())) return true;
     return false;
@@ -189,11 +173,7 @@ class Coder {
   // The two states of «الحدود الأرمينية الأذربيجانية» or «الحدود بين X و Y» in the
   // sentence after a verbal noun, as their forces.
   std::optional<std::pair<EventActor, EventActor>> BorderSides(int s, int te) const {
-    static const std::unordered_set<std::u32string> kBorder = [] {
-      std::unordered_set<std::u32string> w;
-      for (const char* x : {"الحدود", "حدود", "الحدودية", "خط"}) w.insert(MatchFormOf(x));
-      return w;
-    }();
+    static const WordSet kBorder = MatchFormSet({"الحدود", "حدود", "الحدودية", "خط"});
     const Sentence& sent = c_.sentences[s];
     auto mil = [&](const std::string& iso3, Span span) {
       EventActor a;
@@ -258,13 +238,8 @@ class Coder {
 
   // A noun of forces right before a trigger makes it a force's name: «وحدة حفظ السلام».
   bool ForceName(int tb) const {
-    static const std::unordered_set<std::u32string> kForce = [] {
-      std::unordered_set<std::u32string> w;
-      for (const char* x : {"وحدة", "قوة", "قوات", "بعثة", "عناصر", "جنود", "كتيبة", "لواء", "فرقة", "وحدات",
-                            "فرق", "مهمة", "عملية"})
-        w.insert(MatchFormOf(x));
-      return w;
-    }();
+    static const WordSet kForce = MatchFormSet({"وحدة", "قوة", "قوات", "بعثة", "عناصر", "جنود", "كتيبة",
+                                                "لواء", "فرقة", "وحدات", "فرق", "مهمة", "عملية"});
     return tb > 0 && kForce.count(T(tb - 1).Key()) > 0 && T(tb).proclitics.empty();
   }
 
@@ -276,6 +251,8 @@ class Coder {
     return false;
   }
 
+  // A phrase trigger whose first word is the verb at i and whose other words follow the
+  // verb's subject (an actor) and, at most, a time expression; *tail is where they start.
   const Trigger* GappedTrigger(int s, int i, int* tail) const {
     const Sentence& sent = c_.sentences[s];
     if (T(i).kind != TokKind::kArabic || i + 2 >= sent.end) return nullptr;
@@ -334,14 +311,10 @@ class Coder {
   // تفجير», «قضية خطف», «محاكمة»), a threat («هددوا بقتل»), «منذ» (since a known event),
   // an inquiry. (A condemnation does not: what is condemned has happened.)
   bool ReferenceBefore(int tb, int cb) const {
-    static const std::unordered_set<std::u32string> kRef = [] {
-      std::unordered_set<std::u32string> w;
-      for (const char* x : {"تهمة", "تهم", "بتهمة", "بتهم", "قضية", "قضايا", "محاكمة", "جريمة", "جرائم",
-                            "ملف", "هدد", "هددت", "هددوا", "يهدد", "تهدد", "تهديد", "تهديدات", "منذ", "ذكرى",
-                            "بذكرى", "تحقيق", "التحقيق", "التحقيقات"})
-        w.insert(MatchFormOf(x));
-      return w;
-    }();
+    static const WordSet kRef = MatchFormSet({"تهمة", "تهم", "بتهمة", "بتهم", "قضية", "قضايا", "محاكمة",
+                                              "جريمة", "جرائم", "ملف", "هدد", "هددت", "هددوا", "يهدد",
+                                              "تهدد", "تهديد", "تهديدات", "منذ", "ذكرى", "بذكرى", "تحقيق",
+                                              "التحقيق", "التحقيقات"});
     for (int k = tb - 1; k >= cb && k >= tb - 3; --k) {
       if (T(k).kind == TokKind::kPunct) break;
       if (kRef.count(T(k).Key())) return true;
@@ -350,14 +323,11 @@ class Coder {
   }
 
   bool TerritoryAfter(int te, int end) const {
-    static const std::unordered_set<std::u32string> kLand = [] {
-      std::unordered_set<std::u32string> w;
-      for (const char* x : {"أراضي", "أرض", "مدينة", "بلدة", "قرية", "منطقة", "مناطق", "جزيرة", "مواقع", "موقع",
-                            "مبنى", "مقر", "مقرات", "الضفة", "القطاع", "الإقليم", "إقليم", "العاصمة", "مطار",
-                            "ميناء", "قاعدة", "تلة", "مرتفعات", "الأراضي", "المدينة", "البلدة", "القرية"})
-        w.insert(MatchFormOf(x));
-      return w;
-    }();
+    static const WordSet kLand = MatchFormSet({"أراضي", "أرض", "مدينة", "بلدة", "قرية", "منطقة", "مناطق",
+                                               "جزيرة", "مواقع", "موقع", "مبنى", "مقر", "مقرات", "الضفة",
+                                               "القطاع", "الإقليم", "إقليم", "العاصمة", "مطار", "ميناء",
+                                               "قاعدة", "تلة", "مرتفعات", "الأراضي", "المدينة", "البلدة",
+                                               "القرية"});
     // The object, after the subject if it comes first (VSO): the first word that is no
     // actor must be a place or a word for land.
     for (int k = te; k < end && k < te + 6; ++k) {
@@ -410,52 +380,36 @@ class Coder {
 
   // An abstract noun right before or after the trigger (its subject either way).
   bool AbstractAround(int s, int tb, int te) const {
-    static const std::unordered_set<std::u32string> kAbstract = [] {
-      std::unordered_set<std::u32string> w;
-      for (const char* x : {"فضيحة", "الفضيحة", "خلاف", "الخلاف", "خلافات", "الخلافات", "أزمة", "الأزمة", "غضب",
-                            "الغضب", "الوضع", "الأوضاع", "الموقف", "صراع", "الصراع", "قضية", "القضية", "جدل",
-                            "الجدل", "النزاع", "نزاع", "مشكلة", "المشكلة", "الشارع", "الاحتقان", "توتر", "التوتر",
-                            "فقاعة", "الفقاعة", "ثورة", "الثورة", "حرب", "الحرب", "سجال", "السجال"})
-        w.insert(MatchFormOf(x));
-      return w;
-    }();
+    static const WordSet kAbstract = MatchFormSet({"فضيحة", "الفضيحة", "خلاف", "الخلاف", "خلافات",
+                                                   "الخلافات", "أزمة", "الأزمة", "غضب", "الغضب", "الوضع",
+                                                   "الأوضاع", "الموقف", "صراع", "الصراع", "قضية", "القضية",
+                                                   "جدل", "الجدل", "النزاع", "نزاع", "مشكلة", "المشكلة",
+                                                   "الشارع", "الاحتقان", "توتر", "التوتر", "فقاعة",
+                                                   "الفقاعة", "ثورة", "الثورة", "حرب", "الحرب", "سجال",
+                                                   "السجال"});
     const Sentence& sent = c_.sentences[s];
     return (te < sent.end && kAbstract.count(T(te).Key())) || (tb > sent.begin && kAbstract.count(T(tb - 1).Key()));
   }
 
-  bool OccurrenceVerbIn(int s, int tb, int te, int cb) const {
-    static const std::unordered_set<std::u32string> kBroke = [] {
-      std::unordered_set<std::u32string> w;
-      for (const char* x : {"اندلع", "اندلعت", "نشب", "نشبت", "خلف", "خلفت", "أسفر", "أسفرت", "أودى", "أودت",
-                            "شن", "شنت", "أعلن", "أعلنت", "تجدد", "تجددت", "دارت", "استمرت", "انتهت", "وضعت"})
-        w.insert(MatchFormOf(x));
-      return w;
-    }();
+  // `words_only`: only a verb of occurrence or a count of victims counts, not a time or a
+  // place (a war is named with both in passing: «خلال الحرب الأخيرة في لبنان»).
+  bool Occurred(int s, int tb, int te, int cb, bool words_only = false) const {
     const Sentence& sent = c_.sentences[s];
-    for (int k = std::max(cb, tb - 4); k < std::min(sent.end, te + 4); ++k)
-      if (kBroke.count(T(k).Key())) return true;
-    return false;
-  }
-
-  bool Occurred(int s, int tb, int te, int cb) const {
-    const Sentence& sent = c_.sentences[s];
-    static const std::unordered_set<std::u32string> kOccur = [] {
-      std::unordered_set<std::u32string> w;
-      for (const char* x : {"وقع", "وقعت", "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "استهدف", "استهدفت",
-                            "أسفر", "أسفرت", "تعرض", "تعرضت", "جرى", "جرت", "أدى", "أدت", "خلف", "خلفت",
-                            "أوقع", "أوقعت", "تبنى", "تبنت", "أودى", "أودت", "سقط", "سقطت", "حصد", "حصدت",
-                            "اندلع", "اندلعت", "تجدد", "تجددت", "شهد", "شهدت", "قتل", "قتلت", "أصيب", "أصيبت",
-                            "جرح", "لقي", "لقيت", "دارت", "تواصل", "تواصلت", "استمر", "استمرت",
-                            // a condemnation presupposes what it condemns
-                            "ندد", "نددت", "أدان", "أدانت", "استنكر", "استنكرت", "شجب", "شجبت"})
-        w.insert(MatchFormOf(x));
-      return w;
-    }();
+    static const WordSet kOccur = MatchFormSet({"وقع", "وقعت", "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا",
+                                                "استهدف", "استهدفت", "أسفر", "أسفرت", "تعرض", "تعرضت", "جرى",
+                                                "جرت", "أدى", "أدت", "خلف", "خلفت", "أوقع", "أوقعت", "تبنى",
+                                                "تبنت", "أودى", "أودت", "سقط", "سقطت", "حصد", "حصدت",
+                                                "اندلع", "اندلعت", "تجدد", "تجددت", "شهد", "شهدت", "قتل",
+                                                "قتلت", "أصيب", "أصيبت", "جرح", "لقي", "لقيت", "دارت",
+                                                "تواصل", "تواصلت", "استمر", "استمرت", "ندد", "نددت", "أدان",
+                                                "أدانت", "استنكر", "استنكرت", "شجب", "شجبت", "نشب",
+                                                "نشبت", "انتهت"});
     int ce = sent.end;
     for (int k = te; k < sent.end; ++k)
       if (w_.clause_break.count(T(k).Key()) || T(k).form == U":") { ce = k; break; }
     for (int k = cb; k < ce; ++k) {
       if (kOccur.count(T(k).Key())) return true;
+      if (words_only) continue;
       int ti = c_.token_time[k];
       if (ti >= 0 && out_.times[ti].type != "DURATION" && out_.times[ti].type != "SET") return true;
       // «في بغداد», «بمدينة الرمادي»: a place where it happened.
@@ -687,7 +641,7 @@ class Coder {
     // A war is told as an event when the text says what it did or when it broke out
     // («خلّفت حرب خريف 2020 … 6500 قتيل», «اندلعت الحرب»), not by its name in passing
     // («خلال الحرب الأخيرة في لبنان», «بعد الحرب»).
-    if (trig.lemma == "حرب" && !OccurrenceVerbIn(s, tb, te, cb) && !VictimsIn(s)) return;
+    if (trig.lemma == "حرب" && !Occurred(s, tb, te, cb, /*words_only=*/true)) return;
     // Two coordinated subjects of a symmetric event are its two sides: «بوتين ونظيره
     // الصيني سيناقشان», «الرئيسين الروسي فلاديمير بوتين، والصيني شي جين بينغ، قد يجريان
     // محادثات».
@@ -1010,16 +964,12 @@ class Coder {
 
   // The actor of an agent phrase within the clause after the trigger, or -1.
   int AgentAfter(const Sentence& sent, int te) const {
-    static const auto* one = [] {
-      auto* s = new std::unordered_set<std::u32string>;
-      for (const char* w : {"برصاص", "بنيران", "بأيدي", "بيد", "بقذائف", "بصواريخ"}) s->insert(MatchFormOf(w));
-      return s;
-    }();
+    static const WordSet kOne = MatchFormSet({"برصاص", "بنيران", "بأيدي", "بيد", "بقذائف", "بصواريخ"});
     static const std::u32string kAla = MatchFormOf("على"), kYad = MatchFormOf("يد"), kMin = MatchFormOf("من"), kQibal = MatchFormOf("قبل");
     for (int k = te; k < std::min(sent.end, te + 10); ++k) {
       if (w_.clause_break.count(T(k).Key()) || (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C")) break;
       int n = 0;
-      if (one->count(T(k).form)) n = 1;
+      if (kOne.count(T(k).form)) n = 1;
       else if (k + 1 < sent.end && T(k).Key() == kAla && T(k + 1).Key() == kYad) n = 2;
       else if (k + 1 < sent.end && T(k).Key() == kMin && T(k + 1).Key() == kQibal) n = 2;
       if (!n) continue;
@@ -1106,11 +1056,7 @@ class Coder {
       if (is_break(k)) { cl_start = k + 1; break; }
     for (int k = tb + 1; k < sent.end; ++k)
       if (is_break(k)) { cl_end = k; break; }
-    static const std::unordered_set<std::u32string> kBound = [] {
-      std::unordered_set<std::u32string> w;
-      for (const char* x : {"منذ", "حتى", "لغاية", "غاية"}) w.insert(MatchFormOf(x));
-      return w;
-    }();
+    static const WordSet kBound = MatchFormSet({"منذ", "حتى", "لغاية", "غاية"});
     auto pick = [&](int a, int b) {
       int best = -1, bestd = 1 << 30;
       for (int k = a; k < b; ++k) {
@@ -1146,11 +1092,7 @@ class Coder {
   // «وخلال الزيارة دعا …», «على هامش القمة»: an event timed by one told before takes its
   // date from the text that dated that one.
   std::optional<EventDate> DuringDate(int s, int tb) const {
-    static const std::unordered_set<std::u32string> kDuring = [] {
-      std::unordered_set<std::u32string> w;
-      for (const char* x : {"خلال", "أثناء", "هامش", "ختام", "عقب", "إثر"}) w.insert(MatchFormOf(x));
-      return w;
-    }();
+    static const WordSet kDuring = MatchFormSet({"خلال", "أثناء", "هامش", "ختام", "عقب", "إثر"});
     const Sentence& sent = c_.sentences[s];
     for (int k = sent.begin; k + 1 < tb; ++k) {
       if (!kDuring.count(T(k).Key()) || T(k).enclitic) continue;

@@ -172,6 +172,12 @@ std::string MatchFormUtf8(std::string_view utf8) { return EncodeUtf8(MatchForm(T
 
 std::u32string MatchFormOf(const char* utf8) { return MatchForm(ToU32(utf8)); }
 
+WordSet MatchFormSet(std::initializer_list<const char*> words) {
+  WordSet s;
+  for (const char* w : words) s.insert(MatchFormOf(w));
+  return s;
+}
+
 std::u32string SegForm(std::u32string_view s) {
   // Plain Arabic letters: fold letter by letter (ة and ى kept).
   std::u32string out;

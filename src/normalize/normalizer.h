@@ -7,8 +7,10 @@
 #ifndef HADATH_SRC_NORMALIZE_NORMALIZER_H_
 #define HADATH_SRC_NORMALIZE_NORMALIZER_H_
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace hadath {
@@ -32,6 +34,10 @@ std::string MatchFormUtf8(std::string_view utf8);
 
 // Match form of a UTF-8 literal (for the fixed word lists of the stages).
 std::u32string MatchFormOf(const char* utf8);
+
+// The match forms of a list of UTF-8 words (the fixed word lists of the stages).
+using WordSet = std::unordered_set<std::u32string>;
+WordSet MatchFormSet(std::initializer_list<const char*> words);
 
 // Starts with the article «ال» followed by at least one letter (match or segmentation form).
 inline bool StartsWithAl(const std::u32string& w) {

@@ -8,12 +8,6 @@
 
 namespace hadath {
 
-WordSet MatchFormSet(std::initializer_list<const char*> words) {
-  WordSet s;
-  for (const char* w : words) s.insert(MatchFormOf(w));
-  return s;
-}
-
 const TimeWords& TimeWords::Get() {
   static const TimeWords* w = [] {
     auto* t = new TimeWords;

@@ -12,11 +12,6 @@
 
 namespace hadath {
 
-using WordSet = std::unordered_set<std::u32string>;
-
-// The match forms of a list of words.
-WordSet MatchFormSet(std::initializer_list<const char*> words);
-
 struct TimeWords {
   static const TimeWords& Get();
 
