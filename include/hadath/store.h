@@ -1,5 +1,6 @@
-// Store: where analyses are kept. SQLite (embedded, default) behind this interface;
-// PostgreSQL comes later behind the same one. Ingest is idempotent, keyed by document
+// Store: where analyses are kept. SQLite (embedded, default; a file path) and PostgreSQL
+// (a postgresql:// URI; many processes on many machines) behind this one interface, with
+// the same schema and the same answers. Ingest is idempotent, keyed by document
 // id and content hash: re-ingesting an unchanged article changes nothing, a changed
 // article replaces its own rows only (its search index rows included). Documents are
 // searchable in full text with an Arabic tokenizer (doc/formats/search.md). Not
@@ -10,6 +11,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "include/hadath/document.h"
 #include "include/hadath/status.h"
@@ -20,16 +23,65 @@ class Engine;
 
 enum class PutOutcome { kAdded, kReplaced, kUnchanged };
 
+// Which events: every filter given must hold.
 struct EventQuery {
-  std::string actor;    // actor code or country; matches source or target
+  std::string actor;    // CAMEO actor code or its start ("RUS" matches RUSGOV), source or target
+  std::string country;  // ISO alpha-3 (or IGO, NGO): source or target country
   std::string root;     // two-digit CAMEO root
-  std::string from, to; // event date range, inclusive (YYYY-MM-DD prefixes)
+  std::string modality; // asserted, negated, future, possible, reported
+  std::string from, to; // event date range, inclusive (YYYY[-MM[-DD]] prefixes)
+  std::string doc_id;   // the events of one document
   size_t limit = 0;     // 0 = no limit
+  size_t offset = 0;    // rows skipped first (paging)
 };
 
+// One stored event. `event_id` is the document's own id of it ("e3"); the store-wide key
+// is "<doc_id>:<event_id>" (EventKey), split at the last colon.
 struct EventRow {
   std::string doc_id, url, title, event_json;
   std::string date, source_code, target_code, cameo, modality, trigger;
+  std::string event_id, source_country, target_country, root, plover, published, news_source;
+  int quad = 0;
+  double goldstein = 0;
+};
+
+inline std::string EventKey(const std::string& doc_id, const std::string& event_id) {
+  return doc_id + ":" + event_id;
+}
+
+// A stored article: what was read and the whole analysis (hadath/1 JSON, the contract of
+// doc/formats/analysis-json.md), with the engine and lexicon that made it.
+struct StoredDocument {
+  std::string id, title, published, url, source, text, analysis_json, engine_version, bundle_id;
+};
+
+// Events per day and CAMEO root (a timeline).
+struct DayCount {
+  std::string day, root;
+  long events = 0;
+};
+
+// An actor code with how often it is the source and the target of the events asked for.
+struct ActorCount {
+  std::string code, country;
+  long as_source = 0, as_target = 0;
+};
+
+// An edge of the actor graph: events from `source` to `target` (kind "event", with their
+// count and mean Goldstein score), or a relation stated in the text (kind "ally",
+// "partner", "adversary", "tension", …; undirected, `count` documents stating it).
+struct GraphEdge {
+  std::string source, target, kind;
+  long count = 0;
+  double goldstein = 0;
+};
+
+struct StoreStats {
+  long documents = 0, events = 0, sentences = 0, entities = 0, quotes = 0, times = 0, relations = 0;
+  long learned_names = 0;
+  std::string first_event_date, last_event_date;  // empty without dated events
+  std::vector<std::pair<std::string, long>> events_by_root;  // ("01", n) … in root order
+  std::string schema;  // "sqlite 4", "postgresql 4"
 };
 
 // A name learned from appositions («وزير الخارجية الإستوني أورماس راينسالو»), with the
@@ -74,10 +126,26 @@ class Store {
   virtual Status Commit() = 0;
   virtual Result<PutOutcome> Put(const Document& doc, const Analysis& a, const std::string& engine_version,
                                  const std::string& bundle_id) = 0;
+  // Events matching `q`, by date (undated last), document, then order in the document.
   virtual Status Events(const EventQuery& q, const std::function<void(const EventRow&)>& each) = 0;
+  // How many events match `q` (its limit and offset ignored).
+  virtual Result<long> CountEvents(const EventQuery& q) = 0;
+  // One document; NotFound if there is none with this id.
+  virtual Result<StoredDocument> GetDocument(const std::string& id) = 0;
+  // Dated events matching `q` counted per day and root, by day (limit/offset ignored).
+  virtual Status Timeline(const EventQuery& q, const std::function<void(const DayCount&)>& each) = 0;
+  // Actor codes of the events matching `q`, most frequent first (q.limit applies).
+  virtual Status Actors(const EventQuery& q, const std::function<void(const ActorCount&)>& each) = 0;
+  // Edges between actor codes: events matching `q` grouped by source, target (both known),
+  // and the relations stated in the documents of those events; heaviest first, at most
+  // q.limit of each kind (0 = all).
+  virtual Status Graph(const EventQuery& q, const std::function<void(const GraphEdge&)>& each) = 0;
+  virtual Result<StoreStats> Stats() = 0;
   // Documents matching `q`, best first. InvalidInput (naming the position) for a
   // malformed query.
   virtual Status Search(const SearchQuery& q, const std::function<void(const SearchHit&)>& each) = 0;
+  // How many documents match `q` (its limit and offset ignored); InvalidInput as Search.
+  virtual Result<long> CountSearch(const SearchQuery& q) = 0;
   virtual Status LearnedActors(const std::function<void(const LearnedActor&)>& each) = 0;
   virtual Result<long> CountDocuments() = 0;
   virtual Result<long> CountEvents() = 0;

@@ -222,7 +222,7 @@ TEST(SqliteSearchMigration, IndexesADatabaseFromBeforeSearch) {
   ASSERT_TRUE(s.ok()) << s.status().message();
   EXPECT_EQ(Ids(*s.value(), "الرئيس بغداد"), "old");
   Raw raw(path);
-  EXPECT_EQ(raw.Long("SELECT value FROM meta WHERE key='schema_version'"), 3);
+  EXPECT_EQ(raw.Long("SELECT value FROM meta WHERE key='schema_version'"), 4);
   EXPECT_TRUE(raw.IndexIntact());
 
   // An index written by another tokenizer or bundle is rebuilt on open.

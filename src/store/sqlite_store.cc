@@ -13,7 +13,7 @@
 namespace hadath {
 namespace {
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 // From this version on the schema holds the search index, whose tokenizer needs the
 // lexicon: without it a database stays at the version before.
 constexpr int kSearchVersion = 3;
@@ -57,7 +57,63 @@ const char* kMigrations[] = {
     "CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN"
     " INSERT INTO documents_fts(documents_fts, rowid, title, text)"
     " VALUES('delete', old.docno, old.title, old.text);"
-    " INSERT INTO documents_fts(rowid, title, text) VALUES(new.docno, new.title, new.text); END;"};
+    " INSERT INTO documents_fts(rowid, title, text) VALUES(new.docno, new.title, new.text); END;",
+    // version 4: the rest of the analysis as rows (sentences, names and descriptions,
+    // times, quotes, relations, event mentions; event places), filled from the stored
+    // analyses of the documents already there.
+    "ALTER TABLE events ADD COLUMN location TEXT;"
+    "ALTER TABLE events ADD COLUMN location_country TEXT;"
+    "UPDATE events SET location = json_extract(json, '$.location.text'),"
+    " location_country = json_extract(json, '$.location.country');"
+    "CREATE INDEX events_doc ON events(doc_id);"
+    "CREATE TABLE sentences("
+    " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, i INTEGER NOT NULL,"
+    " start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, section TEXT NOT NULL,"
+    " engine_version TEXT NOT NULL, bundle_id TEXT NOT NULL, PRIMARY KEY(doc_id, i));"
+    "CREATE TABLE entities("
+    " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, entity_id TEXT NOT NULL,"
+    " start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, text TEXT NOT NULL, type TEXT, canonical TEXT,"
+    " code TEXT, country TEXT, sector TEXT, role TEXT, ref TEXT, learned INTEGER NOT NULL,"
+    " engine_version TEXT NOT NULL, bundle_id TEXT NOT NULL, PRIMARY KEY(doc_id, entity_id));"
+    "CREATE INDEX entities_code ON entities(code);"
+    "CREATE TABLE times("
+    " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, n INTEGER NOT NULL,"
+    " start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, text TEXT NOT NULL, type TEXT, value TEXT,"
+    " grain TEXT, anchor TEXT, engine_version TEXT NOT NULL, bundle_id TEXT NOT NULL,"
+    " PRIMARY KEY(doc_id, n));"
+    "CREATE TABLE quotes("
+    " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, quote_id TEXT NOT NULL,"
+    " start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, text TEXT NOT NULL, speaker TEXT, cue TEXT,"
+    " engine_version TEXT NOT NULL, bundle_id TEXT NOT NULL, PRIMARY KEY(doc_id, quote_id));"
+    "CREATE TABLE relations("
+    " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, n INTEGER NOT NULL,"
+    " a TEXT NOT NULL, b TEXT NOT NULL, type TEXT NOT NULL, sentence INTEGER, evidence TEXT,"
+    " engine_version TEXT NOT NULL, bundle_id TEXT NOT NULL, PRIMARY KEY(doc_id, n));"
+    "CREATE TABLE event_mentions("
+    " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, event_id TEXT NOT NULL,"
+    " n INTEGER NOT NULL, sentence INTEGER, start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
+    " text TEXT NOT NULL, engine_version TEXT NOT NULL, bundle_id TEXT NOT NULL,"
+    " PRIMARY KEY(doc_id, event_id, n));"
+    "INSERT INTO sentences SELECT d.id, j.value->>'i', j.value->>'start', j.value->>'end',"
+    " j.value->>'section', d.engine_version, d.bundle_id FROM documents d, json_each(d.analysis, '$.sentences') j;"
+    "INSERT INTO entities SELECT d.id, j.value->>'id', j.value->>'start', j.value->>'end', j.value->>'text',"
+    " j.value->>'type', j.value->>'canonical', j.value->>'$.actor.code', j.value->>'$.actor.country',"
+    " j.value->>'$.actor.sector', j.value->>'role', j.value->>'ref', coalesce(j.value->>'learned', 0),"
+    " d.engine_version, d.bundle_id"
+    " FROM documents d, json_each(json_array(json_extract(d.analysis, '$.entities'),"
+    " json_extract(d.analysis, '$.nominals'))) l, json_each(l.value) j;"
+    "INSERT INTO times SELECT d.id, j.key, j.value->>'start', j.value->>'end', j.value->>'text',"
+    " j.value->>'type', j.value->>'value', j.value->>'grain', j.value->>'anchor', d.engine_version, d.bundle_id"
+    " FROM documents d, json_each(d.analysis, '$.times') j;"
+    "INSERT INTO quotes SELECT d.id, j.value->>'id', j.value->>'start', j.value->>'end', j.value->>'text',"
+    " j.value->>'speaker', j.value->>'cue', d.engine_version, d.bundle_id"
+    " FROM documents d, json_each(d.analysis, '$.quotes') j;"
+    "INSERT INTO relations SELECT d.id, j.key, j.value->>'a', j.value->>'b', j.value->>'type',"
+    " j.value->>'sentence', j.value->>'$.evidence.text', d.engine_version, d.bundle_id"
+    " FROM documents d, json_each(d.analysis, '$.relations') j;"
+    "INSERT INTO event_mentions SELECT e.doc_id, e.event_id, j.key, j.value->>'sentence', j.value->>'start',"
+    " j.value->>'end', j.value->>'text', e.engine_version, e.bundle_id"
+    " FROM events e, json_each(e.json, '$.mentions') j;"};
 
 class Stmt {
  public:
@@ -76,6 +132,15 @@ class Stmt {
   Stmt& Bind(int i, double v) {
     sqlite3_bind_double(s_, i, v);
     return *this;
+  }
+  Stmt& Int(int i, long v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  long ColInt(int i) { return static_cast<long>(sqlite3_column_int64(s_, i)); }
+  void Reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
   }
   int Step() { return sqlite3_step(s_); }
   std::string Col(int i) {
@@ -149,7 +214,10 @@ class SqliteStore : public Store {
       }
     }
     if (existed) {
-      for (const char* sql : {"DELETE FROM events WHERE doc_id=?", "DELETE FROM learned_mentions WHERE doc_id=?"}) {
+      for (const char* sql : {"DELETE FROM events WHERE doc_id=?", "DELETE FROM learned_mentions WHERE doc_id=?",
+                              "DELETE FROM sentences WHERE doc_id=?", "DELETE FROM entities WHERE doc_id=?",
+                              "DELETE FROM times WHERE doc_id=?", "DELETE FROM quotes WHERE doc_id=?",
+                              "DELETE FROM relations WHERE doc_id=?", "DELETE FROM event_mentions WHERE doc_id=?"}) {
         Stmt d(db_, sql);
         d.Bind(1, doc.id);
         if (d.Step() != SQLITE_DONE) return Err("delete rows of a changed document");
@@ -172,7 +240,8 @@ class SqliteStore : public Store {
     Stmt ev(db_,
             "INSERT INTO events(doc_id,event_id,date,source_code,source_country,target_code,"
             "target_country,cameo,root,quad,goldstein,plover,modality,trigger,json,engine_version,"
-            "bundle_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "bundle_id,location,location_country) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt em(db_, "INSERT INTO event_mentions VALUES(?,?,?,?,?,?,?,?,?)");
     for (const Event& e : a.events) {
       sqlite3_reset(ev.get());
       ev.Bind(1, doc.id).Bind(2, e.id);
@@ -184,8 +253,18 @@ class SqliteStore : public Store {
       ev.Bind(8, e.cameo).Bind(9, e.root).Bind(10, static_cast<double>(e.quad)).Bind(11, e.goldstein);
       ev.Bind(12, e.plover).Bind(13, e.modality).Bind(14, e.trigger.text);
       ev.Bind(15, EventToJson(a, e)).Bind(16, engine_version).Bind(17, bundle_id);
+      ev.BindOpt(18, e.location ? std::optional(e.location->text) : std::nullopt);
+      ev.BindOpt(19, e.location && !e.location->country.empty() ? std::optional(e.location->country) : std::nullopt);
       if (ev.Step() != SQLITE_DONE) return Err("insert event");
+      for (size_t n = 0; n < e.mentions.size(); ++n) {
+        const Event::Mention& m = e.mentions[n];
+        em.Reset();
+        em.Bind(1, doc.id).Bind(2, e.id).Int(3, static_cast<long>(n)).Int(4, m.sentence).Int(5, m.trigger.start);
+        em.Int(6, m.trigger.end).Bind(7, m.trigger.text).Bind(8, engine_version).Bind(9, bundle_id);
+        if (em.Step() != SQLITE_DONE) return Err("insert event mention");
+      }
     }
+    if (Status r = PutRows(doc.id, a, engine_version, bundle_id); !r.ok()) return r;
     Stmt lm(db_,
             "INSERT OR IGNORE INTO learned_mentions(doc_id,name,canonical,code,country,sector,role,"
             "engine_version,bundle_id) VALUES(?,?,?,?,?,?,?,?,?)");
@@ -198,6 +277,57 @@ class SqliteStore : public Store {
       if (lm.Step() != SQLITE_DONE) return Err("insert learned mention");
     }
     return existed ? PutOutcome::kReplaced : PutOutcome::kAdded;
+  }
+
+  // The analysis's sentences, names and descriptions, times, quotes and relations as rows.
+  Status PutRows(const std::string& id, const Analysis& a, const std::string& ver, const std::string& bundle) {
+    Stmt se(db_, "INSERT INTO sentences VALUES(?,?,?,?,?,?,?)");
+    for (const SentenceInfo& x : a.sentences) {
+      se.Reset();
+      se.Bind(1, id).Int(2, x.i).Int(3, x.start).Int(4, x.end).Bind(5, std::string(SectionName(x.section)));
+      se.Bind(6, ver).Bind(7, bundle);
+      if (se.Step() != SQLITE_DONE) return Err("insert sentence");
+    }
+    Stmt en(db_, "INSERT OR IGNORE INTO entities VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const std::vector<Entity>* list : {&a.entities, &a.nominals}) {
+      for (const Entity& x : *list) {
+        en.Reset();
+        en.Bind(1, id).Bind(2, x.id).Int(3, x.span.start).Int(4, x.span.end).Bind(5, x.span.text).Bind(6, x.type);
+        en.BindOpt(7, x.canonical.empty() ? std::nullopt : std::optional(x.canonical));
+        en.BindOpt(8, x.actor ? std::optional(x.actor->code) : std::nullopt);
+        en.BindOpt(9, x.actor && !x.actor->country.empty() ? std::optional(x.actor->country) : std::nullopt);
+        en.BindOpt(10, x.actor && !x.actor->sector.empty() ? std::optional(x.actor->sector) : std::nullopt);
+        en.BindOpt(11, x.role.empty() ? std::nullopt : std::optional(x.role));
+        en.BindOpt(12, x.ref.empty() ? std::nullopt : std::optional(x.ref));
+        en.Int(13, x.learned ? 1 : 0).Bind(14, ver).Bind(15, bundle);
+        if (en.Step() != SQLITE_DONE) return Err("insert entity");
+      }
+    }
+    Stmt ti(db_, "INSERT INTO times VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    for (size_t n = 0; n < a.times.size(); ++n) {
+      const TimeExpr& x = a.times[n];
+      ti.Reset();
+      ti.Bind(1, id).Int(2, static_cast<long>(n)).Int(3, x.span.start).Int(4, x.span.end).Bind(5, x.span.text);
+      ti.Bind(6, x.type).Bind(7, x.value).Bind(8, x.grain).Bind(9, x.anchor).Bind(10, ver).Bind(11, bundle);
+      if (ti.Step() != SQLITE_DONE) return Err("insert time");
+    }
+    Stmt qu(db_, "INSERT OR IGNORE INTO quotes VALUES(?,?,?,?,?,?,?,?,?)");
+    for (const Quote& x : a.quotes) {
+      qu.Reset();
+      qu.Bind(1, id).Bind(2, x.id).Int(3, x.span.start).Int(4, x.span.end).Bind(5, x.span.text);
+      qu.BindOpt(6, x.speaker.empty() ? std::nullopt : std::optional(x.speaker));
+      qu.BindOpt(7, x.cue.empty() ? std::nullopt : std::optional(x.cue)).Bind(8, ver).Bind(9, bundle);
+      if (qu.Step() != SQLITE_DONE) return Err("insert quote");
+    }
+    Stmt re(db_, "INSERT INTO relations VALUES(?,?,?,?,?,?,?,?,?)");
+    for (size_t n = 0; n < a.relations.size(); ++n) {
+      const Relation& x = a.relations[n];
+      re.Reset();
+      re.Bind(1, id).Int(2, static_cast<long>(n)).Bind(3, x.a).Bind(4, x.b).Bind(5, x.type).Int(6, x.sentence);
+      re.Bind(7, x.evidence.text).Bind(8, ver).Bind(9, bundle);
+      if (re.Step() != SQLITE_DONE) return Err("insert relation");
+    }
+    return Status::Ok();
   }
 
   Status LearnedActors(const std::function<void(const LearnedActor&)>& each) override {
@@ -214,57 +344,165 @@ class SqliteStore : public Store {
     return Status::Ok();
   }
 
-  Status Events(const EventQuery& q, const std::function<void(const EventRow&)>& each) override {
-    std::string sql =
-        "SELECT e.doc_id, d.url, d.title, e.json, e.date, e.source_code, e.target_code, e.cameo,"
-        " e.modality, e.trigger FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1";
-    std::vector<std::string> args;
+  // The WHERE clause of `q` over events `e` (and their documents `d`), its values appended
+  // to `args` in the order of their '?'.
+  static std::string EventWhere(const EventQuery& q, std::vector<std::string>* args) {
+    std::string w = " WHERE 1=1";
+    auto add = [&](const std::string& sql, std::initializer_list<std::string> vals) {
+      w += sql;
+      args->insert(args->end(), vals);
+    };
     if (!q.actor.empty()) {
-      sql += " AND (e.source_code LIKE ?1 || '%' OR e.target_code LIKE ?1 || '%')";
-      args.push_back(q.actor);
+      std::string a = AsciiUpper(q.actor);
+      add(" AND (substr(e.source_code, 1, length(?)) = ? OR substr(e.target_code, 1, length(?)) = ?)", {a, a, a, a});
     }
-    if (!q.root.empty()) {
-      sql += " AND e.root = ?" + std::to_string(args.size() + 1);
-      args.push_back(q.root);
+    if (!q.country.empty()) {
+      std::string c = AsciiUpper(q.country);
+      add(" AND (e.source_country = ? OR e.target_country = ?)", {c, c});
     }
-    if (!q.from.empty()) {
-      sql += " AND e.date >= ?" + std::to_string(args.size() + 1);
-      args.push_back(q.from);
-    }
-    if (!q.to.empty()) {
-      sql += " AND substr(e.date, 1, length(?" + std::to_string(args.size() + 1) + ")) <= ?" +
-             std::to_string(args.size() + 1);
-      args.push_back(q.to);
-    }
-    sql += " ORDER BY e.date IS NULL, e.date, e.doc_id, CAST(substr(e.event_id, 3) AS INTEGER)";
-    if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
+    if (!q.root.empty()) add(" AND e.root = ?", {q.root});
+    if (!q.modality.empty()) add(" AND e.modality = ?", {q.modality});
+    if (!q.from.empty()) add(" AND e.date >= ?", {q.from});
+    if (!q.to.empty()) add(" AND substr(e.date, 1, length(?)) <= ?", {q.to, q.to});
+    if (!q.doc_id.empty()) add(" AND e.doc_id = ?", {q.doc_id});
+    return w;
+  }
+
+  static std::string Paging(size_t limit, size_t offset) {
+    if (!limit && !offset) return "";
+    return " LIMIT " + (limit ? std::to_string(limit) : std::string("-1")) + " OFFSET " + std::to_string(offset);
+  }
+
+  // Runs `sql` with `args` bound in order, calling `row` for each result row.
+  Status Query(const std::string& sql, const std::vector<std::string>& args, const std::function<void(Stmt&)>& row) {
     Stmt st(db_, sql.c_str());
     if (!st.ok()) return Status::Internal(path_ + ": " + sqlite3_errmsg(db_));
     for (size_t i = 0; i < args.size(); ++i) st.Bind(static_cast<int>(i + 1), args[i]);
     int rc;
-    while ((rc = st.Step()) == SQLITE_ROW) {
-      EventRow r{st.Col(0), st.Col(1), st.Col(2), st.Col(3), st.Col(4),
-                 st.Col(5), st.Col(6), st.Col(7), st.Col(8), st.Col(9)};
-      each(r);
-    }
+    while ((rc = st.Step()) == SQLITE_ROW) row(st);
     if (rc != SQLITE_DONE) return Status::IoError(path_ + ": " + sqlite3_errmsg(db_));
     return Status::Ok();
   }
 
-  Status Search(const SearchQuery& q, const std::function<void(const SearchHit&)>& each) override {
+  Status Events(const EventQuery& q, const std::function<void(const EventRow&)>& each) override {
+    std::vector<std::string> args;
+    std::string sql =
+        "SELECT e.doc_id, d.url, d.title, e.json, e.date, e.source_code, e.target_code, e.cameo,"
+        " e.modality, e.trigger, e.event_id, e.source_country, e.target_country, e.root, e.plover,"
+        " d.published, d.source, e.quad, e.goldstein FROM events e JOIN documents d ON d.id = e.doc_id" +
+        EventWhere(q, &args) +
+        " ORDER BY e.date IS NULL, e.date, e.doc_id, CAST(substr(e.event_id, 3) AS INTEGER)" + Paging(q.limit, q.offset);
+    return Query(sql, args, [&](Stmt& st) {
+      EventRow r{st.Col(0),  st.Col(1),  st.Col(2),  st.Col(3),  st.Col(4),  st.Col(5),  st.Col(6),
+                 st.Col(7),  st.Col(8),  st.Col(9),  st.Col(10), st.Col(11), st.Col(12), st.Col(13),
+                 st.Col(14), st.Col(15), st.Col(16), static_cast<int>(st.ColInt(17)),
+                 sqlite3_column_double(st.get(), 18)};
+      each(r);
+    });
+  }
+
+  Result<long> CountEvents(const EventQuery& q) override {
+    std::vector<std::string> args;
+    long n = 0;
+    Status s = Query("SELECT count(*) FROM events e" + EventWhere(q, &args), args, [&](Stmt& st) { n = st.ColInt(0); });
+    if (!s.ok()) return s;
+    return n;
+  }
+
+  Result<StoredDocument> GetDocument(const std::string& id) override {
+    std::optional<StoredDocument> d;
+    Status s = Query("SELECT id, title, published, url, source, text, analysis, engine_version, bundle_id"
+                     " FROM documents WHERE id = ?",
+                     {id}, [&](Stmt& st) {
+                       d = StoredDocument{st.Col(0), st.Col(1), st.Col(2), st.Col(3), st.Col(4),
+                                          st.Col(5), st.Col(6), st.Col(7), st.Col(8)};
+                     });
+    if (!s.ok()) return s;
+    if (!d) return Status::NotFound("no document with id " + id);
+    return std::move(*d);
+  }
+
+  Status Timeline(const EventQuery& q, const std::function<void(const DayCount&)>& each) override {
+    std::vector<std::string> args;
+    std::string sql = "SELECT substr(e.date, 1, 10) AS day, e.root, count(*) FROM events e" + EventWhere(q, &args) +
+                      " AND length(e.date) >= 10 GROUP BY day, e.root ORDER BY day, e.root";
+    return Query(sql, args, [&](Stmt& st) { each(DayCount{st.Col(0), st.Col(1), st.ColInt(2)}); });
+  }
+
+  Status Actors(const EventQuery& q, const std::function<void(const ActorCount&)>& each) override {
+    std::vector<std::string> args;
+    std::string where = EventWhere(q, &args);
+    std::vector<std::string> both = args;
+    both.insert(both.end(), args.begin(), args.end());
+    std::string sql =
+        "SELECT code, max(country), sum(src), sum(tgt) FROM ("
+        " SELECT e.source_code AS code, e.source_country AS country, 1 AS src, 0 AS tgt FROM events e" + where +
+        " AND e.source_code IS NOT NULL AND e.source_code <> ''"
+        " UNION ALL SELECT e.target_code, e.target_country, 0, 1 FROM events e" + where +
+        " AND e.target_code IS NOT NULL AND e.target_code <> '')"
+        " GROUP BY code ORDER BY sum(src) + sum(tgt) DESC, code" + Paging(q.limit, 0);
+    return Query(sql, both, [&](Stmt& st) { each(ActorCount{st.Col(0), st.Col(1), st.ColInt(2), st.ColInt(3)}); });
+  }
+
+  Status Graph(const EventQuery& q, const std::function<void(const GraphEdge&)>& each) override {
+    std::vector<std::string> args;
+    std::string where = EventWhere(q, &args);
+    std::string sql = "SELECT e.source_code, e.target_code, count(*), avg(e.goldstein) FROM events e" + where +
+                      " AND e.source_code <> '' AND e.target_code <> '' AND e.source_code <> e.target_code"
+                      " GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, 1, 2" + Paging(q.limit, 0);
+    Status s = Query(sql, args, [&](Stmt& st) {
+      each(GraphEdge{st.Col(0), st.Col(1), "event", st.ColInt(2), sqlite3_column_double(st.get(), 3)});
+    });
+    if (!s.ok()) return s;
+    // Relations stated in the documents of those events, undirected: (min, max) pairs.
+    args.clear();
+    sql = "SELECT min(r.a, r.b), max(r.a, r.b), r.type, count(DISTINCT r.doc_id) FROM relations r"
+          " WHERE r.doc_id IN (SELECT e.doc_id FROM events e" + EventWhere(q, &args) + ")"
+          " GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3" + Paging(q.limit, 0);
+    return Query(sql, args, [&](Stmt& st) { each(GraphEdge{st.Col(0), st.Col(1), st.Col(2), st.ColInt(3), 0}); });
+  }
+
+  Result<StoreStats> Stats() override {
+    StoreStats out;
+    struct {
+      const char* table;
+      long* n;
+    } counts[] = {{"documents", &out.documents}, {"events", &out.events},   {"sentences", &out.sentences},
+                  {"entities", &out.entities},   {"quotes", &out.quotes},   {"times", &out.times},
+                  {"relations", &out.relations}};
+    for (const auto& c : counts) {
+      Status s = Query(std::string("SELECT count(*) FROM ") + c.table, {}, [&](Stmt& st) { *c.n = st.ColInt(0); });
+      if (!s.ok()) return s;
+    }
+    Status s = Query("SELECT count(DISTINCT name) FROM learned_mentions", {},
+                     [&](Stmt& st) { out.learned_names = st.ColInt(0); });
+    if (s.ok())
+      s = Query("SELECT min(date), max(date) FROM events WHERE date IS NOT NULL", {}, [&](Stmt& st) {
+        out.first_event_date = st.Col(0);
+        out.last_event_date = st.Col(1);
+      });
+    if (s.ok())
+      s = Query("SELECT root, count(*) FROM events GROUP BY root ORDER BY root", {},
+                [&](Stmt& st) { out.events_by_root.emplace_back(st.Col(0), st.ColInt(1)); });
+    if (!s.ok()) return s;
+    out.schema = "sqlite " + std::to_string(Version());
+    return out;
+  }
+
+  // The FROM and WHERE of search `q`; its values in `args` (numbered ?N: the first two
+  // are the snippet marks).
+  Result<std::string> SearchFrom(const SearchQuery& q, std::vector<std::string>* args) {
     if (!lex_)
       return Status::InvalidInput(path_ + ": searching needs the store opened with the engine "
                                   "(its lexicon reads the query)");
     Result<std::string> match = ToFts5Query(q.text);
     if (!match.ok()) return match.status();
-    std::vector<std::string> args = {q.mark_start, q.mark_end, match.value()};
+    *args = {q.mark_start, q.mark_end, match.value()};
     auto param = [&](std::string v) {
-      args.push_back(std::move(v));
-      return "?" + std::to_string(args.size());
+      args->push_back(std::move(v));
+      return "?" + std::to_string(args->size());
     };
     std::string sql =
-        "SELECT d.id, d.title, d.published, d.url, d.source, -bm25(documents_fts, 2.0, 1.0),"
-        " snippet(documents_fts, -1, ?1, ?2, '…', 12)"
         " FROM documents_fts JOIN documents d ON d.docno = documents_fts.rowid"
         " WHERE documents_fts MATCH ?3";
     if (!q.from.empty()) sql += " AND d.published >= " + param(q.from);
@@ -287,20 +525,33 @@ class SqliteStore : public Store {
       }
       sql += ")";
     }
-    sql += " ORDER BY 6 DESC, d.id";
-    if (q.limit || q.offset)
-      sql += " LIMIT " + (q.limit ? std::to_string(q.limit) : std::string("-1")) + " OFFSET " + std::to_string(q.offset);
-    Stmt st(db_, sql.c_str());
-    if (!st.ok()) return Status::Internal(path_ + ": search: " + sqlite3_errmsg(db_));
-    for (size_t i = 0; i < args.size(); ++i) st.Bind(static_cast<int>(i + 1), args[i]);
-    int rc;
-    while ((rc = st.Step()) == SQLITE_ROW) {
-      SearchHit h{st.Col(0), st.Col(1), st.Col(2), st.Col(3), st.Col(4), sqlite3_column_double(st.get(), 5),
-                  st.Col(6)};
-      each(h);
-    }
-    if (rc != SQLITE_DONE) return Status::IoError(path_ + ": search: " + sqlite3_errmsg(db_));
-    return Status::Ok();
+    return sql;
+  }
+
+  Status Search(const SearchQuery& q, const std::function<void(const SearchHit&)>& each) override {
+    std::vector<std::string> args;
+    Result<std::string> from = SearchFrom(q, &args);
+    if (!from.ok()) return from.status();
+    std::string sql =
+        "SELECT d.id, d.title, d.published, d.url, d.source, -bm25(documents_fts, 2.0, 1.0),"
+        " snippet(documents_fts, -1, ?1, ?2, '…', 12)" + from.value() + " ORDER BY 6 DESC, d.id" +
+        Paging(q.limit, q.offset);
+    return Query(sql, args, [&](Stmt& st) {
+      each(SearchHit{st.Col(0), st.Col(1), st.Col(2), st.Col(3), st.Col(4), sqlite3_column_double(st.get(), 5),
+                     st.Col(6)});
+    });
+  }
+
+  Result<long> CountSearch(const SearchQuery& q) override {
+    std::vector<std::string> args;
+    Result<std::string> from = SearchFrom(q, &args);
+    if (!from.ok()) return from.status();
+    long n = 0;
+    // ?1 and ?2 (the snippet marks) go unused: ?3 numbers them, so they bind harmlessly.
+    Status s = Query("SELECT count(*)" + from.value(), args,
+                     [&](Stmt& st) { n = st.ColInt(0); });
+    if (!s.ok()) return s;
+    return n;
   }
 
   Result<long> CountDocuments() override { return Count("SELECT count(*) FROM documents"); }

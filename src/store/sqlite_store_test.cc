@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "include/hadath/store.h"
+#include "src/store/fts_arabic.h"
 #include "tests/test_env.h"
 
 namespace hadath {
@@ -76,6 +79,44 @@ TEST(SqliteStore, QueriesByActorRootAndDate) {
   n = 0;
   ASSERT_TRUE(s.value()->Events(q, [&](const EventRow&) { ++n; }).ok());
   EXPECT_EQ(n, 0);
+  unlink(path.c_str());
+}
+
+// A database of schema 3 (analysis kept only as JSON) gains its rows from that JSON.
+TEST(SqliteStore, MigratesVersion3RowsFromTheStoredAnalyses) {
+  std::string path = TempDb();
+  const Engine& e = testing::TestEngine();
+  StoreStats fresh;
+  {
+    auto s = Store::Open(path, &e);
+    ASSERT_TRUE(s.ok());
+    Document d = Doc("a", "زار وزير الخارجية الروسي سيرغي لافروف الصين أمس. وقال لافروف إن روسيا والصين شريكان.");
+    ASSERT_TRUE(s.value()->Put(d, e.Analyze(d).value(), "t", e.bundle_id()).ok());
+    fresh = s.value()->Stats().value();
+  }
+  ASSERT_GT(fresh.relations, 0);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_TRUE(RegisterSearchTokenizer(db, e.lexicon()).ok());  // ALTER TABLE reads the whole schema
+  char* err = nullptr;
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TABLE sentences; DROP TABLE entities; DROP TABLE times; DROP TABLE quotes;"
+                         "DROP TABLE relations; DROP TABLE event_mentions; DROP INDEX events_doc;"
+                         "ALTER TABLE events DROP COLUMN location; ALTER TABLE events DROP COLUMN location_country;"
+                         "UPDATE meta SET value='3' WHERE key='schema_version'",
+                         nullptr, nullptr, &err),
+            SQLITE_OK)
+      << err;
+  sqlite3_close(db);
+  auto s = Store::Open(path, &e);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  StoreStats migrated = s.value()->Stats().value();
+  EXPECT_EQ(migrated.schema, "sqlite 4");
+  EXPECT_EQ(migrated.sentences, fresh.sentences);
+  EXPECT_EQ(migrated.entities, fresh.entities);
+  EXPECT_EQ(migrated.times, fresh.times);
+  EXPECT_EQ(migrated.relations, fresh.relations);
+  EXPECT_EQ(migrated.events, fresh.events);
   unlink(path.c_str());
 }
 
