@@ -4,7 +4,7 @@
 set -euo pipefail
 PKGS=(
   build-essential cmake ninja-build pkg-config python3
-  libicu-dev libsqlite3-dev sqlite3 nlohmann-json3-dev
+  libicu-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev libstemmer-dev
   iso-codes aspell aspell-ar-large hunspell-ar libgeonames-dev
 )

@@ -116,6 +116,8 @@ int Usage(const std::string& msg) {
                "                 [--limit N] [--offset N] [--format table|jsonl] QUERY...\n"
                "  hadath export  [--db PATH] --format csv|jsonl\n"
                "  hadath actors  [--db PATH] [--learned] [--format table|jsonl]\n"
+               "  hadath serve   [--db PATH|postgresql://…] [--host 127.0.0.1] [--port 8080] [--threads 8]\n"
+               "                 [--max-body BYTES] [--timeout-ms 10000] [--web DIR]\n"
                "  hadath version\n";
   return 2;
 }

@@ -14,6 +14,7 @@
 #include "src/util/json_writer.h"
 #include "src/read/reader.h"
 #include "src/segment/conllu.h"
+#include "src/server/server.h"
 #include "tools/commands.h"
 
 namespace hadath::cli {
@@ -361,6 +362,39 @@ int Actors(int argc, char** argv) {
   return 0;
 }
 
+int Serve(int argc, char** argv) {
+  Args a;
+  std::string err;
+  if (!ParseArgs(argc, argv, 2, {"db", "host", "port", "threads", "web", "max-body", "timeout-ms"}, {}, &a, &err))
+    return Usage(err);
+  if (!a.files.empty()) return Usage("serve takes no FILE (use --db)");
+  for (const char* n : {"port", "threads", "max-body", "timeout-ms"})
+    if (a.opts.count(n) && !IsNumber(a.Get(n))) return Usage(std::string("--") + n + " must be a number");
+  server::ServerOptions o;
+  o.db = a.Get("db", kDefaultDb);
+  o.host = a.Get("host", o.host);
+  o.port = std::atoi(a.Get("port", "8080").c_str());
+  o.threads = std::atoi(a.Get("threads", "8").c_str());
+  o.web_dir = a.Get("web");
+  if (a.opts.count("max-body")) o.max_body = std::strtoul(a.Get("max-body").c_str(), nullptr, 10);
+  if (a.opts.count("timeout-ms")) o.timeout_ms = std::atoi(a.Get("timeout-ms").c_str());
+  if (o.port > 65535) return Usage("--port must be at most 65535");
+  if (o.threads < 1 || o.threads > 256) return Usage("--threads must be 1 to 256");
+  if (o.db.rfind("postgres", 0) != 0 && access(o.db.c_str(), F_OK) != 0) {
+    std::cerr << "hadath: " << o.db << ": no such database (run hadath ingest first)\n";
+    return 1;
+  }
+  auto engine = MakeEngine(a);
+  if (!engine.ok()) {
+    std::cerr << "hadath: " << engine.status().message() << "\n";
+    return 1;
+  }
+  return server::Serve(*engine.value(), o, std::cerr, [&](int port) {
+    std::cerr << "hadath serve: http://" << (o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host)
+              << ":" << port << "/ (API under /api/, " << o.threads << " threads, database " << o.db << ")\n";
+  });
+}
+
 int Main(int argc, char** argv) {
   if (argc < 2) return Usage("missing command");
   std::string cmd = argv[1];
@@ -375,8 +409,7 @@ int Main(int argc, char** argv) {
     std::cout << "hadath " << Engine::Version() << "\n";
     return 0;
   }
-  if (cmd == "serve")
-    return Usage(cmd + ": not available in this version yet (the HTTP server comes with the store work)");
+  if (cmd == "serve") return Serve(argc, argv);
   if (cmd == "help" || cmd == "--help" || cmd == "-h") {
     Usage("commands");
     return 0;

@@ -12,7 +12,7 @@ namespace hadath {
 
 class [[nodiscard]] Status {
  public:
-  enum class Code { kOk = 0, kInvalidInput, kNotFound, kIoError, kCorrupt, kUnsupported, kInternal };
+  enum class Code { kOk = 0, kInvalidInput, kNotFound, kIoError, kCorrupt, kUnsupported, kInternal, kTimeout };
 
   Status() = default;
   static Status Ok() { return Status(); }
@@ -22,6 +22,7 @@ class [[nodiscard]] Status {
   static Status Corrupt(std::string m) { return Status(Code::kCorrupt, std::move(m)); }
   static Status Unsupported(std::string m) { return Status(Code::kUnsupported, std::move(m)); }
   static Status Internal(std::string m) { return Status(Code::kInternal, std::move(m)); }
+  static Status Timeout(std::string m) { return Status(Code::kTimeout, std::move(m)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -79,7 +79,7 @@ struct GraphEdge {
 struct StoreStats {
   long documents = 0, events = 0, sentences = 0, entities = 0, quotes = 0, times = 0, relations = 0;
   long learned_names = 0;
-  std::string first_event_date, last_event_date;  // empty without dated events
+  std::string first_event_date, last_event_date;  // over dates with a year; empty without
   std::vector<std::pair<std::string, long>> events_by_root;  // ("01", n) … in root order
   std::string schema;  // "sqlite 4", "postgresql 4"
 };
@@ -132,7 +132,8 @@ class Store {
   virtual Result<long> CountEvents(const EventQuery& q) = 0;
   // One document; NotFound if there is none with this id.
   virtual Result<StoredDocument> GetDocument(const std::string& id) = 0;
-  // Dated events matching `q` counted per day and root, by day (limit/offset ignored).
+  // Events matching `q` whose date names a day (YYYY-MM-DD…; not "2023" nor "XXXX-09-17")
+  // counted per day and root, by day (limit/offset ignored).
   virtual Status Timeline(const EventQuery& q, const std::function<void(const DayCount&)>& each) = 0;
   // Actor codes of the events matching `q`, most frequent first (q.limit applies).
   virtual Status Actors(const EventQuery& q, const std::function<void(const ActorCount&)>& each) = 0;
@@ -147,6 +148,8 @@ class Store {
   // How many documents match `q` (its limit and offset ignored); InvalidInput as Search.
   virtual Result<long> CountSearch(const SearchQuery& q) = 0;
   virtual Status LearnedActors(const std::function<void(const LearnedActor&)>& each) = 0;
+  // Reading queries that run longer than `ms` (0 = no limit) stop with a Timeout status.
+  virtual void SetQueryTimeout(int ms) { (void)ms; }
   virtual Result<long> CountDocuments() = 0;
   virtual Result<long> CountEvents() = 0;
 };

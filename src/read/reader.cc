@@ -110,6 +110,43 @@ Result<Document> ReadTxt(const std::string& name, const std::string& bytes) {
   return d;
 }
 
+Result<Document> ReadJsonDocument(const std::string& origin, const std::string& json, const std::string& default_id) {
+  auto fail = [&](const std::string& why) { return Status::InvalidInput(origin + ": " + why); };
+  Status v = ValidateUtf8(json);
+  if (!v.ok()) return fail(v.message());
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(json);
+  } catch (const nlohmann::json::parse_error& e) {
+    return fail(std::string("malformed JSON at byte ") + std::to_string(e.byte) + ": " + e.what());
+  } catch (const nlohmann::json::exception& e) {  // e.g. a number out of range
+    return fail(std::string("malformed JSON: ") + e.what());
+  }
+  if (!j.is_object()) return fail("not a JSON object");
+  auto str = [&](const char* k) -> std::optional<std::string> {
+    auto it = j.find(k);
+    if (it == j.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+  };
+  Document d;
+  std::optional<std::string> text = str("text");
+  if (!text) return fail("field 'text' is missing or not a string");
+  if (text->find('\0') != std::string::npos) return fail("field 'text' contains a NUL character");
+  d.text = *text;
+  if (auto it = j.find("id"); it != j.end() && it->is_number_integer()) d.id = std::to_string(it->get<long long>());
+  else d.id = str("id").value_or(default_id);
+  d.title = str("title");
+  if (auto p = str("published")) {
+    std::string pd = ParsePublished(*p);
+    if (!pd.empty()) d.published = pd;
+  }
+  d.url = str("url");
+  d.source = str("source");
+  d.origin = origin;
+  d.blocks = ClassifyLines(ToU32(d.text), false);
+  return d;
+}
+
 void ReadJsonl(const std::string& name, const std::string& bytes,
                const std::function<void(ReadItem)>& each) {
   size_t a = 0;
@@ -122,54 +159,7 @@ void ReadJsonl(const std::string& name, const std::string& bytes,
     ++line_no;
     std::string origin = name + ":" + std::to_string(line_no);
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    auto fail = [&](const std::string& why) { each({origin, Status::InvalidInput(origin + ": " + why)}); };
-    Status v = ValidateUtf8(line);
-    if (!v.ok()) {
-      fail(v.message());
-      continue;
-    }
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
-      fail(std::string("malformed JSON at byte ") + std::to_string(e.byte) + ": " + e.what());
-      continue;
-    } catch (const nlohmann::json::exception& e) {  // e.g. a number out of range
-      fail(std::string("malformed JSON: ") + e.what());
-      continue;
-    }
-    if (!j.is_object()) {
-      fail("not a JSON object");
-      continue;
-    }
-    auto str = [&](const char* k) -> std::optional<std::string> {
-      auto it = j.find(k);
-      if (it == j.end() || !it->is_string()) return std::nullopt;
-      return it->get<std::string>();
-    };
-    Document d;
-    std::optional<std::string> text = str("text");
-    if (!text) {
-      fail("field 'text' is missing or not a string");
-      continue;
-    }
-    if (text->find('\0') != std::string::npos) {
-      fail("field 'text' contains a NUL character");
-      continue;
-    }
-    d.text = *text;
-    if (auto it = j.find("id"); it != j.end() && it->is_number_integer()) d.id = std::to_string(it->get<long long>());
-    else d.id = str("id").value_or(name.substr(name.find_last_of('/') + 1) + "-" + std::to_string(line_no));
-    d.title = str("title");
-    if (auto p = str("published")) {
-      std::string pd = ParsePublished(*p);
-      if (!pd.empty()) d.published = pd;
-    }
-    d.url = str("url");
-    d.source = str("source");
-    d.origin = origin;
-    d.blocks = ClassifyLines(ToU32(d.text), false);
-    each({origin, std::move(d)});
+    each({origin, ReadJsonDocument(origin, line, name.substr(name.find_last_of('/') + 1) + "-" + std::to_string(line_no))});
   }
 }
 

@@ -20,6 +20,9 @@ struct ReadItem {
 };
 
 Result<Document> ReadTxt(const std::string& name, const std::string& bytes);
+// One article as a JSON object (the fields of a JSON Lines line); `default_id` when it
+// has no id. Errors name `origin` and the byte of malformed JSON.
+Result<Document> ReadJsonDocument(const std::string& origin, const std::string& json, const std::string& default_id);
 // Calls `each` for every non-blank line of a JSON Lines input.
 void ReadJsonl(const std::string& name, const std::string& bytes,
                const std::function<void(ReadItem)>& each);

@@ -1,5 +1,6 @@
 #include <sqlite3.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -373,13 +374,30 @@ class SqliteStore : public Store {
     return " LIMIT " + (limit ? std::to_string(limit) : std::string("-1")) + " OFFSET " + std::to_string(offset);
   }
 
-  // Runs `sql` with `args` bound in order, calling `row` for each result row.
+  void SetQueryTimeout(int ms) override {
+    timeout_ms_ = ms;
+    if (ms > 0)
+      sqlite3_progress_handler(db_, 10000, [](void* self) {
+        auto* me = static_cast<SqliteStore*>(self);
+        return me->deadline_.time_since_epoch().count() != 0 && std::chrono::steady_clock::now() > me->deadline_ ? 1 : 0;
+      }, this);
+    else
+      sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+  }
+
+  // Runs `sql` with `args` bound in order, calling `row` for each result row; within the
+  // query time limit, if one is set.
   Status Query(const std::string& sql, const std::vector<std::string>& args, const std::function<void(Stmt&)>& row) {
+    deadline_ = timeout_ms_ > 0 ? std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms_)
+                                : std::chrono::steady_clock::time_point();
     Stmt st(db_, sql.c_str());
     if (!st.ok()) return Status::Internal(path_ + ": " + sqlite3_errmsg(db_));
     for (size_t i = 0; i < args.size(); ++i) st.Bind(static_cast<int>(i + 1), args[i]);
     int rc;
     while ((rc = st.Step()) == SQLITE_ROW) row(st);
+    deadline_ = std::chrono::steady_clock::time_point();
+    if (rc == SQLITE_INTERRUPT)
+      return Status::Timeout(path_ + ": the query took longer than " + std::to_string(timeout_ms_) + " ms");
     if (rc != SQLITE_DONE) return Status::IoError(path_ + ": " + sqlite3_errmsg(db_));
     return Status::Ok();
   }
@@ -425,7 +443,8 @@ class SqliteStore : public Store {
   Status Timeline(const EventQuery& q, const std::function<void(const DayCount&)>& each) override {
     std::vector<std::string> args;
     std::string sql = "SELECT substr(e.date, 1, 10) AS day, e.root, count(*) FROM events e" + EventWhere(q, &args) +
-                      " AND length(e.date) >= 10 GROUP BY day, e.root ORDER BY day, e.root";
+                      " AND e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
+                      " GROUP BY day, e.root ORDER BY day, e.root";
     return Query(sql, args, [&](Stmt& st) { each(DayCount{st.Col(0), st.Col(1), st.ColInt(2)}); });
   }
 
@@ -477,7 +496,7 @@ class SqliteStore : public Store {
     Status s = Query("SELECT count(DISTINCT name) FROM learned_mentions", {},
                      [&](Stmt& st) { out.learned_names = st.ColInt(0); });
     if (s.ok())
-      s = Query("SELECT min(date), max(date) FROM events WHERE date IS NOT NULL", {}, [&](Stmt& st) {
+      s = Query("SELECT min(date), max(date) FROM events WHERE date GLOB '[0-9][0-9][0-9][0-9]*'", {}, [&](Stmt& st) {
         out.first_event_date = st.Col(0);
         out.last_event_date = st.Col(1);
       });
@@ -613,6 +632,8 @@ class SqliteStore : public Store {
 
   sqlite3* db_;
   std::string path_;
+  int timeout_ms_ = 0;
+  std::chrono::steady_clock::time_point deadline_;  // zero: none
   std::shared_ptr<const Lexicon> lex_;  // null: no search index reads or writes
 };
 

@@ -74,6 +74,12 @@ JsonWriter& JsonWriter::EndArray() {
   return *this;
 }
 
+JsonWriter& JsonWriter::RawJson(std::string_view json) {
+  Sep();
+  out_ += json;
+  return *this;
+}
+
 JsonWriter& JsonWriter::Key(std::string_view k) {
   Sep();
   AppendJsonString(k, &out_);

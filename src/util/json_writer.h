@@ -24,6 +24,8 @@ class JsonWriter {
   JsonWriter& Number(double v);
   JsonWriter& Bool(bool v);
   JsonWriter& Null();
+  // A value that is JSON already (trusted: written by this program), copied as it is.
+  JsonWriter& RawJson(std::string_view json);
   const std::string& str() const { return out_; }
   std::string take() { return std::move(out_); }
 
