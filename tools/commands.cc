@@ -110,7 +110,7 @@ int Usage(const std::string& msg) {
             << "usage:\n"
                "  hadath analyze [--date YYYY-MM-DD] [--input txt|jsonl] [--format jsonl|gdelt|plover|csv] [--pretty] [FILE...|-]\n"
                "  hadath segment [--format conllu|plain] [--one-sentence-per-line] [FILE|-]\n"
-               "  hadath ingest  [--db PATH] [--date YYYY-MM-DD] [--input txt|jsonl] FILE...\n"
+               "  hadath ingest  [--db PATH|postgresql://…] [--date YYYY-MM-DD] [--input txt|jsonl] [--threads N] FILE...\n"
                "  hadath events  [--db PATH] [--actor CODE] [--root NN] [--from D] [--to D] [--format table|jsonl|csv]\n"
                "  hadath search  [--db PATH] [--from D] [--to D] [--source S] [--actor A] [--country C] [--root RR]\n"
                "                 [--limit N] [--offset N] [--format table|jsonl] QUERY...\n"

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "include/hadath/engine.h"
 #include "src/read/reader.h"
 
 namespace hadath::cli {
@@ -30,6 +31,9 @@ bool ForEachInput(const std::vector<std::string>& files, const std::string& kind
                   const std::function<void(ReadItem)>& each, std::string* err);
 
 int Usage(const std::string& msg);
+
+// hadath ingest into `db` with the parsed arguments (tools/ingest.cc).
+int RunIngest(const Args& a, const Engine& engine, const std::string& db);
 
 }  // namespace hadath::cli
 

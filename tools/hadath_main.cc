@@ -33,6 +33,22 @@ bool CheckDate(const Args& a) {
   return d.empty() || (d.size() == 10 && ParsePublished(d) == d);
 }
 
+// YYYY, YYYY-MM or YYYY-MM-DD (the date filters compare prefixes).
+bool IsDatePrefix(const std::string& d) {
+  static const char kShape[] = "0000-00-00";
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+  for (size_t i = 0; i < d.size(); ++i)
+    if (kShape[i] == '-' ? d[i] != '-' : !std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+  return true;
+}
+
+bool IsNumber(const std::string& s) {
+  if (s.empty() || s.size() > 9) return false;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
 int Analyze(int argc, char** argv) {
   Args a;
   std::string err;
@@ -109,64 +125,18 @@ int Segment(int argc, char** argv) {
 int Ingest(int argc, char** argv) {
   Args a;
   std::string err;
-  if (!ParseArgs(argc, argv, 2, {"db", "date", "input"}, {}, &a, &err)) return Usage(err);
+  if (!ParseArgs(argc, argv, 2, {"db", "date", "input", "threads"}, {}, &a, &err)) return Usage(err);
   if (!CheckDate(a)) return Usage("--date must be YYYY-MM-DD");
   if (a.files.empty()) return Usage("ingest needs at least one FILE");
+  if (a.opts.count("threads") && (!IsNumber(a.Get("threads")) || std::atoi(a.Get("threads").c_str()) < 1 ||
+                                  std::atoi(a.Get("threads").c_str()) > 256))
+    return Usage("--threads must be 1 to 256");
   auto engine = MakeEngine(a);
   if (!engine.ok()) {
     std::cerr << "hadath: " << engine.status().message() << "\n";
     return 1;
   }
-  auto store = Store::Open(a.Get("db", kDefaultDb), engine.value().get());
-  if (!store.ok()) {
-    std::cerr << "hadath: " << store.status().message() << "\n";
-    return 1;
-  }
-  Store& st = *store.value();
-  int rc = 0;
-  long added = 0, replaced = 0, unchanged = 0, rejected = 0, events = 0, in_batch = 0;
-  Status s = st.Begin();
-  bool ok = ForEachInput(a.files, a.Get("input"), [&](ReadItem item) {
-    if (!item.doc.ok()) {
-      std::cerr << item.doc.status().message() << "\n";
-      ++rejected;
-      rc = 1;
-      return;
-    }
-    Result<Analysis> an = engine.value()->Analyze(item.doc.value());
-    if (!an.ok()) {
-      std::cerr << an.status().message() << "\n";
-      ++rejected;
-      rc = 1;
-      return;
-    }
-    auto put = st.Put(item.doc.value(), an.value(), Engine::Version(), engine.value()->bundle_id());
-    if (!put.ok()) {
-      std::cerr << item.origin << ": " << put.status().message() << "\n";
-      ++rejected;
-      rc = 1;
-      return;
-    }
-    if (put.value() == PutOutcome::kAdded) ++added;
-    else if (put.value() == PutOutcome::kReplaced) ++replaced;
-    else ++unchanged;
-    if (put.value() != PutOutcome::kUnchanged) events += static_cast<long>(an.value().events.size());
-    if (++in_batch >= 500) {
-      (void)st.Commit();
-      (void)st.Begin();
-      in_batch = 0;
-    }
-  }, &err);
-  Status c = st.Commit();
-  if (!ok) return Usage(err);
-  if (!c.ok()) {
-    std::cerr << "hadath: " << c.message() << "\n";
-    return 1;
-  }
-  std::cerr << "ingested: " << added << " added, " << replaced << " replaced, " << unchanged
-            << " unchanged, " << rejected << " rejected; " << events << " events stored in "
-            << a.Get("db", kDefaultDb) << "\n";
-  return rc;
+  return RunIngest(a, *engine.value(), a.Get("db", kDefaultDb));
 }
 
 // The store named by --db, which must exist already (reading commands); null after
@@ -231,22 +201,6 @@ int Events(int argc, char** argv, bool export_mode) {
   }
   if (fmt == "table") std::cout << n << " events\n";
   return 0;
-}
-
-// YYYY, YYYY-MM or YYYY-MM-DD (the date filters compare prefixes).
-bool IsDatePrefix(const std::string& d) {
-  static const char kShape[] = "0000-00-00";
-  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
-  for (size_t i = 0; i < d.size(); ++i)
-    if (kShape[i] == '-' ? d[i] != '-' : !std::isdigit(static_cast<unsigned char>(d[i]))) return false;
-  return true;
-}
-
-bool IsNumber(const std::string& s) {
-  if (s.empty() || s.size() > 9) return false;
-  for (char c : s)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  return true;
 }
 
 int Search(int argc, char** argv) {

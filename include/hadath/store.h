@@ -112,6 +112,10 @@ struct SearchHit {
   std::string snippet;     // about twelve words around the best match, matches marked
 };
 
+// What decides whether a stored document changed: its text, title, date, URL, source and
+// the lexicon bundle that read it (16 hex digits). The same in every backend.
+std::string ContentHash(const Document& doc, const std::string& bundle_id);
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -124,6 +128,13 @@ class Store {
 
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
+  // True when `doc` is stored already with this content and bundle: Put would change
+  // nothing, so a resumed ingest need not analyse it again. Readable while another
+  // connection writes.
+  virtual Result<bool> Unchanged(const Document& doc, const std::string& bundle_id) {
+    (void)doc, (void)bundle_id;
+    return false;
+  }
   virtual Result<PutOutcome> Put(const Document& doc, const Analysis& a, const std::string& engine_version,
                                  const std::string& bundle_id) = 0;
   // Events matching `q`, by date (undated last), document, then order in the document.

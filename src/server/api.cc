@@ -28,12 +28,23 @@ std::string HtmlEscape(const std::string& s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -41,8 +52,10 @@ std::string HtmlEscape(const std::string& s) {
 
 std::string MarkedSnippet(const std::string& raw) {
   std::string s = HtmlEscape(raw);
-  for (const auto& [from, to] : {std::pair{kMarkIn, std::string("<mark>")}, std::pair{kMarkOut, std::string("</mark>")}}) {
-    for (size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
+  for (const auto& [from, to] :
+       {std::pair{kMarkIn, std::string("<mark>")}, std::pair{kMarkOut, std::string("</mark>")}}) {
+    for (size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size())
+      s.replace(p, from.size(), to);
   }
   return s;
 }
@@ -56,10 +69,14 @@ Response Json(std::string body, int status = 200) {
 
 Response FromStatus(const Status& s) {
   switch (s.code()) {
-    case Status::Code::kNotFound: return ErrorResponse(404, "not_found", s.message());
-    case Status::Code::kInvalidInput: return ErrorResponse(400, "invalid_input", s.message());
-    case Status::Code::kTimeout: return ErrorResponse(503, "busy", s.message());
-    default: return ErrorResponse(500, "internal", s.message());
+    case Status::Code::kNotFound:
+      return ErrorResponse(404, "not_found", s.message());
+    case Status::Code::kInvalidInput:
+      return ErrorResponse(400, "invalid_input", s.message());
+    case Status::Code::kTimeout:
+      return ErrorResponse(503, "busy", s.message());
+    default:
+      return ErrorResponse(500, "internal", s.message());
   }
 }
 
@@ -67,7 +84,8 @@ bool IsDatePrefix(const std::string& d) {
   static const char kShape[] = "0000-00-00";
   if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
   for (size_t i = 0; i < d.size(); ++i)
-    if (kShape[i] == '-' ? d[i] != '-' : !std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+    if (kShape[i] == '-' ? d[i] != '-' : !std::isdigit(static_cast<unsigned char>(d[i])))
+      return false;
   return true;
 }
 
@@ -117,7 +135,8 @@ class Params {
   std::string Code(const std::string& k, size_t min, size_t max) {
     std::string v = Get(k);
     if (!v.empty() && !AllOf(v, min, max, isalpha))
-      Fail(k, "must be " + std::to_string(min) + (min == max ? "" : " to " + std::to_string(max)) + " Latin letters");
+      Fail(k, "must be " + std::to_string(min) + (min == max ? "" : " to " + std::to_string(max)) +
+                  " Latin letters");
     return v;
   }
   std::string OneOf(const std::string& k, const std::vector<std::string>& allowed) {
@@ -137,7 +156,8 @@ class Params {
   }
   bool Flag(const std::string& k) {
     std::string v = Get(k);
-    if (!v.empty() && v != "0" && v != "1" && v != "true" && v != "false") Fail(k, "must be 0 or 1");
+    if (!v.empty() && v != "0" && v != "1" && v != "true" && v != "false")
+      Fail(k, "must be 0 or 1");
     return v == "1" || v == "true";
   }
   EventQuery Events(size_t default_limit) {
@@ -171,12 +191,17 @@ class Params {
   std::optional<Response> error_;
 };
 
-const std::set<std::string> kEventParams = {"actor", "country", "root", "modality", "from", "to", "doc",
-                                            "limit", "offset"};
+const std::set<std::string> kEventParams = {"actor", "country", "root",  "modality", "from",
+                                            "to",    "doc",     "limit", "offset"};
 
 void WriteEvent(JsonWriter& w, const EventRow& r) {
   w.BeginObject().Key("id").String(EventKey(r.doc_id, r.event_id)).Key("doc_id").String(r.doc_id);
-  w.Key("title").StringOrNull(r.title).Key("url").StringOrNull(r.url).Key("published").StringOrNull(r.published);
+  w.Key("title")
+      .StringOrNull(r.title)
+      .Key("url")
+      .StringOrNull(r.url)
+      .Key("published")
+      .StringOrNull(r.published);
   w.Key("news_source").StringOrNull(r.news_source).Key("date").StringOrNull(r.date);
   auto side = [&](const char* k, const std::string& code, const std::string& country) {
     w.Key(k);
@@ -196,19 +221,21 @@ void WriteEvent(JsonWriter& w, const EventRow& r) {
 
 }  // namespace
 
-Response ErrorResponse(int status, const std::string& code, const std::string& message, const std::string& parameter,
-                       long position) {
+Response ErrorResponse(int status, const std::string& code, const std::string& message,
+                       const std::string& parameter, long position) {
   JsonWriter w;
   w.BeginObject().Key("error").BeginObject().Key("status").Int(status).Key("code").String(code);
   w.Key("message").String(message).Key("parameter").StringOrNull(parameter).Key("position");
-  if (position > 0) w.Int(position);
-  else w.Null();
+  if (position > 0)
+    w.Int(position);
+  else
+    w.Null();
   w.EndObject().EndObject();
   return Json(w.take(), status);
 }
 
-Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& uri, const Engine* engine, int size,
-                                                   int query_timeout_ms) {
+Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& uri, const Engine* engine,
+                                                   int size, int query_timeout_ms) {
   auto pool = std::make_unique<StorePool>();
   for (int i = 0; i < std::max(1, size); ++i) {
     auto s = Store::Open(uri, engine);
@@ -239,18 +266,21 @@ StorePool::Lease::~Lease() {
 Response Api::Handle(const Request& r) const {
   const std::string& p = r.path;
   auto tail = [&](const std::string& prefix) -> std::optional<std::string> {
-    if (p.size() > prefix.size() && p.compare(0, prefix.size(), prefix) == 0) return p.substr(prefix.size());
+    if (p.size() > prefix.size() && p.compare(0, prefix.size(), prefix) == 0)
+      return p.substr(prefix.size());
     return std::nullopt;
   };
   bool get = r.method == "GET" || r.method == "HEAD";
   auto only = [&](const char* method) {
-    return ErrorResponse(405, "method_not_allowed", r.method + " " + p + ": only " + method + " is allowed");
+    return ErrorResponse(405, "method_not_allowed",
+                         r.method + " " + p + ": only " + method + " is allowed");
   };
   if (p == "/api/analyze") return r.method == "POST" ? Analyze(r) : only("POST");
-  bool known = p == "/api/search" || p == "/api/events" || p == "/api/actors" || p == "/api/timeline" ||
-               p == "/api/graph" || p == "/api/stats" || p == "/api/openapi.json" || tail("/api/events/") ||
-               tail("/api/documents/");
-  if (!known) return ErrorResponse(404, "not_found", p + ": no such endpoint (see /api/openapi.json)");
+  bool known = p == "/api/search" || p == "/api/events" || p == "/api/actors" ||
+               p == "/api/timeline" || p == "/api/graph" || p == "/api/stats" ||
+               p == "/api/openapi.json" || tail("/api/events/") || tail("/api/documents/");
+  if (!known)
+    return ErrorResponse(404, "not_found", p + ": no such endpoint (see /api/openapi.json)");
   if (!get) return only("GET");
   if (p == "/api/search") return Search(r);
   if (p == "/api/events") return Events(r);
@@ -286,12 +316,16 @@ Response Api::Search(const Request& r) const {
     const std::string& m = total.status().message();
     if (total.status().code() != Status::Code::kInvalidInput) return FromStatus(total.status());
     long position = 0;  // "… at character N …" in the parser's messages
-    if (size_t at = m.find("character "); at != std::string::npos) position = std::atol(m.c_str() + at + 10);
+    if (size_t at = m.find("character "); at != std::string::npos)
+      position = std::atol(m.c_str() + at + 10);
     return ErrorResponse(400, "invalid_query", m, "q", position);
   }
   JsonWriter w;
   w.BeginObject().Key("query").String(q.text).Key("total").Int(total.value());
-  w.Key("limit").Int(static_cast<long long>(q.limit)).Key("offset").Int(static_cast<long long>(q.offset));
+  w.Key("limit")
+      .Int(static_cast<long long>(q.limit))
+      .Key("offset")
+      .Int(static_cast<long long>(q.offset));
   w.Key("hits").BeginArray();
   Status s = store->Search(q, [&](const SearchHit& h) {
     w.BeginObject().Key("id").String(h.doc_id).Key("title").StringOrNull(h.title);
@@ -323,7 +357,8 @@ Response Api::Events(const Request& r) const {
 Response Api::Event(const std::string& id) const {
   size_t colon = id.rfind(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == id.size())
-    return ErrorResponse(404, "not_found", "event " + id + ": an event id is <document id>:<event id>");
+    return ErrorResponse(404, "not_found",
+                         "event " + id + ": an event id is <document id>:<event id>");
   EventQuery q;
   q.doc_id = id.substr(0, colon);
   std::string event_id = id.substr(colon + 1);
@@ -346,7 +381,13 @@ Response Api::Document(const std::string& id) const {
   if (!d.ok()) return FromStatus(d.status());
   const StoredDocument& x = d.value();
   JsonWriter w;
-  w.BeginObject().Key("id").String(x.id).Key("title").StringOrNull(x.title).Key("published").StringOrNull(x.published);
+  w.BeginObject()
+      .Key("id")
+      .String(x.id)
+      .Key("title")
+      .StringOrNull(x.title)
+      .Key("published")
+      .StringOrNull(x.published);
   w.Key("url").StringOrNull(x.url).Key("source").StringOrNull(x.source).Key("text").String(x.text);
   w.Key("engine_version").String(x.engine_version).Key("bundle_id").String(x.bundle_id);
   w.Key("analysis").RawJson(x.analysis_json.empty() ? "null" : x.analysis_json).EndObject();
@@ -373,7 +414,12 @@ Response Api::Actors(const Request& r) const {
   s = store->LearnedActors([&](const LearnedActor& l) {
     if (++n > static_cast<long>(q.limit)) return;
     w.BeginObject().Key("name").String(l.name).Key("canonical").StringOrNull(l.canonical);
-    w.Key("code").StringOrNull(l.code).Key("country").StringOrNull(l.country).Key("role").StringOrNull(l.role);
+    w.Key("code")
+        .StringOrNull(l.code)
+        .Key("country")
+        .StringOrNull(l.country)
+        .Key("role")
+        .StringOrNull(l.role);
     w.Key("documents").Int(l.documents).Key("example_doc").StringOrNull(l.example_doc).EndObject();
   });
   if (!s.ok()) return FromStatus(s);
@@ -381,7 +427,8 @@ Response Api::Actors(const Request& r) const {
   if (known) {
     w.Key("known").BeginArray();
     for (const KnownActor& k : engine_.KnownActors()) {
-      w.BeginObject().Key("id").String(k.id).Key("name").String(k.name).Key("code").StringOrNull(k.code);
+      w.BeginObject().Key("id").String(k.id).Key("name").String(k.name).Key("code").StringOrNull(
+          k.code);
       w.Key("country").StringOrNull(k.country).Key("role").StringOrNull(k.role);
       w.Key("start").StringOrNull(k.start).Key("end").StringOrNull(k.end).EndObject();
     }
@@ -399,7 +446,14 @@ Response Api::Timeline(const Request& r) const {
   JsonWriter w;
   w.BeginObject().Key("days").BeginArray();
   Status s = store->Timeline(q, [&](const DayCount& d) {
-    w.BeginObject().Key("day").String(d.day).Key("root").String(d.root).Key("events").Int(d.events).EndObject();
+    w.BeginObject()
+        .Key("day")
+        .String(d.day)
+        .Key("root")
+        .String(d.root)
+        .Key("events")
+        .Int(d.events)
+        .EndObject();
   });
   if (!s.ok()) return FromStatus(s);
   w.EndArray().EndObject();
@@ -424,12 +478,19 @@ Response Api::Graph(const Request& r) const {
   JsonWriter w;
   w.BeginObject().Key("nodes").BeginArray();
   for (const auto& [id, n] : events) {
-    w.BeginObject().Key("id").String(id).Key("country").StringOrNull(id.size() >= 3 ? id.substr(0, 3) : "");
+    w.BeginObject().Key("id").String(id).Key("country").StringOrNull(
+        id.size() >= 3 ? id.substr(0, 3) : "");
     w.Key("events").Int(n).EndObject();
   }
   w.EndArray().Key("edges").BeginArray();
   for (const GraphEdge& e : edges) {
-    w.BeginObject().Key("source").String(e.source).Key("target").String(e.target).Key("kind").String(e.kind);
+    w.BeginObject()
+        .Key("source")
+        .String(e.source)
+        .Key("target")
+        .String(e.target)
+        .Key("kind")
+        .String(e.kind);
     w.Key("count").Int(e.count).Key("goldstein").Number(e.goldstein).EndObject();
   }
   w.EndArray().EndObject();
@@ -442,21 +503,35 @@ Response Api::Stats() const {
   if (!st.ok()) return FromStatus(st.status());
   const StoreStats& x = st.value();
   JsonWriter w;
-  w.BeginObject().Key("documents").Int(x.documents).Key("events").Int(x.events).Key("sentences").Int(x.sentences);
+  w.BeginObject()
+      .Key("documents")
+      .Int(x.documents)
+      .Key("events")
+      .Int(x.events)
+      .Key("sentences")
+      .Int(x.sentences);
   w.Key("entities").Int(x.entities).Key("quotes").Int(x.quotes).Key("times").Int(x.times);
   w.Key("relations").Int(x.relations).Key("learned_names").Int(x.learned_names);
-  w.Key("first_event_date").StringOrNull(x.first_event_date).Key("last_event_date").StringOrNull(x.last_event_date);
+  w.Key("first_event_date")
+      .StringOrNull(x.first_event_date)
+      .Key("last_event_date")
+      .StringOrNull(x.last_event_date);
   w.Key("events_by_root").BeginObject();
   for (const auto& [root, n] : x.events_by_root) w.Key(root).Int(n);
-  w.EndObject().Key("schema").String(x.schema).Key("engine_version").String(options_.engine_version);
+  w.EndObject()
+      .Key("schema")
+      .String(x.schema)
+      .Key("engine_version")
+      .String(options_.engine_version);
   w.Key("bundle_id").String(options_.bundle_id).EndObject();
   return Json(w.take());
 }
 
 Response Api::Analyze(const Request& r) const {
   if (r.body.size() > options_.max_body)
-    return ErrorResponse(413, "too_large", "the body has " + std::to_string(r.body.size()) + " bytes; the limit is " +
-                                               std::to_string(options_.max_body));
+    return ErrorResponse(413, "too_large",
+                         "the body has " + std::to_string(r.body.size()) + " bytes; the limit is " +
+                             std::to_string(options_.max_body));
   std::string type = r.content_type.substr(0, r.content_type.find(';'));
   Result<hadath::Document> doc = Status::InvalidInput("");
   if (type == "text/plain") {

@@ -17,8 +17,8 @@
 namespace hadath::server {
 
 struct Request {
-  std::string method;  // GET, POST, …
-  std::string path;    // decoded, without the query string
+  std::string method;                              // GET, POST, …
+  std::string path;                                // decoded, without the query string
   std::multimap<std::string, std::string> params;  // decoded query parameters
   std::string body, content_type;
 };
@@ -38,8 +38,8 @@ Response ErrorResponse(int status, const std::string& code, const std::string& m
 class StorePool {
  public:
   // Opens `size` connections to `uri`; the first failure is returned.
-  static Result<std::unique_ptr<StorePool>> Open(const std::string& uri, const Engine* engine, int size,
-                                                 int query_timeout_ms);
+  static Result<std::unique_ptr<StorePool>> Open(const std::string& uri, const Engine* engine,
+                                                 int size, int query_timeout_ms);
 
   // A connection for the caller alone until the lease ends.
   class Lease {

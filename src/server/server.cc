@@ -37,7 +37,8 @@ const char* TypeOf(const std::string& path) {
 }
 
 // A file of the UI: from `web_dir` when given (development), else the built-in copy.
-bool StaticFile(const std::string& web_dir, std::string path, std::string* body, std::string* type) {
+bool StaticFile(const std::string& web_dir, std::string path, std::string* body,
+                std::string* type) {
   if (path == "/" || path.empty()) path = "/index.html";
   if (path.find("..") != std::string::npos || path.find('\\') != std::string::npos) return false;
   if (!web_dir.empty()) {
@@ -61,7 +62,8 @@ bool StaticFile(const std::string& web_dir, std::string path, std::string* body,
 
 }  // namespace
 
-int Serve(const Engine& engine, const ServerOptions& o, std::ostream& log, const std::function<void(int)>& ready) {
+int Serve(const Engine& engine, const ServerOptions& o, std::ostream& log,
+          const std::function<void(int)>& ready) {
   auto pool = StorePool::Open(o.db, &engine, o.threads, o.timeout_ms);
   if (!pool.ok()) {
     log << "hadath: " << pool.status().message() << "\n";
@@ -95,7 +97,8 @@ int Serve(const Engine& engine, const ServerOptions& o, std::ostream& log, const
       Response out;
       try {
         out = api.Handle(r);
-      } catch (const std::exception& e) {  // the library does not throw; a bug must not kill the server
+      } catch (
+          const std::exception& e) {  // the library does not throw; a bug must not kill the server
         out = ErrorResponse(500, "internal", std::string("internal error: ") + e.what());
       }
       res.status = out.status;
@@ -104,7 +107,8 @@ int Serve(const Engine& engine, const ServerOptions& o, std::ostream& log, const
       return;
     }
     if (req.method != "GET" && req.method != "HEAD") {
-      Response out = ErrorResponse(405, "method_not_allowed", req.method + " " + req.path + ": only GET is allowed");
+      Response out = ErrorResponse(405, "method_not_allowed",
+                                   req.method + " " + req.path + ": only GET is allowed");
       res.status = out.status;
       res.set_content(out.body, out.content_type.c_str());
       return;
@@ -129,16 +133,19 @@ int Serve(const Engine& engine, const ServerOptions& o, std::ostream& log, const
   // API's JSON shape.
   srv.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
-    Response out = res.status == 413 ? ErrorResponse(413, "too_large", "the request body is over the size limit")
-                   : res.status == 404 ? ErrorResponse(404, "not_found", req.path + ": not found")
-                                       : ErrorResponse(res.status, "invalid_input", "malformed HTTP request");
+    Response out = res.status == 413
+                       ? ErrorResponse(413, "too_large", "the request body is over the size limit")
+                   : res.status == 404
+                       ? ErrorResponse(404, "not_found", req.path + ": not found")
+                       : ErrorResponse(res.status, "invalid_input", "malformed HTTP request");
     res.set_content(out.body, out.content_type.c_str());
   });
-  srv.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    Response out = ErrorResponse(500, "internal", "internal error");
-    res.status = 500;
-    res.set_content(out.body, out.content_type.c_str());
-  });
+  srv.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        Response out = ErrorResponse(500, "internal", "internal error");
+        res.status = 500;
+        res.set_content(out.body, out.content_type.c_str());
+      });
   srv.set_logger([&](const httplib::Request& req, const httplib::Response& res) {
     if (res.status < 500) return;  // failures only: access logs are the proxy's job
     std::lock_guard<std::mutex> l(log_mu);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "include/hadath/engine.h"
@@ -73,7 +74,8 @@ const char* kMigrations[] = {
     " engine_version TEXT NOT NULL, bundle_id TEXT NOT NULL, PRIMARY KEY(doc_id, i));"
     "CREATE TABLE entities("
     " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, entity_id TEXT NOT NULL,"
-    " start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, text TEXT NOT NULL, type TEXT, canonical TEXT,"
+    " start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, text TEXT NOT NULL, type TEXT, canonical "
+    "TEXT,"
     " code TEXT, country TEXT, sector TEXT, role TEXT, ref TEXT, learned INTEGER NOT NULL,"
     " engine_version TEXT NOT NULL, bundle_id TEXT NOT NULL, PRIMARY KEY(doc_id, entity_id));"
     "CREATE INDEX entities_code ON entities(code);"
@@ -96,23 +98,30 @@ const char* kMigrations[] = {
     " text TEXT NOT NULL, engine_version TEXT NOT NULL, bundle_id TEXT NOT NULL,"
     " PRIMARY KEY(doc_id, event_id, n));"
     "INSERT INTO sentences SELECT d.id, j.value->>'i', j.value->>'start', j.value->>'end',"
-    " j.value->>'section', d.engine_version, d.bundle_id FROM documents d, json_each(d.analysis, '$.sentences') j;"
-    "INSERT INTO entities SELECT d.id, j.value->>'id', j.value->>'start', j.value->>'end', j.value->>'text',"
-    " j.value->>'type', j.value->>'canonical', j.value->>'$.actor.code', j.value->>'$.actor.country',"
-    " j.value->>'$.actor.sector', j.value->>'role', j.value->>'ref', coalesce(j.value->>'learned', 0),"
+    " j.value->>'section', d.engine_version, d.bundle_id FROM documents d, json_each(d.analysis, "
+    "'$.sentences') j;"
+    "INSERT INTO entities SELECT d.id, j.value->>'id', j.value->>'start', j.value->>'end', "
+    "j.value->>'text',"
+    " j.value->>'type', j.value->>'canonical', j.value->>'$.actor.code', "
+    "j.value->>'$.actor.country',"
+    " j.value->>'$.actor.sector', j.value->>'role', j.value->>'ref', coalesce(j.value->>'learned', "
+    "0),"
     " d.engine_version, d.bundle_id"
     " FROM documents d, json_each(json_array(json_extract(d.analysis, '$.entities'),"
     " json_extract(d.analysis, '$.nominals'))) l, json_each(l.value) j;"
     "INSERT INTO times SELECT d.id, j.key, j.value->>'start', j.value->>'end', j.value->>'text',"
-    " j.value->>'type', j.value->>'value', j.value->>'grain', j.value->>'anchor', d.engine_version, d.bundle_id"
+    " j.value->>'type', j.value->>'value', j.value->>'grain', j.value->>'anchor', "
+    "d.engine_version, d.bundle_id"
     " FROM documents d, json_each(d.analysis, '$.times') j;"
-    "INSERT INTO quotes SELECT d.id, j.value->>'id', j.value->>'start', j.value->>'end', j.value->>'text',"
+    "INSERT INTO quotes SELECT d.id, j.value->>'id', j.value->>'start', j.value->>'end', "
+    "j.value->>'text',"
     " j.value->>'speaker', j.value->>'cue', d.engine_version, d.bundle_id"
     " FROM documents d, json_each(d.analysis, '$.quotes') j;"
     "INSERT INTO relations SELECT d.id, j.key, j.value->>'a', j.value->>'b', j.value->>'type',"
     " j.value->>'sentence', j.value->>'$.evidence.text', d.engine_version, d.bundle_id"
     " FROM documents d, json_each(d.analysis, '$.relations') j;"
-    "INSERT INTO event_mentions SELECT e.doc_id, e.event_id, j.key, j.value->>'sentence', j.value->>'start',"
+    "INSERT INTO event_mentions SELECT e.doc_id, e.event_id, j.key, j.value->>'sentence', "
+    "j.value->>'start',"
     " j.value->>'end', j.value->>'text', e.engine_version, e.bundle_id"
     " FROM events e, json_each(e.json, '$.mentions') j;"};
 
@@ -159,12 +168,16 @@ class SqliteStore : public Store {
  public:
   SqliteStore(sqlite3* db, std::string path, std::shared_ptr<const Lexicon> lex)
       : db_(db), path_(std::move(path)), lex_(std::move(lex)) {}
-  ~SqliteStore() override { sqlite3_close(db_); }
+  ~SqliteStore() override {
+    cache_.clear();  // statements are finalized before the connection closes
+    sqlite3_close(db_);
+  }
 
   Status Init() {
-    Status s = Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                    "PRAGMA busy_timeout=10000;"
-                    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);");
+    Status s = Exec(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+        "PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536;"
+        "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);");
     if (!s.ok()) return s;
     if (lex_) {  // before any statement that touches the index, the migration included
       Status t = RegisterSearchTokenizer(db_, lex_);
@@ -176,8 +189,9 @@ class SqliteStore : public Store {
       // version seen under it.
       if (s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
       for (int v = Version(); v < target; ++v) {
-        s = Exec(std::string(kMigrations[v]) + "INSERT OR REPLACE INTO meta VALUES('schema_version','" +
-                 std::to_string(v + 1) + "');");
+        s = Exec(std::string(kMigrations[v]) +
+                 "INSERT OR REPLACE INTO meta VALUES('schema_version','" + std::to_string(v + 1) +
+                 "');");
         if (!s.ok()) {
           (void)Exec("ROLLBACK");
           return s;
@@ -188,7 +202,8 @@ class SqliteStore : public Store {
     int version = Version();
     if (version > kSchemaVersion)
       return Status::Unsupported(path_ + ": database schema version " + std::to_string(version) +
-                                 " is newer than this hadath (" + std::to_string(kSchemaVersion) + ")");
+                                 " is newer than this hadath (" + std::to_string(kSchemaVersion) +
+                                 ")");
     return lex_ && version >= kSearchVersion ? IndexWithThisTokenizer() : Status::Ok();
   }
 
@@ -198,28 +213,29 @@ class SqliteStore : public Store {
   Result<PutOutcome> Put(const Document& doc, const Analysis& a, const std::string& engine_version,
                          const std::string& bundle_id) override {
     if (!lex_)
-      return Status::InvalidInput(path_ + ": storing documents needs the store opened with the engine "
+      return Status::InvalidInput(path_ +
+                                  ": storing documents needs the store opened with the engine "
                                   "(its lexicon writes the search index)");
-    std::string key = doc.text + '\x1f' + doc.title.value_or("") + '\x1f' + doc.published.value_or("") +
-                      '\x1f' + doc.url.value_or("") + '\x1f' + doc.source.value_or("") + '\x1f' + bundle_id;
-    char hash[17];
-    std::snprintf(hash, sizeof hash, "%016llx",
-                  static_cast<unsigned long long>(Fnv1a64(key.data(), key.size())));
+    std::string hash = ContentHash(doc, bundle_id);
     bool existed = false;
     {
-      Stmt q(db_, "SELECT content_hash FROM documents WHERE id=?");
+      Stmt& q = Cached("SELECT content_hash FROM documents WHERE id=?");
       q.Bind(1, doc.id);
+      bool same = false;
       if (q.Step() == SQLITE_ROW) {
         existed = true;
-        if (q.Col(0) == hash) return PutOutcome::kUnchanged;
+        same = q.Col(0) == hash;
       }
+      q.Reset();  // no statement stays open across a commit
+      if (same) return PutOutcome::kUnchanged;
     }
     if (existed) {
-      for (const char* sql : {"DELETE FROM events WHERE doc_id=?", "DELETE FROM learned_mentions WHERE doc_id=?",
-                              "DELETE FROM sentences WHERE doc_id=?", "DELETE FROM entities WHERE doc_id=?",
-                              "DELETE FROM times WHERE doc_id=?", "DELETE FROM quotes WHERE doc_id=?",
-                              "DELETE FROM relations WHERE doc_id=?", "DELETE FROM event_mentions WHERE doc_id=?"}) {
-        Stmt d(db_, sql);
+      for (const char* sql :
+           {"DELETE FROM events WHERE doc_id=?", "DELETE FROM learned_mentions WHERE doc_id=?",
+            "DELETE FROM sentences WHERE doc_id=?", "DELETE FROM entities WHERE doc_id=?",
+            "DELETE FROM times WHERE doc_id=?", "DELETE FROM quotes WHERE doc_id=?",
+            "DELETE FROM relations WHERE doc_id=?", "DELETE FROM event_mentions WHERE doc_id=?"}) {
+        Stmt& d = Cached(sql);
         d.Bind(1, doc.id);
         if (d.Step() != SQLITE_DONE) return Err("delete rows of a changed document");
       }
@@ -227,22 +243,24 @@ class SqliteStore : public Store {
     {
       // A changed document is updated in place: it keeps its docno, and the update
       // trigger replaces its index rows only. A new one takes the next docno.
-      Stmt ins(db_, existed ? "UPDATE documents SET content_hash=?2, title=?3, published=?4, url=?5,"
-                              " source=?6, text=?7, analysis=?8, engine_version=?9, bundle_id=?10"
-                              " WHERE id=?1"
-                            : "INSERT INTO documents(id,content_hash,title,published,url,source,text,"
-                              "analysis,engine_version,bundle_id,docno) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
-                              " (SELECT coalesce(max(docno), 0) + 1 FROM documents))");
-      ins.Bind(1, doc.id).Bind(2, std::string(hash)).BindOpt(3, a.title).BindOpt(4, a.published);
+      Stmt& ins = Cached(
+          existed
+              ? "UPDATE documents SET content_hash=?2, title=?3, published=?4, url=?5,"
+                " source=?6, text=?7, analysis=?8, engine_version=?9, bundle_id=?10"
+                " WHERE id=?1"
+              : "INSERT INTO documents(id,content_hash,title,published,url,source,text,"
+                "analysis,engine_version,bundle_id,docno) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
+                " (SELECT coalesce(max(docno), 0) + 1 FROM documents))");
+      ins.Bind(1, doc.id).Bind(2, hash).BindOpt(3, a.title).BindOpt(4, a.published);
       ins.BindOpt(5, doc.url).BindOpt(6, doc.source).Bind(7, doc.text);
       ins.Bind(8, AnalysisToJson(a, false)).Bind(9, engine_version).Bind(10, bundle_id);
       if (ins.Step() != SQLITE_DONE) return Err("store document");
     }
-    Stmt ev(db_,
-            "INSERT INTO events(doc_id,event_id,date,source_code,source_country,target_code,"
-            "target_country,cameo,root,quad,goldstein,plover,modality,trigger,json,engine_version,"
-            "bundle_id,location,location_country) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    Stmt em(db_, "INSERT INTO event_mentions VALUES(?,?,?,?,?,?,?,?,?)");
+    Stmt& ev = Cached(
+        "INSERT INTO events(doc_id,event_id,date,source_code,source_country,target_code,"
+        "target_country,cameo,root,quad,goldstein,plover,modality,trigger,json,engine_version,"
+        "bundle_id,location,location_country) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt& em = Cached("INSERT INTO event_mentions VALUES(?,?,?,?,?,?,?,?,?)");
     for (const Event& e : a.events) {
       sqlite3_reset(ev.get());
       ev.Bind(1, doc.id).Bind(2, e.id);
@@ -251,94 +269,145 @@ class SqliteStore : public Store {
       ev.BindOpt(5, e.source ? std::optional(e.source->actor.country) : std::nullopt);
       ev.BindOpt(6, e.target ? std::optional(e.target->actor.code) : std::nullopt);
       ev.BindOpt(7, e.target ? std::optional(e.target->actor.country) : std::nullopt);
-      ev.Bind(8, e.cameo).Bind(9, e.root).Bind(10, static_cast<double>(e.quad)).Bind(11, e.goldstein);
+      ev.Bind(8, e.cameo)
+          .Bind(9, e.root)
+          .Bind(10, static_cast<double>(e.quad))
+          .Bind(11, e.goldstein);
       ev.Bind(12, e.plover).Bind(13, e.modality).Bind(14, e.trigger.text);
       ev.Bind(15, EventToJson(a, e)).Bind(16, engine_version).Bind(17, bundle_id);
       ev.BindOpt(18, e.location ? std::optional(e.location->text) : std::nullopt);
-      ev.BindOpt(19, e.location && !e.location->country.empty() ? std::optional(e.location->country) : std::nullopt);
+      ev.BindOpt(19, e.location && !e.location->country.empty() ? std::optional(e.location->country)
+                                                                : std::nullopt);
       if (ev.Step() != SQLITE_DONE) return Err("insert event");
       for (size_t n = 0; n < e.mentions.size(); ++n) {
         const Event::Mention& m = e.mentions[n];
         em.Reset();
-        em.Bind(1, doc.id).Bind(2, e.id).Int(3, static_cast<long>(n)).Int(4, m.sentence).Int(5, m.trigger.start);
+        em.Bind(1, doc.id)
+            .Bind(2, e.id)
+            .Int(3, static_cast<long>(n))
+            .Int(4, m.sentence)
+            .Int(5, m.trigger.start);
         em.Int(6, m.trigger.end).Bind(7, m.trigger.text).Bind(8, engine_version).Bind(9, bundle_id);
         if (em.Step() != SQLITE_DONE) return Err("insert event mention");
       }
     }
     if (Status r = PutRows(doc.id, a, engine_version, bundle_id); !r.ok()) return r;
-    Stmt lm(db_,
-            "INSERT OR IGNORE INTO learned_mentions(doc_id,name,canonical,code,country,sector,role,"
-            "engine_version,bundle_id) VALUES(?,?,?,?,?,?,?,?,?)");
+    Stmt& lm = Cached(
+        "INSERT OR IGNORE INTO learned_mentions(doc_id,name,canonical,code,country,sector,role,"
+        "engine_version,bundle_id) VALUES(?,?,?,?,?,?,?,?,?)");
     for (const Entity& e : a.entities) {
       if (!e.learned || !e.ref.empty()) continue;
       sqlite3_reset(lm.get());
       lm.Bind(1, doc.id).Bind(2, e.span.text).Bind(3, e.canonical);
       lm.Bind(4, e.actor ? e.actor->code : "").Bind(5, e.actor ? e.actor->country : "");
-      lm.Bind(6, e.actor ? e.actor->sector : "").Bind(7, e.role).Bind(8, engine_version).Bind(9, bundle_id);
+      lm.Bind(6, e.actor ? e.actor->sector : "")
+          .Bind(7, e.role)
+          .Bind(8, engine_version)
+          .Bind(9, bundle_id);
       if (lm.Step() != SQLITE_DONE) return Err("insert learned mention");
     }
     return existed ? PutOutcome::kReplaced : PutOutcome::kAdded;
   }
 
   // The analysis's sentences, names and descriptions, times, quotes and relations as rows.
-  Status PutRows(const std::string& id, const Analysis& a, const std::string& ver, const std::string& bundle) {
-    Stmt se(db_, "INSERT INTO sentences VALUES(?,?,?,?,?,?,?)");
+  Status PutRows(const std::string& id, const Analysis& a, const std::string& ver,
+                 const std::string& bundle) {
+    Stmt& se = Cached("INSERT INTO sentences VALUES(?,?,?,?,?,?,?)");
     for (const SentenceInfo& x : a.sentences) {
       se.Reset();
-      se.Bind(1, id).Int(2, x.i).Int(3, x.start).Int(4, x.end).Bind(5, std::string(SectionName(x.section)));
+      se.Bind(1, id)
+          .Int(2, x.i)
+          .Int(3, x.start)
+          .Int(4, x.end)
+          .Bind(5, std::string(SectionName(x.section)));
       se.Bind(6, ver).Bind(7, bundle);
       if (se.Step() != SQLITE_DONE) return Err("insert sentence");
     }
-    Stmt en(db_, "INSERT OR IGNORE INTO entities VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt& en = Cached("INSERT OR IGNORE INTO entities VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const std::vector<Entity>* list : {&a.entities, &a.nominals}) {
       for (const Entity& x : *list) {
         en.Reset();
-        en.Bind(1, id).Bind(2, x.id).Int(3, x.span.start).Int(4, x.span.end).Bind(5, x.span.text).Bind(6, x.type);
+        en.Bind(1, id)
+            .Bind(2, x.id)
+            .Int(3, x.span.start)
+            .Int(4, x.span.end)
+            .Bind(5, x.span.text)
+            .Bind(6, x.type);
         en.BindOpt(7, x.canonical.empty() ? std::nullopt : std::optional(x.canonical));
         en.BindOpt(8, x.actor ? std::optional(x.actor->code) : std::nullopt);
-        en.BindOpt(9, x.actor && !x.actor->country.empty() ? std::optional(x.actor->country) : std::nullopt);
-        en.BindOpt(10, x.actor && !x.actor->sector.empty() ? std::optional(x.actor->sector) : std::nullopt);
+        en.BindOpt(9, x.actor && !x.actor->country.empty() ? std::optional(x.actor->country)
+                                                           : std::nullopt);
+        en.BindOpt(10, x.actor && !x.actor->sector.empty() ? std::optional(x.actor->sector)
+                                                           : std::nullopt);
         en.BindOpt(11, x.role.empty() ? std::nullopt : std::optional(x.role));
         en.BindOpt(12, x.ref.empty() ? std::nullopt : std::optional(x.ref));
         en.Int(13, x.learned ? 1 : 0).Bind(14, ver).Bind(15, bundle);
         if (en.Step() != SQLITE_DONE) return Err("insert entity");
       }
     }
-    Stmt ti(db_, "INSERT INTO times VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt& ti = Cached("INSERT INTO times VALUES(?,?,?,?,?,?,?,?,?,?,?)");
     for (size_t n = 0; n < a.times.size(); ++n) {
       const TimeExpr& x = a.times[n];
       ti.Reset();
-      ti.Bind(1, id).Int(2, static_cast<long>(n)).Int(3, x.span.start).Int(4, x.span.end).Bind(5, x.span.text);
-      ti.Bind(6, x.type).Bind(7, x.value).Bind(8, x.grain).Bind(9, x.anchor).Bind(10, ver).Bind(11, bundle);
+      ti.Bind(1, id)
+          .Int(2, static_cast<long>(n))
+          .Int(3, x.span.start)
+          .Int(4, x.span.end)
+          .Bind(5, x.span.text);
+      ti.Bind(6, x.type)
+          .Bind(7, x.value)
+          .Bind(8, x.grain)
+          .Bind(9, x.anchor)
+          .Bind(10, ver)
+          .Bind(11, bundle);
       if (ti.Step() != SQLITE_DONE) return Err("insert time");
     }
-    Stmt qu(db_, "INSERT OR IGNORE INTO quotes VALUES(?,?,?,?,?,?,?,?,?)");
+    Stmt& qu = Cached("INSERT OR IGNORE INTO quotes VALUES(?,?,?,?,?,?,?,?,?)");
     for (const Quote& x : a.quotes) {
       qu.Reset();
       qu.Bind(1, id).Bind(2, x.id).Int(3, x.span.start).Int(4, x.span.end).Bind(5, x.span.text);
       qu.BindOpt(6, x.speaker.empty() ? std::nullopt : std::optional(x.speaker));
-      qu.BindOpt(7, x.cue.empty() ? std::nullopt : std::optional(x.cue)).Bind(8, ver).Bind(9, bundle);
+      qu.BindOpt(7, x.cue.empty() ? std::nullopt : std::optional(x.cue))
+          .Bind(8, ver)
+          .Bind(9, bundle);
       if (qu.Step() != SQLITE_DONE) return Err("insert quote");
     }
-    Stmt re(db_, "INSERT INTO relations VALUES(?,?,?,?,?,?,?,?,?)");
+    Stmt& re = Cached("INSERT INTO relations VALUES(?,?,?,?,?,?,?,?,?)");
     for (size_t n = 0; n < a.relations.size(); ++n) {
       const Relation& x = a.relations[n];
       re.Reset();
-      re.Bind(1, id).Int(2, static_cast<long>(n)).Bind(3, x.a).Bind(4, x.b).Bind(5, x.type).Int(6, x.sentence);
+      re.Bind(1, id)
+          .Int(2, static_cast<long>(n))
+          .Bind(3, x.a)
+          .Bind(4, x.b)
+          .Bind(5, x.type)
+          .Int(6, x.sentence);
       re.Bind(7, x.evidence.text).Bind(8, ver).Bind(9, bundle);
       if (re.Step() != SQLITE_DONE) return Err("insert relation");
     }
     return Status::Ok();
   }
 
+  Result<bool> Unchanged(const Document& doc, const std::string& bundle_id) override {
+    bool same = false;
+    Status s =
+        Query("SELECT content_hash = ? FROM documents WHERE id = ?",
+              {ContentHash(doc, bundle_id), doc.id}, [&](Stmt& st) { same = st.ColInt(0) == 1; });
+    if (!s.ok()) return s;
+    return same;
+  }
+
   Status LearnedActors(const std::function<void(const LearnedActor&)>& each) override {
-    Stmt st(db_,
-            "SELECT name, max(canonical), max(code), max(country), max(role), count(DISTINCT doc_id),"
-            " min(doc_id) FROM learned_mentions GROUP BY name ORDER BY count(DISTINCT doc_id) DESC, name");
+    Stmt st(
+        db_,
+        "SELECT name, max(canonical), max(code), max(country), max(role), count(DISTINCT doc_id),"
+        " min(doc_id) FROM learned_mentions GROUP BY name ORDER BY count(DISTINCT doc_id) DESC, "
+        "name");
     int rc;
     while ((rc = st.Step()) == SQLITE_ROW) {
-      LearnedActor l{st.Col(0), st.Col(1), st.Col(2), st.Col(3), st.Col(4),
-                     static_cast<long>(sqlite3_column_int64(st.get(), 5)), st.Col(6)};
+      LearnedActor l{st.Col(0), st.Col(1), st.Col(2),
+                     st.Col(3), st.Col(4), static_cast<long>(sqlite3_column_int64(st.get(), 5)),
+                     st.Col(6)};
       each(l);
     }
     if (rc != SQLITE_DONE) return Status::IoError(path_ + ": " + sqlite3_errmsg(db_));
@@ -355,7 +424,9 @@ class SqliteStore : public Store {
     };
     if (!q.actor.empty()) {
       std::string a = AsciiUpper(q.actor);
-      add(" AND (substr(e.source_code, 1, length(?)) = ? OR substr(e.target_code, 1, length(?)) = ?)", {a, a, a, a});
+      add(" AND (substr(e.source_code, 1, length(?)) = ? OR substr(e.target_code, 1, length(?)) = "
+          "?)",
+          {a, a, a, a});
     }
     if (!q.country.empty()) {
       std::string c = AsciiUpper(q.country);
@@ -371,25 +442,34 @@ class SqliteStore : public Store {
 
   static std::string Paging(size_t limit, size_t offset) {
     if (!limit && !offset) return "";
-    return " LIMIT " + (limit ? std::to_string(limit) : std::string("-1")) + " OFFSET " + std::to_string(offset);
+    return " LIMIT " + (limit ? std::to_string(limit) : std::string("-1")) + " OFFSET " +
+           std::to_string(offset);
   }
 
   void SetQueryTimeout(int ms) override {
     timeout_ms_ = ms;
     if (ms > 0)
-      sqlite3_progress_handler(db_, 10000, [](void* self) {
-        auto* me = static_cast<SqliteStore*>(self);
-        return me->deadline_.time_since_epoch().count() != 0 && std::chrono::steady_clock::now() > me->deadline_ ? 1 : 0;
-      }, this);
+      sqlite3_progress_handler(
+          db_, 10000,
+          [](void* self) {
+            auto* me = static_cast<SqliteStore*>(self);
+            return me->deadline_.time_since_epoch().count() != 0 &&
+                           std::chrono::steady_clock::now() > me->deadline_
+                       ? 1
+                       : 0;
+          },
+          this);
     else
       sqlite3_progress_handler(db_, 0, nullptr, nullptr);
   }
 
   // Runs `sql` with `args` bound in order, calling `row` for each result row; within the
   // query time limit, if one is set.
-  Status Query(const std::string& sql, const std::vector<std::string>& args, const std::function<void(Stmt&)>& row) {
-    deadline_ = timeout_ms_ > 0 ? std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms_)
-                                : std::chrono::steady_clock::time_point();
+  Status Query(const std::string& sql, const std::vector<std::string>& args,
+               const std::function<void(Stmt&)>& row) {
+    deadline_ = timeout_ms_ > 0
+                    ? std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms_)
+                    : std::chrono::steady_clock::time_point();
     Stmt st(db_, sql.c_str());
     if (!st.ok()) return Status::Internal(path_ + ": " + sqlite3_errmsg(db_));
     for (size_t i = 0; i < args.size(); ++i) st.Bind(static_cast<int>(i + 1), args[i]);
@@ -397,7 +477,8 @@ class SqliteStore : public Store {
     while ((rc = st.Step()) == SQLITE_ROW) row(st);
     deadline_ = std::chrono::steady_clock::time_point();
     if (rc == SQLITE_INTERRUPT)
-      return Status::Timeout(path_ + ": the query took longer than " + std::to_string(timeout_ms_) + " ms");
+      return Status::Timeout(path_ + ": the query took longer than " + std::to_string(timeout_ms_) +
+                             " ms");
     if (rc != SQLITE_DONE) return Status::IoError(path_ + ": " + sqlite3_errmsg(db_));
     return Status::Ok();
   }
@@ -407,13 +488,30 @@ class SqliteStore : public Store {
     std::string sql =
         "SELECT e.doc_id, d.url, d.title, e.json, e.date, e.source_code, e.target_code, e.cameo,"
         " e.modality, e.trigger, e.event_id, e.source_country, e.target_country, e.root, e.plover,"
-        " d.published, d.source, e.quad, e.goldstein FROM events e JOIN documents d ON d.id = e.doc_id" +
+        " d.published, d.source, e.quad, e.goldstein FROM events e JOIN documents d ON d.id = "
+        "e.doc_id" +
         EventWhere(q, &args) +
-        " ORDER BY e.date IS NULL, e.date, e.doc_id, CAST(substr(e.event_id, 3) AS INTEGER)" + Paging(q.limit, q.offset);
+        " ORDER BY e.date IS NULL, e.date, e.doc_id, CAST(substr(e.event_id, 3) AS INTEGER)" +
+        Paging(q.limit, q.offset);
     return Query(sql, args, [&](Stmt& st) {
-      EventRow r{st.Col(0),  st.Col(1),  st.Col(2),  st.Col(3),  st.Col(4),  st.Col(5),  st.Col(6),
-                 st.Col(7),  st.Col(8),  st.Col(9),  st.Col(10), st.Col(11), st.Col(12), st.Col(13),
-                 st.Col(14), st.Col(15), st.Col(16), static_cast<int>(st.ColInt(17)),
+      EventRow r{st.Col(0),
+                 st.Col(1),
+                 st.Col(2),
+                 st.Col(3),
+                 st.Col(4),
+                 st.Col(5),
+                 st.Col(6),
+                 st.Col(7),
+                 st.Col(8),
+                 st.Col(9),
+                 st.Col(10),
+                 st.Col(11),
+                 st.Col(12),
+                 st.Col(13),
+                 st.Col(14),
+                 st.Col(15),
+                 st.Col(16),
+                 static_cast<int>(st.ColInt(17)),
                  sqlite3_column_double(st.get(), 18)};
       each(r);
     });
@@ -422,19 +520,21 @@ class SqliteStore : public Store {
   Result<long> CountEvents(const EventQuery& q) override {
     std::vector<std::string> args;
     long n = 0;
-    Status s = Query("SELECT count(*) FROM events e" + EventWhere(q, &args), args, [&](Stmt& st) { n = st.ColInt(0); });
+    Status s = Query("SELECT count(*) FROM events e" + EventWhere(q, &args), args,
+                     [&](Stmt& st) { n = st.ColInt(0); });
     if (!s.ok()) return s;
     return n;
   }
 
   Result<StoredDocument> GetDocument(const std::string& id) override {
     std::optional<StoredDocument> d;
-    Status s = Query("SELECT id, title, published, url, source, text, analysis, engine_version, bundle_id"
-                     " FROM documents WHERE id = ?",
-                     {id}, [&](Stmt& st) {
-                       d = StoredDocument{st.Col(0), st.Col(1), st.Col(2), st.Col(3), st.Col(4),
-                                          st.Col(5), st.Col(6), st.Col(7), st.Col(8)};
-                     });
+    Status s = Query(
+        "SELECT id, title, published, url, source, text, analysis, engine_version, bundle_id"
+        " FROM documents WHERE id = ?",
+        {id}, [&](Stmt& st) {
+          d = StoredDocument{st.Col(0), st.Col(1), st.Col(2), st.Col(3), st.Col(4),
+                             st.Col(5), st.Col(6), st.Col(7), st.Col(8)};
+        });
     if (!s.ok()) return s;
     if (!d) return Status::NotFound("no document with id " + id);
     return std::move(*d);
@@ -442,7 +542,8 @@ class SqliteStore : public Store {
 
   Status Timeline(const EventQuery& q, const std::function<void(const DayCount&)>& each) override {
     std::vector<std::string> args;
-    std::string sql = "SELECT substr(e.date, 1, 10) AS day, e.root, count(*) FROM events e" + EventWhere(q, &args) +
+    std::string sql = "SELECT substr(e.date, 1, 10) AS day, e.root, count(*) FROM events e" +
+                      EventWhere(q, &args) +
                       " AND e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
                       " GROUP BY day, e.root ORDER BY day, e.root";
     return Query(sql, args, [&](Stmt& st) { each(DayCount{st.Col(0), st.Col(1), st.ColInt(2)}); });
@@ -455,30 +556,45 @@ class SqliteStore : public Store {
     both.insert(both.end(), args.begin(), args.end());
     std::string sql =
         "SELECT code, max(country), sum(src), sum(tgt) FROM ("
-        " SELECT e.source_code AS code, e.source_country AS country, 1 AS src, 0 AS tgt FROM events e" + where +
+        " SELECT e.source_code AS code, e.source_country AS country, 1 AS src, 0 AS tgt FROM "
+        "events e" +
+        where +
         " AND e.source_code IS NOT NULL AND e.source_code <> ''"
-        " UNION ALL SELECT e.target_code, e.target_country, 0, 1 FROM events e" + where +
+        " UNION ALL SELECT e.target_code, e.target_country, 0, 1 FROM events e" +
+        where +
         " AND e.target_code IS NOT NULL AND e.target_code <> '')"
-        " GROUP BY code ORDER BY sum(src) + sum(tgt) DESC, code" + Paging(q.limit, 0);
-    return Query(sql, both, [&](Stmt& st) { each(ActorCount{st.Col(0), st.Col(1), st.ColInt(2), st.ColInt(3)}); });
+        " GROUP BY code ORDER BY sum(src) + sum(tgt) DESC, code" +
+        Paging(q.limit, 0);
+    return Query(sql, both, [&](Stmt& st) {
+      each(ActorCount{st.Col(0), st.Col(1), st.ColInt(2), st.ColInt(3)});
+    });
   }
 
   Status Graph(const EventQuery& q, const std::function<void(const GraphEdge&)>& each) override {
     std::vector<std::string> args;
     std::string where = EventWhere(q, &args);
-    std::string sql = "SELECT e.source_code, e.target_code, count(*), avg(e.goldstein) FROM events e" + where +
-                      " AND e.source_code <> '' AND e.target_code <> '' AND e.source_code <> e.target_code"
-                      " GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, 1, 2" + Paging(q.limit, 0);
+    std::string sql =
+        "SELECT e.source_code, e.target_code, count(*), avg(e.goldstein) FROM events e" + where +
+        " AND e.source_code <> '' AND e.target_code <> '' AND e.source_code <> e.target_code"
+        " GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, 1, 2" +
+        Paging(q.limit, 0);
     Status s = Query(sql, args, [&](Stmt& st) {
-      each(GraphEdge{st.Col(0), st.Col(1), "event", st.ColInt(2), sqlite3_column_double(st.get(), 3)});
+      each(GraphEdge{st.Col(0), st.Col(1), "event", st.ColInt(2),
+                     sqlite3_column_double(st.get(), 3)});
     });
     if (!s.ok()) return s;
     // Relations stated in the documents of those events, undirected: (min, max) pairs.
     args.clear();
-    sql = "SELECT min(r.a, r.b), max(r.a, r.b), r.type, count(DISTINCT r.doc_id) FROM relations r"
-          " WHERE r.doc_id IN (SELECT e.doc_id FROM events e" + EventWhere(q, &args) + ")"
-          " GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3" + Paging(q.limit, 0);
-    return Query(sql, args, [&](Stmt& st) { each(GraphEdge{st.Col(0), st.Col(1), st.Col(2), st.ColInt(3), 0}); });
+    sql =
+        "SELECT min(r.a, r.b), max(r.a, r.b), r.type, count(DISTINCT r.doc_id) FROM relations r"
+        " WHERE r.doc_id IN (SELECT e.doc_id FROM events e" +
+        EventWhere(q, &args) +
+        ")"
+        " GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3" +
+        Paging(q.limit, 0);
+    return Query(sql, args, [&](Stmt& st) {
+      each(GraphEdge{st.Col(0), st.Col(1), st.Col(2), st.ColInt(3), 0});
+    });
   }
 
   Result<StoreStats> Stats() override {
@@ -486,20 +602,23 @@ class SqliteStore : public Store {
     struct {
       const char* table;
       long* n;
-    } counts[] = {{"documents", &out.documents}, {"events", &out.events},   {"sentences", &out.sentences},
-                  {"entities", &out.entities},   {"quotes", &out.quotes},   {"times", &out.times},
+    } counts[] = {{"documents", &out.documents}, {"events", &out.events},
+                  {"sentences", &out.sentences}, {"entities", &out.entities},
+                  {"quotes", &out.quotes},       {"times", &out.times},
                   {"relations", &out.relations}};
     for (const auto& c : counts) {
-      Status s = Query(std::string("SELECT count(*) FROM ") + c.table, {}, [&](Stmt& st) { *c.n = st.ColInt(0); });
+      Status s = Query(std::string("SELECT count(*) FROM ") + c.table, {},
+                       [&](Stmt& st) { *c.n = st.ColInt(0); });
       if (!s.ok()) return s;
     }
     Status s = Query("SELECT count(DISTINCT name) FROM learned_mentions", {},
                      [&](Stmt& st) { out.learned_names = st.ColInt(0); });
     if (s.ok())
-      s = Query("SELECT min(date), max(date) FROM events WHERE date GLOB '[0-9][0-9][0-9][0-9]*'", {}, [&](Stmt& st) {
-        out.first_event_date = st.Col(0);
-        out.last_event_date = st.Col(1);
-      });
+      s = Query("SELECT min(date), max(date) FROM events WHERE date GLOB '[0-9][0-9][0-9][0-9]*'",
+                {}, [&](Stmt& st) {
+                  out.first_event_date = st.Col(0);
+                  out.last_event_date = st.Col(1);
+                });
     if (s.ok())
       s = Query("SELECT root, count(*) FROM events GROUP BY root ORDER BY root", {},
                 [&](Stmt& st) { out.events_by_root.emplace_back(st.Col(0), st.ColInt(1)); });
@@ -512,7 +631,8 @@ class SqliteStore : public Store {
   // are the snippet marks).
   Result<std::string> SearchFrom(const SearchQuery& q, std::vector<std::string>* args) {
     if (!lex_)
-      return Status::InvalidInput(path_ + ": searching needs the store opened with the engine "
+      return Status::InvalidInput(path_ +
+                                  ": searching needs the store opened with the engine "
                                   "(its lexicon reads the query)");
     Result<std::string> match = ToFts5Query(q.text);
     if (!match.ok()) return match.status();
@@ -535,8 +655,8 @@ class SqliteStore : public Store {
       if (!q.root.empty()) sql += " AND e.root = " + param(q.root);
       if (!q.actor.empty()) {
         std::string p = param(AsciiUpper(q.actor));
-        sql += " AND (substr(e.source_code, 1, length(" + p + ")) = " + p + " OR substr(e.target_code, 1, length(" +
-               p + ")) = " + p + ")";
+        sql += " AND (substr(e.source_code, 1, length(" + p + ")) = " + p +
+               " OR substr(e.target_code, 1, length(" + p + ")) = " + p + ")";
       }
       if (!q.country.empty()) {
         std::string p = param(AsciiUpper(q.country));
@@ -553,11 +673,11 @@ class SqliteStore : public Store {
     if (!from.ok()) return from.status();
     std::string sql =
         "SELECT d.id, d.title, d.published, d.url, d.source, -bm25(documents_fts, 2.0, 1.0),"
-        " snippet(documents_fts, -1, ?1, ?2, '…', 12)" + from.value() + " ORDER BY 6 DESC, d.id" +
-        Paging(q.limit, q.offset);
+        " snippet(documents_fts, -1, ?1, ?2, '…', 12)" +
+        from.value() + " ORDER BY 6 DESC, d.id" + Paging(q.limit, q.offset);
     return Query(sql, args, [&](Stmt& st) {
-      each(SearchHit{st.Col(0), st.Col(1), st.Col(2), st.Col(3), st.Col(4), sqlite3_column_double(st.get(), 5),
-                     st.Col(6)});
+      each(SearchHit{st.Col(0), st.Col(1), st.Col(2), st.Col(3), st.Col(4),
+                     sqlite3_column_double(st.get(), 5), st.Col(6)});
     });
   }
 
@@ -567,8 +687,7 @@ class SqliteStore : public Store {
     if (!from.ok()) return from.status();
     long n = 0;
     // ?1 and ?2 (the snippet marks) go unused: ?3 numbers them, so they bind harmlessly.
-    Status s = Query("SELECT count(*)" + from.value(), args,
-                     [&](Stmt& st) { n = st.ColInt(0); });
+    Status s = Query("SELECT count(*)" + from.value(), args, [&](Stmt& st) { n = st.ColInt(0); });
     if (!s.ok()) return s;
     return n;
   }
@@ -630,20 +749,41 @@ class SqliteStore : public Store {
     return Status::Ok();
   }
 
+  // A prepared statement of the write path, kept for the connection's life, reset and
+  // unbound for this use.
+  Stmt& Cached(const char* sql) {
+    auto& slot = cache_[sql];
+    if (!slot) slot = std::make_unique<Stmt>(db_, sql);
+    slot->Reset();
+    return *slot;
+  }
+
   sqlite3* db_;
+  std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
   std::string path_;
   int timeout_ms_ = 0;
   std::chrono::steady_clock::time_point deadline_;  // zero: none
-  std::shared_ptr<const Lexicon> lex_;  // null: no search index reads or writes
+  std::shared_ptr<const Lexicon> lex_;              // null: no search index reads or writes
 };
 
 }  // namespace
+
+std::string ContentHash(const Document& doc, const std::string& bundle_id) {
+  std::string key = doc.text + '\x1f' + doc.title.value_or("") + '\x1f' +
+                    doc.published.value_or("") + '\x1f' + doc.url.value_or("") + '\x1f' +
+                    doc.source.value_or("") + '\x1f' + bundle_id;
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016llx",
+                static_cast<unsigned long long>(Fnv1a64(key.data(), key.size())));
+  return hash;
+}
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& uri, const Engine* engine) {
   if (uri.rfind("postgresql://", 0) == 0 || uri.rfind("postgres://", 0) == 0)
     return Status::Unsupported(uri + ": the PostgreSQL store is not built yet; use a SQLite path");
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
     std::string m = uri + ": cannot open database: " + (db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close(db);
     return Status::IoError(m);
