@@ -161,45 +161,122 @@ std::string Pad(const std::string& s, size_t w) {
   return n >= w ? s : s + std::string(w - n, ' ');
 }
 
+// `events` lists (table by default), `export` writes a whole table for other tools (CSV by
+// default). Both take the filters and every format: table, jsonl (the stored hadath/1
+// event with its document), csv (RFC 4180), gdelt (GDELT 2.0 event-table columns, TSV),
+// plover (PLOVER JSONL).
 int Events(int argc, char** argv, bool export_mode) {
   Args a;
   std::string err;
-  if (!ParseArgs(argc, argv, 2, {"db", "actor", "root", "from", "to", "format", "limit"}, {}, &a, &err))
+  if (!ParseArgs(argc, argv, 2,
+                 {"db", "actor", "country", "root", "modality", "from", "to", "doc", "format", "limit", "offset"}, {},
+                 &a, &err))
     return Usage(err);
   std::string fmt = a.Get("format", export_mode ? "csv" : "table");
-  if (fmt != "table" && fmt != "jsonl" && fmt != "csv") return Usage("--format must be table, jsonl or csv");
+  if (fmt != "table" && fmt != "jsonl" && fmt != "csv" && fmt != "gdelt" && fmt != "plover")
+    return Usage("--format must be table, jsonl, csv, gdelt or plover");
+  for (const char* d : {"from", "to"})
+    if (a.opts.count(d) && !IsDatePrefix(a.Get(d))) return Usage(std::string("--") + d + " must be YYYY[-MM[-DD]]");
+  if (a.opts.count("root") && (a.Get("root").size() != 2 || !IsNumber(a.Get("root"))))
+    return Usage("--root must be a two-digit CAMEO root");
+  for (const char* n : {"limit", "offset"})
+    if (a.opts.count(n) && !IsNumber(a.Get(n))) return Usage(std::string("--") + n + " must be a number");
   std::unique_ptr<Store> store = OpenExisting(a);
   if (!store) return 1;
   EventQuery q;
   q.actor = a.Get("actor");
+  q.country = a.Get("country");
   q.root = a.Get("root");
+  q.modality = a.Get("modality");
   q.from = a.Get("from");
   q.to = a.Get("to");
+  q.doc_id = a.Get("doc");
   q.limit = std::strtoul(a.Get("limit", "0").c_str(), nullptr, 10);
+  q.offset = std::strtoul(a.Get("offset", "0").c_str(), nullptr, 10);
   if (fmt == "table")
-    std::cout << Pad("date", 11) << " " << Pad("source", 9) << " " << Pad("cameo", 5) << " "
-              << Pad("target", 9) << " " << Pad("modality", 9) << " trigger  [document]\n";
-  if (fmt == "csv") std::cout << "doc_id,date,source_code,cameo,target_code,modality,trigger,url\r\n";
-  long n = 0;
+    std::cout << Pad("date", 11) << " " << Pad("source", 9) << " " << Pad("cameo", 5) << " " << Pad("target", 9) << " "
+              << Pad("modality", 9) << " trigger  [document]\n";
+  if (fmt == "csv") std::cout << EventsCsvHeader();
+  long n = 0, unreadable = 0;
   Status s = store->Events(q, [&](const EventRow& r) {
     ++n;
     if (fmt == "table") {
       std::cout << Pad(r.date.empty() ? "-" : r.date, 11) << " " << Pad(r.source_code.empty() ? "-" : r.source_code, 9)
                 << " " << Pad(r.cameo, 5) << " " << Pad(r.target_code.empty() ? "-" : r.target_code, 9) << " "
                 << Pad(r.modality, 9) << " " << r.trigger << "  [" << r.doc_id << "]\n";
-    } else if (fmt == "jsonl") {
-      std::cout << "{\"doc_id\":\"" << r.doc_id << "\",\"event\":" << r.event_json << "}\n";
-    } else {
-      std::cout << CsvField(r.doc_id) << "," << CsvField(r.date) << "," << CsvField(r.source_code) << ","
-                << CsvField(r.cameo) << "," << CsvField(r.target_code) << "," << CsvField(r.modality) << ","
-                << CsvField(r.trigger) << "," << CsvField(r.url) << "\r\n";
+      return;
     }
+    if (fmt == "jsonl") {
+      JsonWriter w;
+      w.BeginObject().Key("doc_id").String(r.doc_id).Key("title").StringOrNull(r.title);
+      w.Key("published").StringOrNull(r.published).Key("url").StringOrNull(r.url);
+      w.Key("event").RawJson(r.event_json).EndObject();
+      std::cout << w.str() << "\n";
+      return;
+    }
+    Result<Event> e = EventFromJson(r.event_json);
+    if (!e.ok()) {
+      ++unreadable;
+      return;
+    }
+    Analysis one;  // the formatters take an analysis: this event and its document's fields
+    one.id = r.doc_id;
+    if (!r.url.empty()) one.url = r.url;
+    if (!r.published.empty()) one.published = r.published;
+    one.events.push_back(e.take());
+    std::cout << (fmt == "csv" ? EventsToCsv(one) : fmt == "gdelt" ? EventsToGdelt(one) : EventsToPlover(one));
   });
   if (!s.ok()) {
     std::cerr << "hadath: " << s.message() << "\n";
     return 1;
   }
+  if (unreadable) {
+    std::cerr << "hadath: " << unreadable << " stored events could not be read back (database damaged?)\n";
+    return 1;
+  }
   if (fmt == "table") std::cout << n << " events\n";
+  return 0;
+}
+
+int Stats(int argc, char** argv) {
+  Args a;
+  std::string err;
+  if (!ParseArgs(argc, argv, 2, {"db", "format"}, {}, &a, &err)) return Usage(err);
+  std::string fmt = a.Get("format", "table");
+  if (fmt != "table" && fmt != "json") return Usage("--format must be table or json");
+  auto engine = MakeEngine(a);  // opens (and migrates) the database the way ingest would
+  if (!engine.ok()) {
+    std::cerr << "hadath: " << engine.status().message() << "\n";
+    return 1;
+  }
+  std::unique_ptr<Store> store = OpenExisting(a, engine.value().get());
+  if (!store) return 1;
+  Result<StoreStats> st = store->Stats();
+  if (!st.ok()) {
+    std::cerr << "hadath: " << st.status().message() << "\n";
+    return 1;
+  }
+  const StoreStats& x = st.value();
+  if (fmt == "json") {
+    JsonWriter w;
+    w.BeginObject().Key("documents").Int(x.documents).Key("events").Int(x.events).Key("sentences").Int(x.sentences);
+    w.Key("entities").Int(x.entities).Key("quotes").Int(x.quotes).Key("times").Int(x.times);
+    w.Key("relations").Int(x.relations).Key("learned_names").Int(x.learned_names);
+    w.Key("first_event_date").StringOrNull(x.first_event_date).Key("last_event_date").StringOrNull(x.last_event_date);
+    w.Key("events_by_root").BeginObject();
+    for (const auto& [root, n] : x.events_by_root) w.Key(root).Int(n);
+    w.EndObject().Key("schema").String(x.schema).EndObject();
+    std::cout << w.str() << "\n";
+    return 0;
+  }
+  std::cout << "database   " << a.Get("db", kDefaultDb) << " (" << x.schema << ")\n"
+            << "documents  " << x.documents << "\nsentences  " << x.sentences << "\nevents     " << x.events
+            << "\nentities   " << x.entities << "\nquotes     " << x.quotes << "\ntimes      " << x.times
+            << "\nrelations  " << x.relations << "\nlearned    " << x.learned_names << " names\n"
+            << "dates      " << (x.first_event_date.empty() ? "-" : x.first_event_date) << " .. "
+            << (x.last_event_date.empty() ? "-" : x.last_event_date) << "\nby root   ";
+  for (const auto& [root, n] : x.events_by_root) std::cout << " " << root << ":" << n;
+  std::cout << "\n";
   return 0;
 }
 
@@ -359,6 +436,7 @@ int Main(int argc, char** argv) {
   if (cmd == "export") return Events(argc, argv, true);
   if (cmd == "actors") return Actors(argc, argv);
   if (cmd == "search") return Search(argc, argv);
+  if (cmd == "stats") return Stats(argc, argv);
   if (cmd == "version" || cmd == "--version") {
     std::cout << "hadath " << Engine::Version() << "\n";
     return 0;

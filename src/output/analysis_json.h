@@ -6,6 +6,7 @@
 #include <string>
 
 #include "include/hadath/document.h"
+#include "include/hadath/status.h"
 
 namespace hadath {
 
@@ -18,6 +19,10 @@ std::string EventsToCsv(const Analysis& a);
 std::string EventsToGdelt(const Analysis& a);
 std::string EventsToPlover(const Analysis& a);
 std::string CsvField(const std::string& s);
+
+// An event read back from its hadath/1 JSON (EventToJson), with the fields the exports
+// use; InvalidInput when `json` is not an event object.
+Result<Event> EventFromJson(const std::string& json);
 
 }  // namespace hadath
 

@@ -1,5 +1,7 @@
 // Event exports: RFC 4180 CSV, GDELT 2.0 event-table column order (the columns hadath
 // can fill; the others empty), PLOVER JSONL (doc/formats/exports.md).
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 #include "src/output/analysis_json.h"
@@ -135,6 +137,65 @@ std::string EventsToPlover(const Analysis& a) {
     out += w.str() + "\n";
   }
   return out;
+}
+
+Result<Event> EventFromJson(const std::string& json) {
+  nlohmann::json j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return Status::InvalidInput("stored event: not a JSON object");
+  auto str = [](const nlohmann::json& o, const char* k) {
+    auto it = o.find(k);
+    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  auto num = [](const nlohmann::json& o, const char* k) {
+    auto it = o.find(k);
+    return it != o.end() && it->is_number() ? it->get<double>() : 0.0;
+  };
+  auto span = [&](const nlohmann::json& o) {
+    Span s;
+    s.start = static_cast<int>(num(o, "start"));
+    s.end = static_cast<int>(num(o, "end"));
+    s.text = str(o, "text");
+    return s;
+  };
+  Event e;
+  e.id = str(j, "id");
+  e.sentence = static_cast<int>(num(j, "sentence"));
+  if (j.contains("trigger") && j["trigger"].is_object()) e.trigger = span(j["trigger"]);
+  e.cameo = str(j, "cameo");
+  e.root = str(j, "root");
+  e.quad = static_cast<int>(num(j, "quad"));
+  e.goldstein = num(j, "goldstein");
+  e.plover = str(j, "plover");
+  e.plover_mode = str(j, "plover_mode");
+  for (const char* side : {"source", "target"}) {
+    if (!j.contains(side) || !j[side].is_object()) continue;
+    const nlohmann::json& o = j[side];
+    EventActor a;
+    a.span = span(o);
+    a.entity = str(o, "entity");
+    a.actor.code = str(o, "code");
+    a.actor.country = str(o, "country");
+    a.actor.sector = str(o, "sector");
+    (side[0] == 's' ? e.source : e.target) = a;
+  }
+  if (j.contains("date") && j["date"].is_object()) {
+    EventDate d;
+    d.value = str(j["date"], "value");
+    if (std::string t = str(j["date"], "text"); !t.empty()) d.text = t;
+    d.from = str(j["date"], "from");
+    e.date = d;
+  }
+  if (j.contains("location") && j["location"].is_object()) {
+    EventLocation l;
+    l.text = str(j["location"], "text");
+    l.country = str(j["location"], "country");
+    e.location = l;
+  }
+  e.modality = str(j, "modality");
+  e.quote = str(j, "quote");
+  e.confidence = num(j, "confidence");
+  if (e.cameo.empty() || e.id.empty()) return Status::InvalidInput("stored event: no id or CAMEO code");
+  return e;
 }
 
 }  // namespace hadath

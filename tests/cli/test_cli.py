@@ -93,6 +93,27 @@ def main():
     p = run(h, "events", "--db", db, "--root", "04", "--format", "csv")
     lines = [l for l in p.stdout.decode().split("\r\n") if l]
     case("events: root filter", all(",04" in l for l in lines[1:]) and len(lines) > 1, lines[:3])
+    n_events = len(rows)
+    p = run(h, "export", "--db", db, "--format", "gdelt")
+    glines = [l for l in p.stdout.decode().split("\n") if l]
+    case("export gdelt: one line of 61 tab-separated columns per event",
+         p.returncode == 0 and len(glines) == n_events and all(l.count("\t") == 60 for l in glines), glines[:1])
+    case("export gdelt: CAMEO code and root in columns 27 and 29",
+         all(l.split("\t")[28] == l.split("\t")[26][:2] for l in glines), glines[:1])
+    p = run(h, "export", "--db", db, "--format", "plover")
+    plines = [json.loads(l) for l in p.stdout.decode().split("\n") if l.strip()]
+    case("export plover: one JSON object per event with its type",
+         len(plines) == n_events and all(x["event_type"] and "actor" in x and "recipient" in x for x in plines), plines[:1])
+    p = run(h, "export", "--db", db)
+    clines = [l for l in p.stdout.decode().split("\r\n") if l]
+    case("export csv (default): header and one row per event",
+         clines[0].startswith("doc_id,event_id,date") and len(clines) == n_events + 1, clines[:2])
+    p = run(h, "stats", "--db", db, "--format", "json")
+    st = json.loads(p.stdout.decode())
+    case("stats: counts what is stored", st["documents"] == 1 and st["events"] == n_events and st["sentences"] > 0,
+         st)
+    p = run(h, "export", "--db", db, "--format", "xml")
+    case("export: unknown format is a usage error", p.returncode == 2, p.stderr)
     learn = os.path.join(tmp, "learn.jsonl")
     with open(learn, "w", encoding="utf-8") as fh:
         for k in range(2):
