@@ -7,7 +7,13 @@ PKGS=(
   libicu-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev libstemmer-dev
   iso-codes aspell aspell-ar-large hunspell-ar libgeonames-dev
+  libpq-dev postgresql
+  chromium wrk
 )
+# Node.js and npm run the browser tests (playwright-core, tests/web). Machines that have
+# a Node.js of their own keep it; others get Debian's.
+command -v node >/dev/null 2>&1 || PKGS+=(nodejs)
+command -v npm >/dev/null 2>&1 || PKGS+=(npm)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
