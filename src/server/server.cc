@@ -84,6 +84,7 @@ int Serve(const Engine& engine, const ServerOptions& o, std::ostream& log,
   srv.set_read_timeout(std::chrono::duration_cast<std::chrono::seconds>(secs).count() + 1);
   srv.set_write_timeout(std::chrono::duration_cast<std::chrono::seconds>(secs).count() + 1);
   srv.set_keep_alive_max_count(1000);
+  srv.set_tcp_nodelay(true);  // headers and body go out in two writes: no Nagle delay between
 
   auto handle = [&](const httplib::Request& req, httplib::Response& res) {
     SecurityHeaders(res);

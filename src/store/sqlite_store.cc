@@ -488,11 +488,14 @@ class SqliteStore : public Store {
     std::string sql =
         "SELECT e.doc_id, d.url, d.title, e.json, e.date, e.source_code, e.target_code, e.cameo,"
         " e.modality, e.trigger, e.event_id, e.source_country, e.target_country, e.root, e.plover,"
-        " d.published, d.source, e.quad, e.goldstein FROM events e JOIN documents d ON d.id = "
-        "e.doc_id" +
-        EventWhere(q, &args) +
-        " ORDER BY e.date IS NULL, e.date, e.doc_id, CAST(substr(e.event_id, 3) AS INTEGER)" +
-        Paging(q.limit, q.offset);
+        " d.published, d.source, e.quad, e.goldstein"
+        // The page is chosen over narrow rows first: sorting whole rows would carry every
+        // matching event's JSON through the sorter.
+        " FROM (SELECT e.rowid AS k, e.date IS NULL AS undated, e.date AS date, e.doc_id AS doc,"
+        " CAST(substr(e.event_id, 3) AS INTEGER) AS n FROM events e" +
+        EventWhere(q, &args) + " ORDER BY 2, 3, 4, 5" + Paging(q.limit, q.offset) +
+        ") page JOIN events e ON e.rowid = page.k JOIN documents d ON d.id = e.doc_id"
+        " ORDER BY page.undated, page.date, page.doc, page.n";
     return Query(sql, args, [&](Stmt& st) {
       EventRow r{st.Col(0),
                  st.Col(1),
@@ -671,10 +674,15 @@ class SqliteStore : public Store {
     std::vector<std::string> args;
     Result<std::string> from = SearchFrom(q, &args);
     if (!from.ok()) return from.status();
+    // The page is ranked first; snippets, the costly part, are made for its rows only.
     std::string sql =
-        "SELECT d.id, d.title, d.published, d.url, d.source, -bm25(documents_fts, 2.0, 1.0),"
-        " snippet(documents_fts, -1, ?1, ?2, '…', 12)" +
-        from.value() + " ORDER BY 6 DESC, d.id" + Paging(q.limit, q.offset);
+        "WITH page AS (SELECT d.docno AS docno, d.id AS id, -bm25(documents_fts, 2.0, 1.0) AS score" +
+        from.value() + " ORDER BY 3 DESC, 2" + Paging(q.limit, q.offset) +
+        ") SELECT d.id, d.title, d.published, d.url, d.source, page.score,"
+        " snippet(documents_fts, -1, ?1, ?2, '…', 12)"
+        " FROM page JOIN documents_fts ON documents_fts.rowid = page.docno"
+        " JOIN documents d ON d.docno = page.docno"
+        " WHERE documents_fts MATCH ?3 ORDER BY page.score DESC, page.id";
     return Query(sql, args, [&](Stmt& st) {
       each(SearchHit{st.Col(0), st.Col(1), st.Col(2), st.Col(3), st.Col(4),
                      sqlite3_column_double(st.get(), 5), st.Col(6)});
