@@ -40,6 +40,7 @@ struct Work {
   Status error;
   bool unchanged = false;  // stored already: not analysed
   std::optional<Result<Analysis>> analysis;
+  std::shared_ptr<const void> prepared;  // the store's share of the work, done here
 };
 
 // Documents in the inputs, counted without reading them as articles (for the ETA); -1
@@ -210,6 +211,7 @@ int RunIngest(const Args& a, const Engine& engine, const std::string& db) {
           todo.pop_front();
         }
         w->analysis = engine.Analyze(*w->doc);
+        if (w->analysis->ok()) w->prepared = st.Prepare(*w->doc, w->analysis->value());
         std::lock_guard<std::mutex> l(mu);
         done.emplace(w->seq, std::unique_ptr<Work>(w));
         cv.notify_all();
@@ -254,7 +256,7 @@ int RunIngest(const Args& a, const Engine& engine, const std::string& db) {
       ++rejected;
       rc = 1;
     } else {
-      auto put = st.Put(*w->doc, w->analysis->value(), Engine::Version(), bundle);
+      auto put = st.PutPrepared(*w->doc, w->analysis->value(), Engine::Version(), bundle, w->prepared);
       if (!put.ok()) {
         progress.Clear();
         std::cerr << w->origin << ": " << put.status().message() << "\n";

@@ -137,6 +137,19 @@ class Store {
   }
   virtual Result<PutOutcome> Put(const Document& doc, const Analysis& a, const std::string& engine_version,
                                  const std::string& bundle_id) = 0;
+  // The part of storing `doc` that needs no database (reading its text for the search
+  // index), done ahead on any thread — Prepare is thread-safe, also while this store
+  // writes — and handed to PutPrepared on the writer's thread. Null when the backend has
+  // nothing to prepare; PutPrepared with null is Put.
+  virtual std::shared_ptr<const void> Prepare(const Document& doc, const Analysis& a) const {
+    (void)doc, (void)a;
+    return nullptr;
+  }
+  virtual Result<PutOutcome> PutPrepared(const Document& doc, const Analysis& a, const std::string& engine_version,
+                                         const std::string& bundle_id, const std::shared_ptr<const void>& prepared) {
+    (void)prepared;
+    return Put(doc, a, engine_version, bundle_id);
+  }
   // Events matching `q`, by date (undated last), document, then order in the document.
   virtual Status Events(const EventQuery& q, const std::function<void(const EventRow&)>& each) = 0;
   // How many events match `q` (its limit and offset ignored).

@@ -148,6 +148,15 @@ std::vector<SearchTerm> SearchTerms(const Lexicon& lex, std::string_view utf8, T
 }
 
 namespace {
+thread_local const std::vector<PretokenizedText>* t_pretokenized = nullptr;
+}  // namespace
+
+ScopedSearchTerms::ScopedSearchTerms(const std::vector<PretokenizedText>* texts) : previous_(t_pretokenized) {
+  t_pretokenized = texts;
+}
+ScopedSearchTerms::~ScopedSearchTerms() { t_pretokenized = previous_; }
+
+namespace {
 
 // What the registration owns: FTS5 hands it to every tokenizer instance it creates and
 // frees it (Destroy) when the connection closes.
@@ -179,7 +188,17 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
   }
   // No C++ exception may unwind through SQLite.
   try {
-    for (const SearchTerm& t : SearchTerms(lex, s, mode)) {
+    const std::vector<SearchTerm>* ready = nullptr;
+    if (mode == TermMode::kDocument && t_pretokenized) {
+      for (const PretokenizedText& p : *t_pretokenized)
+        if (p.text == s) ready = &p.terms;
+    }
+    std::vector<SearchTerm> computed;
+    if (!ready) {
+      computed = SearchTerms(lex, s, mode);
+      ready = &computed;
+    }
+    for (const SearchTerm& t : *ready) {
       int rc = token(ctx, t.colocated ? FTS5_TOKEN_COLOCATED : 0, t.text.data(),
                      static_cast<int>(t.text.size()), t.start + shift, t.end + shift);
       if (rc != SQLITE_OK) return rc;  // e.g. snippet() has seen enough

@@ -52,6 +52,24 @@ inline bool IsSearchable(char32_t c) {
   return IsArabicLetter(c) || IsLatinLetter(c) || IsAsciiDigit(c);
 }
 
+// Terms computed ahead of time (on another thread) for a text the index is about to
+// read: while a ScopedSearchTerms is alive on a thread, the tokenizer answers a document
+// tokenization of exactly `text` on that thread with `terms` instead of reading it again.
+struct PretokenizedText {
+  std::string text;
+  std::vector<SearchTerm> terms;
+};
+class ScopedSearchTerms {
+ public:
+  explicit ScopedSearchTerms(const std::vector<PretokenizedText>* texts);
+  ~ScopedSearchTerms();
+  ScopedSearchTerms(const ScopedSearchTerms&) = delete;
+  ScopedSearchTerms& operator=(const ScopedSearchTerms&) = delete;
+
+ private:
+  const std::vector<PretokenizedText>* previous_;
+};
+
 // Registers the tokenizer on `db`; the connection keeps `lex` alive until it closes.
 Status RegisterSearchTokenizer(sqlite3* db, std::shared_ptr<const Lexicon> lex);
 

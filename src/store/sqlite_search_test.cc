@@ -1,6 +1,11 @@
 // Full-text search through the Store interface: filters, ranking, idempotent indexing,
 // migration of a database from before search, and hostile queries.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <iterator>
+#include <sstream>
+#include <thread>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -201,6 +206,31 @@ TEST_F(SqliteSearch, ReingestAddsNothingAndAChangedDocumentReplacesItsRowsOnly) 
   EXPECT_EQ(Ids(*store_, "وفدا"), "a");
   EXPECT_EQ(Ids(*store_, "بوتين"), "b");
   EXPECT_TRUE(raw.IndexIntact());
+}
+
+// Terms prepared on another thread index the same as terms read by the writer.
+TEST_F(SqliteSearch, PreparedTermsIndexAsTheWriterWould) {
+  const Engine& e = testing::TestEngine();
+  Document d = Doc("p", "وصل وزير الخارجية الروسي إلى القاهرة لبحث ٢٠٢٣.", "2023-02-01", "wire");
+  d.title = "لافروف في القاهرة";
+  Analysis a = e.Analyze(d).value();
+  std::shared_ptr<const void> prepared;
+  std::thread([&] { prepared = store_->Prepare(d, a); }).join();
+  ASSERT_TRUE(prepared);
+  ASSERT_TRUE(store_->PutPrepared(d, a, "t", e.bundle_id(), prepared).ok());
+  auto sorted = [](std::string ids) {  // by id, whatever the ranking
+    std::istringstream in(ids);
+    std::vector<std::string> v{std::istream_iterator<std::string>(in), {}};
+    std::sort(v.begin(), v.end());
+    std::string out;
+    for (const auto& x : v) out += (out.empty() ? "" : " ") + x;
+    return out;
+  };
+  EXPECT_EQ(sorted(Ids(*store_, "والقاهرة")), "c p");
+  EXPECT_EQ(sorted(Ids(*store_, "لافروف")), "a p");  // the title's terms too
+  EXPECT_EQ(sorted(Ids(*store_, "2023")), "c p");
+  Raw raw(path_);
+  EXPECT_TRUE(raw.IndexIntact());  // FTS5 reads the text again: the terms must agree
 }
 
 TEST(SqliteSearchMigration, IndexesADatabaseFromBeforeSearch) {

@@ -388,6 +388,24 @@ class SqliteStore : public Store {
     return Status::Ok();
   }
 
+  // The search terms of the title and text, made on the caller's thread (the lexicon is
+  // immutable; no connection is used).
+  std::shared_ptr<const void> Prepare(const Document& doc, const Analysis& a) const override {
+    if (!lex_) return nullptr;
+    auto p = std::make_shared<std::vector<PretokenizedText>>();
+    for (const std::string* text : {&doc.text, a.title ? &*a.title : nullptr}) {
+      if (!text) continue;
+      p->push_back({*text, SearchTerms(*lex_, *text, TermMode::kDocument)});
+    }
+    return p;
+  }
+
+  Result<PutOutcome> PutPrepared(const Document& doc, const Analysis& a, const std::string& engine_version,
+                                 const std::string& bundle_id, const std::shared_ptr<const void>& prepared) override {
+    ScopedSearchTerms terms(static_cast<const std::vector<PretokenizedText>*>(prepared.get()));
+    return Put(doc, a, engine_version, bundle_id);
+  }
+
   Result<bool> Unchanged(const Document& doc, const std::string& bundle_id) override {
     bool same = false;
     Status s =
