@@ -112,7 +112,7 @@ int Usage(const std::string& msg) {
                "  hadath segment [--format conllu|plain] [--one-sentence-per-line] [FILE|-]\n"
                "  hadath ingest  [--db PATH|postgresql://…] [--date YYYY-MM-DD] [--input txt|jsonl] [--threads N] FILE...\n"
                "  hadath events  [--db PATH] [--actor CODE] [--country ISO3] [--root NN] [--modality M] [--from D] [--to D]\n"
-               "                 [--doc ID] [--limit N] [--offset N] [--format table|jsonl|csv|gdelt|plover]\n"
+               "                 [--doc ID] [--limit N] [--offset N] [--format table|jsonl|csv|gdelt|plover] [--grouped]\n"
                "  hadath search  [--db PATH] [--from D] [--to D] [--source S] [--actor A] [--country C] [--root RR]\n"
                "                 [--limit N] [--offset N] [--format table|jsonl] QUERY...\n"
                "  hadath export  [--db PATH] [--format csv|gdelt|plover|jsonl] [filters as for events]\n"

@@ -169,8 +169,8 @@ int Events(int argc, char** argv, bool export_mode) {
   Args a;
   std::string err;
   if (!ParseArgs(argc, argv, 2,
-                 {"db", "actor", "country", "root", "modality", "from", "to", "doc", "format", "limit", "offset"}, {},
-                 &a, &err))
+                 {"db", "actor", "country", "root", "modality", "from", "to", "doc", "format", "limit", "offset"},
+                 {"grouped"}, &a, &err))
     return Usage(err);
   std::string fmt = a.Get("format", export_mode ? "csv" : "table");
   if (fmt != "table" && fmt != "jsonl" && fmt != "csv" && fmt != "gdelt" && fmt != "plover")
@@ -193,6 +193,49 @@ int Events(int argc, char** argv, bool export_mode) {
   q.doc_id = a.Get("doc");
   q.limit = std::strtoul(a.Get("limit", "0").c_str(), nullptr, 10);
   q.offset = std::strtoul(a.Get("offset", "0").c_str(), nullptr, 10);
+  if (a.Has("grouped")) {
+    // One row per happening across documents (EventGroup), with its tellings.
+    if (fmt != "table" && fmt != "jsonl") return Usage("--grouped takes --format table or jsonl");
+    if (fmt == "table")
+      std::cout << Pad("date", 11) << " " << Pad("source", 9) << " " << Pad("cameo", 5) << " " << Pad("target", 9)
+                << " " << Pad("mentions", 8) << " " << Pad("docs", 5) << " place  [documents]\n";
+    long n = 0;
+    Status s = GroupEvents(*store, q, [&](const EventGroup& g) {
+      ++n;
+      if (fmt == "table") {
+        std::string docs;
+        for (const std::string& d : g.documents) docs += (docs.empty() ? "" : " ") + d;
+        std::cout << Pad(g.date.empty() ? "-" : g.date, 11) << " " << Pad(g.source_code.empty() ? "-" : g.source_code, 9)
+                  << " " << Pad(g.cameo, 5) << " " << Pad(g.target_code.empty() ? "-" : g.target_code, 9) << " "
+                  << Pad(std::to_string(g.members.size()), 8) << " " << Pad(std::to_string(g.documents.size()), 5)
+                  << " " << (g.location.empty() ? "-" : g.location) << "  [" << docs << "]\n";
+        return;
+      }
+      JsonWriter w;
+      w.BeginObject().Key("date").StringOrNull(g.date).Key("source").StringOrNull(g.source_code);
+      w.Key("target").StringOrNull(g.target_code).Key("cameo").String(g.cameo).Key("location").StringOrNull(g.location);
+      w.Key("mentions").BeginArray();
+      for (const EventRow& r : g.members) {
+        w.BeginObject().Key("id").String(EventKey(r.doc_id, r.event_id)).Key("doc_id").String(r.doc_id);
+        w.Key("trigger").String(r.trigger).Key("modality").String(r.modality).Key("url").StringOrNull(r.url);
+        w.Key("news_source").StringOrNull(r.news_source).EndObject();
+      }
+      w.EndArray().Key("documents").BeginArray();
+      for (const std::string& d : g.documents) w.String(d);
+      w.EndArray().Key("sources").BeginArray();
+      for (const std::string& d : g.sources) w.String(d);
+      w.EndArray().Key("urls").BeginArray();
+      for (const std::string& d : g.urls) w.String(d);
+      w.EndArray().EndObject();
+      std::cout << w.str() << "\n";
+    });
+    if (!s.ok()) {
+      std::cerr << "hadath: " << s.message() << "\n";
+      return 1;
+    }
+    if (fmt == "table") std::cout << n << " events\n";
+    return 0;
+  }
   if (fmt == "table")
     std::cout << Pad("date", 11) << " " << Pad("source", 9) << " " << Pad("cameo", 5) << " " << Pad("target", 9) << " "
               << Pad("modality", 9) << " trigger  [document]\n";

@@ -43,6 +43,16 @@ struct EventRow {
   std::string event_id, source_country, target_country, root, plover, published, news_source;
   int quad = 0;
   double goldstein = 0;
+  std::string location;  // the place as written, or empty
+};
+
+// One happening told by several articles: the stored events with the same date (a day,
+// month or year as stated; undated events are never grouped), source, target, CAMEO code
+// and place. Every member is kept, with its document, outlet and URL.
+struct EventGroup {
+  std::string date, source_code, target_code, cameo, location;
+  std::vector<EventRow> members;  // in event order
+  std::vector<std::string> documents, sources, urls;  // distinct, sorted
 };
 
 inline std::string EventKey(const std::string& doc_id, const std::string& event_id) {
@@ -177,6 +187,10 @@ class Store {
   virtual Result<long> CountDocuments() = 0;
   virtual Result<long> CountEvents() = 0;
 };
+
+// The events matching `q` grouped across documents (EventGroup), in the order of their
+// first member; q.limit and q.offset page the groups. Works on any Store.
+Status GroupEvents(Store& store, const EventQuery& q, const std::function<void(const EventGroup&)>& each);
 
 }  // namespace hadath
 

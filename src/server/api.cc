@@ -339,10 +339,14 @@ Response Api::Search(const Request& r) const {
 }
 
 Response Api::Events(const Request& r) const {
-  Params ps(r, kEventParams);
+  std::set<std::string> names = kEventParams;
+  names.insert("grouped");
+  Params ps(r, names);
   EventQuery q = ps.Events(kDefaultLimit);
+  bool grouped = ps.Flag("grouped");
   if (ps.error()) return *ps.error();
   auto store = pool_.Acquire();
+  if (grouped) return Groups(*store, q);
   Result<long> total = store->CountEvents(q);
   if (!total.ok()) return FromStatus(total.status());
   JsonWriter w;
@@ -350,6 +354,36 @@ Response Api::Events(const Request& r) const {
   w.Key("offset").Int(static_cast<long long>(q.offset)).Key("events").BeginArray();
   Status s = store->Events(q, [&](const EventRow& e) { WriteEvent(w, e); });
   if (!s.ok()) return FromStatus(s);
+  w.EndArray().EndObject();
+  return Json(w.take());
+}
+
+// The events as happenings across documents (EventGroup), paged by group.
+Response Api::Groups(Store& store, const EventQuery& q) const {
+  EventQuery all = q;
+  all.limit = all.offset = 0;
+  std::vector<EventGroup> groups;
+  Status s = GroupEvents(store, all, [&](const EventGroup& g) { groups.push_back(g); });
+  if (!s.ok()) return FromStatus(s);
+  JsonWriter w;
+  w.BeginObject().Key("total").Int(static_cast<long long>(groups.size()));
+  w.Key("limit").Int(static_cast<long long>(q.limit)).Key("offset").Int(static_cast<long long>(q.offset));
+  w.Key("groups").BeginArray();
+  size_t end = std::min(groups.size(), q.offset + q.limit);
+  for (size_t i = q.offset; i < end; ++i) {
+    const EventGroup& g = groups[i];
+    w.BeginObject().Key("date").StringOrNull(g.date).Key("source").StringOrNull(g.source_code);
+    w.Key("target").StringOrNull(g.target_code).Key("cameo").String(g.cameo).Key("location").StringOrNull(g.location);
+    w.Key("documents").BeginArray();
+    for (const std::string& d : g.documents) w.String(d);
+    w.EndArray().Key("sources").BeginArray();
+    for (const std::string& d : g.sources) w.String(d);
+    w.EndArray().Key("urls").BeginArray();
+    for (const std::string& d : g.urls) w.String(d);
+    w.EndArray().Key("mentions").BeginArray();
+    for (const EventRow& e : g.members) WriteEvent(w, e);
+    w.EndArray().EndObject();
+  }
   w.EndArray().EndObject();
   return Json(w.take());
 }

@@ -77,6 +77,7 @@ class Api {
  private:
   Response Search(const Request& r) const;
   Response Events(const Request& r) const;
+  Response Groups(Store& store, const EventQuery& q) const;
   Response Event(const std::string& id) const;
   Response Document(const std::string& id) const;
   Response Actors(const Request& r) const;

@@ -54,8 +54,9 @@ const std::string& OpenApiJson() {
  "/api/events": {"get": {"summary": "Events matching the filters, by date",
    "parameters": [{"$ref": "#/components/parameters/actor"}, {"$ref": "#/components/parameters/country"}, {"$ref": "#/components/parameters/root"},
      {"$ref": "#/components/parameters/modality"}, {"$ref": "#/components/parameters/from"}, {"$ref": "#/components/parameters/to"},
-     {"$ref": "#/components/parameters/doc"}, {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/offset"}],
-   "responses": {"200": {"description": "a page of events and the total", "content": {"application/json": {"schema": {"type": "object", "properties": {
+     {"$ref": "#/components/parameters/doc"}, {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/offset"},
+     {"name": "grouped", "in": "query", "schema": {"type": "integer", "enum": [0, 1]}, "description": "1: one item per happening across documents (groups with their mentions, documents, sources and URLs) instead of one per event"}],
+   "responses": {"200": {"description": "a page of events (or of groups) and the total", "content": {"application/json": {"schema": {"type": "object", "properties": {
       "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"},
       "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}}}}},
      "400": {"$ref": "#/components/responses/BadRequest"}}}},

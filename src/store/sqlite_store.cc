@@ -506,7 +506,7 @@ class SqliteStore : public Store {
     std::string sql =
         "SELECT e.doc_id, d.url, d.title, e.json, e.date, e.source_code, e.target_code, e.cameo,"
         " e.modality, e.trigger, e.event_id, e.source_country, e.target_country, e.root, e.plover,"
-        " d.published, d.source, e.quad, e.goldstein"
+        " d.published, d.source, e.quad, e.goldstein, e.location"
         // The page is chosen over narrow rows first: sorting whole rows would carry every
         // matching event's JSON through the sorter.
         " FROM (SELECT e.rowid AS k, e.date IS NULL AS undated, e.date AS date, e.doc_id AS doc,"
@@ -533,7 +533,8 @@ class SqliteStore : public Store {
                  st.Col(15),
                  st.Col(16),
                  static_cast<int>(st.ColInt(17)),
-                 sqlite3_column_double(st.get(), 18)};
+                 sqlite3_column_double(st.get(), 18),
+                 st.Col(19)};
       each(r);
     });
   }

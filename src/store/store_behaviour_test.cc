@@ -62,6 +62,7 @@ class StoreBehaviour : public ::testing::TestWithParam<std::string> {
     d.text = title + "\n" + text;
     d.published = date;
     d.source = "test";
+    d.url = "https://example.org/" + id;
     auto an = e.Analyze(d);
     ASSERT_TRUE(an.ok()) << an.status().message();
     analyses_[d.id] = an.value();
@@ -215,6 +216,29 @@ TEST_P(StoreBehaviour, AChangedDocumentReplacesItsOwnRowsOnly) {
   EXPECT_EQ(after.documents, before.documents);
   EXPECT_LT(after.sentences, before.sentences);
   EXPECT_LT(after.relations, before.relations);
+}
+
+TEST_P(StoreBehaviour, GroupsOneHappeningToldByTwoArticles) {
+  Add("c", "2021-04-12", "لافروف في بكين", "وصل وزير الخارجية الروسي سيرغي لافروف إلى الصين أمس في زيارة رسمية.");
+  EventQuery q;
+  q.actor = "RUSGOV";
+  q.root = "04";
+  q.from = q.to = "2021-04-11";
+  std::vector<EventGroup> groups;
+  ASSERT_TRUE(GroupEvents(*store_, q, [&](const EventGroup& g) {
+    bool ours = false;
+    for (const std::string& d : g.documents) ours |= d.rfind(prefix_ + "-", 0) == 0;
+    if (ours) groups.push_back(g);
+  }).ok());
+  // «زار … الصين أمس» and «وصل … إلى الصين أمس»: both 042 RUSGOV → CHNGOV on 2021-04-11.
+  const EventGroup* visit = nullptr;
+  for (const EventGroup& g : groups)
+    if (g.cameo == "042" && g.target_code == "CHNGOV") visit = &g;
+  ASSERT_NE(visit, nullptr);
+  EXPECT_EQ(visit->documents, (std::vector<std::string>{Id("a"), Id("c")}));
+  EXPECT_EQ(visit->members.size(), 2u);
+  EXPECT_EQ(visit->urls.size(), 2u);
+  EXPECT_EQ(visit->sources, std::vector<std::string>{"test"});
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreBehaviour, ::testing::Values("sqlite", "postgresql"),

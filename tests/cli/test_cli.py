@@ -112,6 +112,10 @@ def main():
     st = json.loads(p.stdout.decode())
     case("stats: counts what is stored", st["documents"] == 1 and st["events"] == n_events and st["sentences"] > 0,
          st)
+    p = run(h, "events", "--db", db, "--grouped", "--format", "jsonl")
+    groups = [json.loads(l) for l in p.stdout.decode().split("\n") if l.strip()]
+    case("events --grouped: every stored event is a mention of one group",
+         p.returncode == 0 and sum(len(g["mentions"]) for g in groups) == n_events, groups[:1])
     p = run(h, "export", "--db", db, "--format", "xml")
     case("export: unknown format is a usage error", p.returncode == 2, p.stderr)
     learn = os.path.join(tmp, "learn.jsonl")

@@ -149,6 +149,13 @@ def run(base, hadath, db):
     st, r, _ = get_json(base, "/api/events?from=2019-09&to=2019-09&limit=1000")
     check("events filtered by month", st == 200 and r["events"] and
           all(e["date"].startswith("2019-09") for e in r["events"]), r)
+    st, gr, _ = get_json(base, "/api/events?grouped=1&limit=1000")
+    ok = st == 200 and gr["groups"] and sum(len(g["mentions"]) for g in gr["groups"]) == events["total"]
+    for g in gr["groups"] if ok else []:
+        ok &= all(m["date"] == g["date"] and m["cameo"] == g["cameo"] and
+                  ((m["source"] or {}).get("code") or None) == g["source"] for m in g["mentions"])
+        ok &= sorted({m["doc_id"] for m in g["mentions"]}) == g["documents"]
+    check("grouped events keep every mention, each group one date/source/code", ok, (st, gr and gr.get("total")))
     st, one, _ = get_json(base, "/api/events/" + q(first["id"]))
     check("one event by id", st == 200 and one["id"] == first["id"] and one["event"]["id"] == first["event"]["id"], one)
     st, r, _ = get_json(base, "/api/events/" + q(first["doc_id"] + ":ev99999"))
