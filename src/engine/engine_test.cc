@@ -438,6 +438,21 @@ TEST(Events, NegationOfAVerbDoesNotNegateItsObject) {
   EXPECT_TRUE(accusation);
 }
 
+// After «لم» a hollow or defective verb loses its long vowel: still the same event, negated.
+TEST(Events, JussiveFormsAfterLamAreNegatedEvents) {
+  Analysis a = AnalyzeText("ولم يزر الرئيس الإيراني واشنطن منذ سنوات. ولم يلتق بوتين نظيره الأمريكي.");
+  bool visit = false, meet = false;
+  for (const Event& e : a.events) {
+    visit |= e.cameo == "042" && e.modality == "negated" && e.source && e.source->actor.country == "IRN" &&
+             e.target && e.target->actor.country == "USA";
+    meet |= e.root == "04" && e.modality == "negated" && e.source && e.source->actor.country == "RUS";
+  }
+  EXPECT_TRUE(visit);
+  EXPECT_TRUE(meet);
+  // Without «لم» the shortened form is no verb of ours.
+  for (const Event& e : AnalyzeText("وقال إن يزر الوزير موجود.").events) EXPECT_NE(e.trigger.text, "يزر");
+}
+
 TEST(Events, TriggersInsideActorNamesAreNoEvents) {
   Analysis a = AnalyzeText("وقال مصدر إن قوات حفظ السلام الدولية في لبنان رصدت تحركات، وإن مجلس التعاون الخليجي عقد اجتماعاً.");
   for (const Event& e : a.events) {

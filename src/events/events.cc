@@ -17,7 +17,7 @@ namespace {
 
 
 struct Words {
-  WordSet negation, clause_break, reported, possible, future_words;
+  WordSet negation, clause_break, reported, possible, future_words, jussive_particle;
   std::u32string qad, fi, sawfa, bayna, anna, inna;
   std::vector<std::pair<std::u32string, uint32_t>> markers;
   std::vector<std::pair<std::u32string, std::string>> relations;
@@ -26,6 +26,7 @@ struct Words {
     static const Words* w = [] {
       auto* x = new Words;
       x->negation = MatchFormSet({"لا", "لم", "لن", "ليس", "ليست", "عدم", "غير", "دون"});
+      x->jussive_particle = MatchFormSet({"لم", "لما"});
       x->clause_break = MatchFormSet({"أن", "إن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "حيث", "بينما"});
       x->reported = MatchFormSet({"الأنباء", "تقارير", "مصادر", "وسائل", "أفادت", "نقلت", "ذكرت"});
       x->possible = MatchFormSet({"المحتمل", "يتوقع", "ربما", "يرجح", "يحتمل"});
@@ -468,7 +469,16 @@ class Coder {
     return a;
   }
 
-  void Code(int s, int tb, int te, const Trigger& trig) {
+  void Code(int s, int tb, int te, const Trigger& trig_in) {
+    // A jussive form («لم يزر», «لم يلتق») is a trigger only after «لم»/«لما», where it
+    // is the present form shortened; it is read as that.
+    Trigger jussive;
+    if (trig_in.tense == "jussive") {
+      if (tb == c_.sentences[s].begin || !w_.jussive_particle.count(T(tb - 1).Key())) return;
+      jussive = trig_in;
+      jussive.tense = "present";
+    }
+    const Trigger& trig = trig_in.tense == "jussive" ? jussive : trig_in;
     const Sentence& sent = c_.sentences[s];
     const bool verb = trig.pos == "verb";
     // Clause start: the last clause break before the trigger. A relative clause closed by a

@@ -414,6 +414,31 @@ Status Lexicon::LoadTables(const Bundle& b) {
                         code, ParseTargets(tg.At(r, tg.Col("target"))),
                         tg.At(r, tg.Col("symmetric")) == "1"});
     Add(tg.At(r, tg.Col("form")), {LexKind::kTrigger, idx});
+    // The jussive of a singular present form after «لم» drops a long vowel: the middle one
+    // of a hollow verb («يزور» → «لم يزر»), the last one of a defective verb («يلتقي» →
+    // «لم يلتق», «يدعو» → «لم يدع»). Derived here, marked "jussive": the events stage
+    // takes it only right after «لم»/«لما».
+    if (tg.At(r, tg.Col("pos")) == "verb" && tg.At(r, tg.Col("tense")) == "present") {
+      std::u32string f = ToU32(tg.At(r, tg.Col("form")));
+      std::u32string lemma = ToU32(tg.At(r, tg.Col("lemma")));
+      auto prefix = [](char32_t c) { return c == U'\u064A' || c == U'\u062A' || c == U'\u0646' || c == U'\u0623'; };
+      auto long_vowel = [](char32_t c) { return c == U'\u0648' || c == U'\u064A' || c == U'\u0627'; };
+      std::u32string j;
+      if (f.size() == 4 && prefix(f[0]) && long_vowel(f[2]) && lemma.size() == 3) {
+        // Hollow verbs of the simple form only (زار, قام, عاد): a derived form's jussive is
+        // another verb's as often as not («تبيد» → «تبد», the jussive of «تبدي»).
+        j = f.substr(0, 2) + f.substr(3);
+      } else if (f.size() >= 4 && prefix(f[0]) && (f.back() == U'\u064A' || f.back() == U'\u0648') && !lemma.empty() &&
+                 (lemma.back() == U'\u0649' || lemma.back() == U'\u0627')) {
+        j = f.substr(0, f.size() - 1);
+      }
+      if (!j.empty()) {
+        Trigger t = triggers.back();
+        t.tense = "jussive";
+        triggers.push_back(t);
+        Add(EncodeUtf8(j), {LexKind::kTrigger, static_cast<int>(triggers.size()) - 1});
+      }
+    }
   }
   HADATH_TABLE(ps, "place_stopwords.tsv", {"word"}, true);
   for (size_t r = 0; r < ps.rows.size(); ++r) place_stopwords.insert(PhraseKey(ps.At(r, 0)));
