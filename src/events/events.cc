@@ -90,8 +90,15 @@ class Coder {
         // A trigger inside an actor's name is part of the name: «قوات حفظ السلام»,
         // «مجلس التعاون الخليجي», «وزارة الدفاع», «وحدة حفظ السلام الروسية». «بوساطة
         // روسية» after an event is how that event came about, not one of its own.
-        if (InsideActor(i, i + m.ntokens) || ForceName(i) ||
-            (lex_.triggers[m.entry->index].cameo == "045" && T(i).proclitics == U"\u0628" && !out_.events.empty() &&
+        // «اتهمت إيران واشنطن بدعم الإرهاب»: a verbal noun with «ب» just after an
+        // accusation is the charge, which the accuser alleges; it is not an event told.
+        const Trigger& tg = lex_.triggers[m.entry->index];
+        // (A word with «ب» before it is a noun, whatever the row: «دعم» is listed as a verb.)
+        bool charge = T(i).proclitics == U"\u0628" && !out_.events.empty() &&
+                      out_.events.back().sentence == static_cast<int>(s) && out_.events.back().root == "11" &&
+                      T(i).start - out_.events.back().trigger.end < 60;
+        if (InsideActor(i, i + m.ntokens) || ForceName(i) || charge ||
+            (tg.cameo == "045" && T(i).proclitics == U"\u0628" && !out_.events.empty() &&
              out_.events.back().sentence == static_cast<int>(s))) {
           i += m.ntokens;
           continue;
