@@ -143,7 +143,7 @@ int Ingest(int argc, char** argv) {
 // printing the reason. `engine` is needed to search.
 std::unique_ptr<Store> OpenExisting(const Args& a, const Engine* engine = nullptr) {
   std::string db = a.Get("db", kDefaultDb);
-  if (access(db.c_str(), F_OK) != 0) {
+  if (db.rfind("postgres", 0) != 0 && access(db.c_str(), F_OK) != 0) {  // a URI names a server
     std::cerr << "hadath: " << db << ": no such database (run hadath ingest first)\n";
     return nullptr;
   }

@@ -10,6 +10,7 @@
 #include "src/lexicon/bundle.h"
 #include "src/output/analysis_json.h"
 #include "src/store/fts_arabic.h"
+#include "src/store/pg_store.h"
 #include "src/store/search_query.h"
 
 namespace hadath {
@@ -807,7 +808,7 @@ std::string ContentHash(const Document& doc, const std::string& bundle_id) {
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& uri, const Engine* engine) {
   if (uri.rfind("postgresql://", 0) == 0 || uri.rfind("postgres://", 0) == 0)
-    return Status::Unsupported(uri + ": the PostgreSQL store is not built yet; use a SQLite path");
+    return OpenPostgresStore(uri, engine ? engine->lexicon() : nullptr);
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
       SQLITE_OK) {

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Search quality: ingests docs.jsonl with `hadath ingest`, runs every query of
 queries.jsonl with `hadath search`, and checks that each expected document is returned
-and each absent one is not. Exits 1 if any query fails."""
+and each absent one is not. Exits 1 if any query fails. With --db-uri the documents go
+into that database (an empty PostgreSQL database: tests/pg/run_pg.py) instead of a
+temporary SQLite file."""
 import argparse
 import json
 import os
@@ -15,8 +17,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--hadath", required=True)
-    h = ap.parse_args().hadath
-    db = os.path.join(tempfile.mkdtemp(prefix="hadath-search-"), "search.db")
+    ap.add_argument("--db-uri", help="store the documents here (e.g. postgresql://…) instead of a temporary SQLite file")
+    args = ap.parse_args()
+    h = args.hadath
+    db = args.db_uri or os.path.join(tempfile.mkdtemp(prefix="hadath-search-"), "search.db")
     docs = os.path.join(HERE, "docs.jsonl")
     for attempt in ("first", "again"):
         p = subprocess.run([h, "ingest", "--db", db, docs], capture_output=True, text=True, timeout=120)
