@@ -37,7 +37,7 @@ def main():
     ap.add_argument("--input")
     ap.add_argument("--runs", type=int, default=200)
     ap.add_argument("--wrk-seconds", type=int, default=30)
-    ap.add_argument("--threads", type=int, default=4)
+    ap.add_argument("--threads", type=int, default=16)
     a = ap.parse_args()
 
     if a.input and not os.path.exists(a.db):

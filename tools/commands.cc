@@ -118,7 +118,7 @@ int Usage(const std::string& msg) {
                "  hadath export  [--db PATH] [--format csv|gdelt|plover|jsonl] [filters as for events]\n"
                "  hadath stats   [--db PATH] [--format table|json]\n"
                "  hadath actors  [--db PATH] [--learned] [--format table|jsonl]\n"
-               "  hadath serve   [--db PATH|postgresql://…] [--host 127.0.0.1] [--port 8080] [--threads 8]\n"
+               "  hadath serve   [--db PATH|postgresql://…] [--host 127.0.0.1] [--port 8080] [--threads 16]\n"
                "                 [--max-body BYTES] [--timeout-ms 10000] [--web DIR]\n"
                "  hadath version\n";
   return 2;

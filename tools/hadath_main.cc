@@ -448,7 +448,7 @@ int Serve(int argc, char** argv) {
   o.db = a.Get("db", kDefaultDb);
   o.host = a.Get("host", o.host);
   o.port = std::atoi(a.Get("port", "8080").c_str());
-  o.threads = std::atoi(a.Get("threads", "8").c_str());
+  o.threads = std::atoi(a.Get("threads", "16").c_str());
   o.web_dir = a.Get("web");
   if (a.opts.count("max-body")) o.max_body = std::strtoul(a.Get("max-body").c_str(), nullptr, 10);
   if (a.opts.count("timeout-ms")) o.timeout_ms = std::atoi(a.Get("timeout-ms").c_str());

@@ -15,7 +15,8 @@ struct ServerOptions {
   std::string db;  // SQLite path or postgresql:// URI
   std::string host = "127.0.0.1";
   int port = 8080;            // 0: any free port (the one bound is reported)
-  int threads = 8;            // request threads, each with its own store connection
+  int threads = 16;           // request threads, each with its own store connection (a
+                              // keep-alive client holds its thread while it stays connected)
   size_t max_body = 2 << 20;  // bytes
   int timeout_ms = 10000;     // per store query; reads and writes of a connection
   std::string web_dir;        // serve the UI from here instead of the built-in copy

@@ -69,6 +69,8 @@ const char* kMigrations[] = {
     "UPDATE events SET location = json_extract(json, '$.location.text'),"
     " location_country = json_extract(json, '$.location.country');"
     "CREATE INDEX events_doc ON events(doc_id);"
+    // The order events are listed in, so that a page is read from the index, not sorted.
+    "CREATE INDEX events_order ON events(date IS NULL, date, doc_id, CAST(substr(event_id, 3) AS INTEGER));"
     "CREATE TABLE sentences("
     " doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, i INTEGER NOT NULL,"
     " start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, section TEXT NOT NULL,"
