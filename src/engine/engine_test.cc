@@ -453,6 +453,17 @@ TEST(Events, JussiveFormsAfterLamAreNegatedEvents) {
   for (const Event& e : AnalyzeText("وقال إن يزر الوزير موجود.").events) EXPECT_NE(e.trigger.text, "يزر");
 }
 
+// The charge of an accusation is alleged, not told; what is condemned did happen.
+TEST(Events, TheChargeOfAnAccusationIsNoEvent) {
+  Analysis a = AnalyzeText("واتهمت إيران الولايات المتحدة بدعم الإرهاب في المنطقة.");
+  bool accuse = false;
+  for (const Event& e : a.events) {
+    accuse |= e.cameo.compare(0, 3, "112") == 0 && e.source && e.source->actor.country == "IRN";
+    EXPECT_NE(e.trigger.text, "بدعم");
+  }
+  EXPECT_TRUE(accuse);
+}
+
 TEST(Events, TriggersInsideActorNamesAreNoEvents) {
   Analysis a = AnalyzeText("وقال مصدر إن قوات حفظ السلام الدولية في لبنان رصدت تحركات، وإن مجلس التعاون الخليجي عقد اجتماعاً.");
   for (const Event& e : a.events) {

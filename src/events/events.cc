@@ -91,11 +91,13 @@ class Coder {
         // «مجلس التعاون الخليجي», «وزارة الدفاع», «وحدة حفظ السلام الروسية». «بوساطة
         // روسية» after an event is how that event came about, not one of its own.
         // «اتهمت إيران واشنطن بدعم الإرهاب»: a verbal noun with «ب» just after an
-        // accusation is the charge, which the accuser alleges; it is not an event told.
+        // accusation (CAMEO 112) is the charge, which the accuser alleges; it is not an
+        // event told. What is condemned («ندد الأردن باعتقال ناشطين») did happen.
         const Trigger& tg = lex_.triggers[m.entry->index];
         // (A word with «ب» before it is a noun, whatever the row: «دعم» is listed as a verb.)
         bool charge = T(i).proclitics == U"\u0628" && !out_.events.empty() &&
-                      out_.events.back().sentence == static_cast<int>(s) && out_.events.back().root == "11" &&
+                      out_.events.back().sentence == static_cast<int>(s) &&
+                      out_.events.back().cameo.compare(0, 3, "112") == 0 &&
                       T(i).start - out_.events.back().trigger.end < 60;
         if (InsideActor(i, i + m.ntokens) || ForceName(i) || charge ||
             (tg.cameo == "045" && T(i).proclitics == U"\u0628" && !out_.events.empty() &&
