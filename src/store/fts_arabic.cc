@@ -1,6 +1,7 @@
 #include "src/store/fts_arabic.h"
 
 #include <new>
+#include <unordered_map>
 
 #include "src/segment/segmenter.h"
 #include "src/tokenize/tokenizer.h"
@@ -109,13 +110,31 @@ std::vector<SearchTerm> SearchTerms(const Lexicon& lex, std::string_view utf8, T
     st.colocated = colocated;
     out.push_back(std::move(st));
   };
+  // Whether a word has a stem term, and which, is the same every time the word comes
+  // back: remembered per thread (a few lexicon lookups per word otherwise).
+  struct StemCache {
+    const Lexicon* lex = nullptr;
+    std::unordered_map<std::u32string, std::u32string> stems;  // key \0 seg form → stem or ""
+  };
+  thread_local StemCache cache;
+  if (cache.lex != &lex || cache.stems.size() > 200000) {
+    cache.stems.clear();
+    cache.lex = &lex;
+  }
+  out.reserve(tokens.size() * 2);
   for (const Token& t : tokens) {
     if (t.kind == TokKind::kArabic) {
       const std::u32string& key = t.Key();
       std::u32string stem;
-      if (mode == TermMode::kDocument || mode == TermMode::kQueryStem) {
-        if (key.size() >= 3 && IsOrdinaryWord(lex, KeySegForm(norm, t)) && !IsNameWord(lex, key))
-          stem = SearchStem(key);
+      if ((mode == TermMode::kDocument || mode == TermMode::kQueryStem) && key.size() >= 3) {
+        std::u32string seg = KeySegForm(norm, t);
+        std::u32string ck = key + U'\0' + seg;
+        auto it = cache.stems.find(ck);
+        if (it == cache.stems.end()) {
+          std::u32string st = IsOrdinaryWord(lex, seg) && !IsNameWord(lex, key) ? SearchStem(key) : std::u32string();
+          it = cache.stems.emplace(std::move(ck), std::move(st)).first;
+        }
+        stem = it->second;
       }
       if (mode == TermMode::kQueryStem) {
         // A name has no stem term: its own form behind the marker matches nothing.
