@@ -464,6 +464,22 @@ TEST(Events, TheChargeOfAnAccusationIsNoEvent) {
   EXPECT_TRUE(accuse);
 }
 
+// A plural nationality alone is its people; counted right after a verb of violence, they
+// are its victims (an unvoweled passive), not its authors.
+TEST(Events, PeopleByNationalityAndCountedVictims) {
+  Analysis a = AnalyzeText("قدمت اليابان مساعدات إنسانية للفلسطينيين. وقتل ثلاثة سوريين في قصف على إدلب.");
+  bool aid = false, killed = false;
+  for (const Event& e : a.events) {
+    aid |= e.root == "07" && e.source && e.source->actor.country == "JPN" && e.target &&
+           e.target->actor.country == "PSE";
+    killed |= e.cameo == "190" && e.target && e.target->actor.country == "SYR" && !e.source;
+  }
+  EXPECT_TRUE(aid);
+  EXPECT_TRUE(killed);
+  // Describing a noun, the plural is no people of its own.
+  for (const Entity& x : AnalyzeText("والتقى الوزير المسؤولين الفلسطينيين.").entities) EXPECT_NE(x.type, "NORP");
+}
+
 TEST(Events, TriggersInsideActorNamesAreNoEvents) {
   Analysis a = AnalyzeText("وقال مصدر إن قوات حفظ السلام الدولية في لبنان رصدت تحركات، وإن مجلس التعاون الخليجي عقد اجتماعاً.");
   for (const Event& e : a.events) {

@@ -124,8 +124,36 @@ class EntityFinder {
     if (ws.entry && (FirstPerson(ws.entry->index) >= 0 || SpeechAfter(i + ws.ntokens, end) ||
                      PersonCueBefore(i, sent, false) != kNoCue))
       return AddLexEntity(i, sent, ws);
+    if (int j = PeopleByNationality(i, end, sent)) return j;
     if (int j = UnknownPerson(i, end, sent)) return j;
     return i;
+  }
+
+  // A plural nationality standing for its people, not describing a noun before it:
+  // «مساعدات للفلسطينيين», «مقتل ثلاثة فلسطينيين», «آلاف السوريين» — after «ل»/«ب», a
+  // number or a word of quantity («المسؤولين الفلسطينيين» is officials, not people).
+  int PeopleByNationality(int i, int end, int sent) {
+    static const WordSet kQuantity = MatchFormSet(
+        {"عشرات", "مئات", "آلاف", "ملايين", "مئات آلاف", "عشرات آلاف", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة",
+         "ثمانية", "تسعة", "عشرة", "اثنين", "اثنان", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر",
+         "عشرين", "عشرون", "مئة", "مائة", "ألف", "عدد", "بعض", "جميع", "كل", "آلاف من", "من"});
+    LexMatch m = MatchAt(lex_, c_.tokens, i, end,
+                         [](const LexEntry& e) { return e.kind == LexKind::kNationality && e.form == 2; });
+    if (!m.entry || m.ntokens != 1) return 0;
+    const Token& t = c_.tokens[i];
+    const std::u32string& k = t.Key();
+    bool plural = k.size() > 4 && k[k.size() - 2] != U'\u0627' &&  // «…ان» is a dual
+                  (k.back() == U'\u0646') && (k[k.size() - 2] == U'\u064A' || k[k.size() - 2] == U'\u0648');
+    if (!plural) return 0;
+    bool standalone = t.proclitics == U"\u0644" || t.proclitics == U"\u0628";
+    if (!standalone && i > c_.sentences[sent].begin) {
+      const Token& prev = c_.tokens[i - 1];
+      standalone = prev.kind == TokKind::kNumber || (prev.proclitics.empty() && kQuantity.count(prev.Key()) > 0);
+    }
+    if (!standalone) return 0;
+    const Country& c = lex_.countries[m.entry->index];
+    AddEntity(i, i + 1, sent, "NORP", c.name_en, ActorCode{c.iso3, c.iso3, ""}, "", -1, -1);
+    return i + 1;
   }
 
   // A token that can be part of a person's name it does not know: no clitic, not a

@@ -1245,10 +1245,30 @@ void AttachCounts(const DocContext& c, Analysis* out) {
   }
 }
 
+// «قتل ثلاثة فلسطينيين», «اعتقل 20 متظاهراً»: a count of persons right after a verb of
+// violence or arrest, and the people counted, are those who suffered it (the verb is a
+// passive, unvoweled): what was read as its subject is its target, and its author unknown.
+void CountedVictims(Analysis* out) {
+  for (Event& e : out->events) {
+    const bool harm = e.root == "17" || e.root == "18" || e.root == "19" || e.root == "20";
+    if (!harm || !e.source || e.target) continue;
+    for (const Event::Count& n : e.size) {
+      // The count right after the verb, the people counted inside it or right after it.
+      if (n.span.start >= e.trigger.end && n.span.start - e.trigger.end <= 2 &&
+          e.source->span.start > n.span.start && e.source->span.start <= n.span.end + 2) {
+        e.target = e.source;
+        e.source.reset();
+        break;
+      }
+    }
+  }
+}
+
 void CodeEvents(DocContext* ctx, Analysis* out) {
   Coder coder(ctx, out);
   coder.Run();
   AttachCounts(*ctx, out);
+  CountedVictims(out);
   coder.Dedup();
 }
 
