@@ -480,6 +480,18 @@ TEST(Events, PeopleByNationalityAndCountedVictims) {
   for (const Entity& x : AnalyzeText("والتقى الوزير المسؤولين الفلسطينيين.").entities) EXPECT_NE(x.type, "NORP");
 }
 
+// Acknowledging a state is recognising it (054); acknowledging a deed is owning up (015).
+TEST(Events, RecognitionOfAStateIsNotAnAdmission) {
+  bool recognise = false;
+  for (const Event& e : AnalyzeText("ستعترف المكسيك بدولة فلسطين مطلع العام المقبل.").events)
+    recognise |= e.cameo == "054" && e.source && e.source->actor.country == "MEX" && e.target &&
+                 e.target->actor.country == "PSE" && e.modality == "future";
+  EXPECT_TRUE(recognise);
+  bool admit = false;
+  for (const Event& e : AnalyzeText("واعترف الجيش الإسرائيلي بقتل الصحفية.").events) admit |= e.cameo == "015";
+  EXPECT_TRUE(admit);
+}
+
 TEST(Events, TriggersInsideActorNamesAreNoEvents) {
   Analysis a = AnalyzeText("وقال مصدر إن قوات حفظ السلام الدولية في لبنان رصدت تحركات، وإن مجلس التعاون الخليجي عقد اجتماعاً.");
   for (const Event& e : a.events) {

@@ -1264,11 +1264,32 @@ void CountedVictims(Analysis* out) {
   }
 }
 
+// «ستعترف المكسيك بدولة فلسطين», «لن تعترف اليابان بضم روسيا»: acknowledging a state (or
+// what a state did) is diplomatic recognition (054), not owning up to something (015).
+void Recognition(const Lexicon& lex, Analysis* out) {
+  static const std::string kAcknowledge = "\u0639\u062A\u0631\u0641";  // «عترف» of اعترف/يعترف/الاعتراف
+  for (Event& e : out->events) {
+    if (e.cameo != "015" || e.trigger.text.find(kAcknowledge) == std::string::npos || !e.target) continue;
+    const ActorCode& t = e.target->actor;
+    if (t.country.empty() || t.country == "IGO" || t.country == "NGO" || !(t.sector.empty() || t.sector == "GOV"))
+      continue;
+    const CameoInfo* ci = lex.Cameo("054");
+    if (!ci) continue;
+    e.cameo = "054";
+    e.root = "05";
+    e.quad = ci->quad;
+    e.goldstein = ci->goldstein;
+    e.plover = ci->plover;
+    e.plover_mode = ci->plover_mode;
+  }
+}
+
 void CodeEvents(DocContext* ctx, Analysis* out) {
   Coder coder(ctx, out);
   coder.Run();
   AttachCounts(*ctx, out);
   CountedVictims(out);
+  Recognition(*ctx->lex, out);
   coder.Dedup();
 }
 
