@@ -472,6 +472,13 @@ int Serve(int argc, char** argv) {
 int Main(int argc, char** argv) {
   if (argc < 2) return Usage("missing command");
   std::string cmd = argv[1];
+  for (int i = 2; i < argc; ++i) {  // «hadath serve --help»: the usage, not an error
+    std::string a = argv[i];
+    if (a == "--help" || a == "-h") {
+      Usage(cmd + ": usage");
+      return 0;
+    }
+  }
   if (cmd == "analyze") return Analyze(argc, argv);
   if (cmd == "segment") return Segment(argc, argv);
   if (cmd == "ingest") return Ingest(argc, argv);
