@@ -212,9 +212,23 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
       for (const PretokenizedText& p : *t_pretokenized)
         if (p.text == s) ready = &p.terms;
     }
+    // snippet() and highlight() read the same document twice in a row (to choose the
+    // passage, then to mark it): the last document read on this thread is kept.
+    struct Last {
+      const Lexicon* lex = nullptr;
+      std::string text;
+      std::vector<SearchTerm> terms;
+    };
+    thread_local Last last;
     std::vector<SearchTerm> computed;
+    if (!ready && mode == TermMode::kDocument && last.lex == &lex && last.text == s) ready = &last.terms;
     if (!ready) {
       computed = SearchTerms(lex, s, mode);
+      if (mode == TermMode::kDocument) {
+        last.lex = &lex;
+        last.text.assign(s);
+        last.terms = computed;
+      }
       ready = &computed;
     }
     for (const SearchTerm& t : *ready) {
