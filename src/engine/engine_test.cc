@@ -492,6 +492,21 @@ TEST(Events, RecognitionOfAStateIsNotAnAdmission) {
   EXPECT_TRUE(admit);
 }
 
+// «أنها»/«إنه» before a verb is its subject, who is the reporting verb's subject; the
+// actor after the verb is its object.
+TEST(Events, ThePronounOnAnnaIsTheSubject) {
+  bool release = false;
+  for (const Event& e : AnalyzeText("أعلنت إسرائيل أنها ستفرج عن مئات الأسرى الفلسطينيين.").events)
+    release |= e.root == "08" && e.source && e.source->actor.country == "ISR" && e.target &&
+               e.target->actor.country == "PSE" && e.modality == "future";
+  EXPECT_TRUE(release);
+  bool visit = false;
+  for (const Event& e : AnalyzeText("وقال الرئيس الروسي إنه لن يزور الولايات المتحدة.").events)
+    visit |= e.cameo == "042" && e.source && e.source->actor.country == "RUS" && e.target &&
+             e.target->actor.country == "USA" && e.modality == "negated";
+  EXPECT_TRUE(visit);
+}
+
 TEST(Events, TriggersInsideActorNamesAreNoEvents) {
   Analysis a = AnalyzeText("وقال مصدر إن قوات حفظ السلام الدولية في لبنان رصدت تحركات، وإن مجلس التعاون الخليجي عقد اجتماعاً.");
   for (const Event& e : a.events) {

@@ -478,6 +478,18 @@ class Coder {
     return a;
   }
 
+  // «أنها ستفرج», «إنه لن يزور», «أنهم قد يجرون»: «أنّ»/«إنّ» with a pronoun right before
+  // the verb (a particle of tense or negation between them at most).
+  bool PronounSubjectBefore(int tb, int begin) const {
+    static const WordSet kParticles = MatchFormSet({"قد", "لن", "لم", "لا", "سوف"});
+    static const WordSet kWithPronoun = MatchFormSet({"أنه", "أنها", "أنهم", "أنهما", "أنهن", "أننا", "إنه", "إنها",
+                                                      "إنهم", "إنهما", "إننا"});
+    int k = tb - 1;
+    if (k > begin && kParticles.count(T(k).Key()) && T(k).proclitics.empty()) --k;
+    if (k < begin) return false;
+    return kWithPronoun.count(T(k).Key()) > 0 || (T(k).enclitic && (T(k).Key() == w_.anna || T(k).Key() == w_.inna));
+  }
+
   void Code(int s, int tb, int te, const Trigger& trig_in) {
     // A jussive form («لم يزر», «لم يلتق») is a trigger only after «لم»/«لما», where it
     // is the present form shortened; it is read as that.
@@ -591,6 +603,10 @@ class Coder {
         // event of the same kind refers back to it; it is not a new one.
         return;
       }
+    } else if (PronounSubjectBefore(tb, sent.begin)) {
+      // «أعلنت إسرائيل أنها ستفرج عن مئات الأسرى»: the pronoun on «أنّ» is the subject;
+      // what follows the verb is its object. (Its referent comes from the sentence's
+      // previous verb, below.)
     } else {
       for (; k < after_end; ++k) {
         if (T(k).kind == TokKind::kPunct && (T(k).form == U"." || T(k).form == U":")) break;
