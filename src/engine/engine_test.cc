@@ -507,6 +507,23 @@ TEST(Events, ThePronounOnAnnaIsTheSubject) {
   EXPECT_TRUE(visit);
 }
 
+// An expression of intent takes its kind and target from the event it announces, which
+// is not told on its own; «بلاده» is the state of the sentence's subject.
+TEST(Events, IntentTakesItsKindFromItsComplement) {
+  Analysis a = AnalyzeText("أبدت إيران استعدادها لاستئناف المحادثات غير المباشرة مع الولايات المتحدة.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "036");
+  ASSERT_TRUE(a.events[0].source && a.events[0].target);
+  EXPECT_EQ(a.events[0].source->actor.country, "IRN");
+  EXPECT_EQ(a.events[0].target->actor.country, "USA");
+  bool mediate = false;
+  for (const Event& e : AnalyzeText("أكد الرئيس التركي رجب طيب أردوغان أن بلاده مستعدة للتوسط بين روسيا وأوكرانيا.").events) {
+    EXPECT_NE(e.root, "04");  // the mediation is intended, not told
+    mediate |= e.cameo == "039" && e.source && e.source->actor.country == "TUR";
+  }
+  EXPECT_TRUE(mediate);
+}
+
 TEST(Events, TriggersInsideActorNamesAreNoEvents) {
   Analysis a = AnalyzeText("وقال مصدر إن قوات حفظ السلام الدولية في لبنان رصدت تحركات، وإن مجلس التعاون الخليجي عقد اجتماعاً.");
   for (const Event& e : a.events) {

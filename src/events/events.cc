@@ -1,5 +1,7 @@
 #include "src/events/events.h"
 
+#include <cstring>
+
 #include <cstdlib>
 #include <set>
 #include <tuple>
@@ -603,7 +605,7 @@ class Coder {
         // event of the same kind refers back to it; it is not a new one.
         return;
       }
-    } else if (PronounSubjectBefore(tb, sent.begin)) {
+    } else if (PronounSubjectBefore(tb, sent.begin) || OwnCountryBefore(s, tb)) {
       // «أعلنت إسرائيل أنها ستفرج عن مئات الأسرى»: the pronoun on «أنّ» is the subject;
       // what follows the verb is its object. (Its referent comes from the sentence's
       // previous verb, below.)
@@ -645,7 +647,8 @@ class Coder {
     // A verb with no subject of its own continues the subject of the sentence's previous
     // verb: «زار الرئيس الصيني موسكو، حيث أجرى محادثات مع …», «وأعرب الكرملين …، وأكد أن».
     const bool finite = trig.tense == "past" || trig.tense == "present";
-    if (src < 0 && tgt < 0 && finite && !Passive(tb)) {
+    const std::optional<EventActor> own_country = src < 0 ? OwnCountryBefore(s, tb) : std::nullopt;
+    if (src < 0 && tgt < 0 && finite && !Passive(tb) && !own_country) {
       for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
         if (it->trigger.start >= T(tb).start || !it->source) continue;
         int e = EntityIndex(it->source->entity);
@@ -793,7 +796,7 @@ class Coder {
         break;
       }
     }
-    if (src < 0 && tgt < 0 && !adj_source && place_target < 0 && !inherited_src && !inherited_tgt)
+    if (src < 0 && tgt < 0 && !adj_source && !own_country && place_target < 0 && !inherited_src && !inherited_tgt)
       return;  // no event without an actor
     Event ev;
     ev.sentence = s;
@@ -814,6 +817,7 @@ class Coder {
     }
     if (src >= 0) ev.source = ActorOf(src);
     else if (adj_source) ev.source = adj_source;
+    else if (own_country) ev.source = own_country;
     else if (inherited_src) ev.source = inherited_src;
     if (tgt >= 0) ev.target = ActorOf(tgt);
     else if (place_target >= 0) ev.target = ActorOf(place_target);
@@ -981,6 +985,28 @@ class Coder {
   // The state named by a nationality adjective right after a verbal noun (one or two
   // tokens, «الغارات الجوية الإسرائيلية»), as the event's actor: its army for force,
   // its government otherwise.
+  // «أكد أردوغان أن بلاده مستعدة», «قال إن بلاده لن تعترف»: «بلاده/بلادها» right before
+  // the trigger is the state of the sentence's earlier subject.
+  std::optional<EventActor> OwnCountryBefore(int s, int tb) const {
+    static const WordSet kOwn = MatchFormSet({"بلاده", "بلادها", "بلادهم", "بلادنا", "بلادي"});
+    static const std::u32string kBilad = MatchFormOf("بلاد");
+    static const WordSet kParticles = MatchFormSet({"قد", "لن", "لم", "لا", "سوف"});
+    int k = tb - 1;
+    if (k > c_.sentences[s].begin && kParticles.count(T(k).Key()) && T(k).proclitics.empty()) --k;
+    if (k < c_.sentences[s].begin || Ent(k) >= 0) return std::nullopt;
+    if (!(kOwn.count(T(k).Key()) || (T(k).Key() == kBilad && T(k).enclitic))) return std::nullopt;
+    for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
+      if (it->trigger.start >= T(tb).start || !it->source || it->source->actor.country.empty()) continue;
+      const std::string& c = it->source->actor.country;
+      if (c == "IGO" || c == "NGO") return std::nullopt;
+      EventActor a;
+      a.span = c_.SpanOf(k, k + 1);
+      a.actor = ActorCode{c + "GOV", c, "GOV"};
+      return a;
+    }
+    return std::nullopt;
+  }
+
   std::optional<EventActor> NationalityAfter(int te, int end, const Trigger& trig) const {
     for (int k = te; k < std::min(end, te + 2); ++k) {
       if (T(k).kind != TokKind::kArabic || !T(k).proclitics.empty()) return std::nullopt;
@@ -1300,12 +1326,72 @@ void Recognition(const Lexicon& lex, Analysis* out) {
   }
 }
 
+// The intent and its content: «أبدت إيران استعدادها لاستئناف المحادثات مع الولايات
+// المتحدة», «تعهدت اليابان بتقديم مساعدات للفلسطينيين». The event in the complement right
+// after an expression of intent (root 03) is what is intended, not something that took
+// place: it gives the intent its kind (036 to meet, 033 aid …) and its target, and is not
+// told on its own.
+std::string IntentCode(const std::string& cameo) {
+  static const std::pair<const char*, const char*> kByCode[] = {
+      {"0333", "0333"}, {"073", "0333"}, {"071", "0331"}, {"072", "0332"}, {"074", "0334"}, {"07", "033"},
+      {"0841", "0353"}, {"084", "0353"}, {"081", "0351"}, {"085", "0354"}, {"087", "0356"}, {"08", "035"},
+      {"045", "039"},   {"046", "036"},  {"04", "036"},   {"057", "037"},  {"05", "032"},   {"06", "031"}};
+  for (const auto& [prefix, code] : kByCode)
+    if (cameo.compare(0, std::strlen(prefix), prefix) == 0) return code;
+  return "";
+}
+
+void IntentComplements(const Lexicon& lex, Analysis* out) {
+  std::vector<Event>& ev = out->events;
+  std::vector<bool> drop(ev.size(), false);
+  auto country = [](const std::optional<EventActor>& a) { return a ? a->actor.country : std::string(); };
+  for (size_t i = 0; i < ev.size(); ++i) {
+    Event& e = ev[i];
+    if (e.root != "03" || !e.source) continue;
+    // The complement: the next trigger of the sentence, right after; of its copies (one
+    // per side), the one with this intent's target, else the first.
+    int chosen = -1;
+    for (size_t j = i + 1; j < ev.size() && ev[j].sentence == e.sentence; ++j) {
+      const Event& f = ev[j];
+      if (f.trigger.start == e.trigger.start) continue;
+      if (f.trigger.start < e.trigger.end || f.trigger.start - e.trigger.end > 40 || IntentCode(f.cameo).empty())
+        break;
+      if (f.source && country(f.source) != country(e.source)) break;
+      if (chosen < 0 || (e.target && country(f.target) == country(e.target))) chosen = static_cast<int>(j);
+      if (chosen >= 0 && ev[chosen].trigger.start != f.trigger.start) break;
+    }
+    if (chosen < 0) continue;
+    const Event& f = ev[chosen];
+    std::string code = IntentCode(f.cameo);
+    if (e.cameo == "030") {
+      if (const CameoInfo* ci = lex.Cameo(code)) {
+        e.cameo = code;
+        e.quad = ci->quad;
+        e.goldstein = ci->goldstein;
+        e.plover = ci->plover;
+        e.plover_mode = ci->plover_mode;
+      }
+    }
+    if (!e.target && f.target) e.target = f.target;
+    for (size_t j = i + 1; j < ev.size() && ev[j].sentence == e.sentence; ++j)
+      if (ev[j].trigger.start == f.trigger.start) drop[j] = true;
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < ev.size(); ++i) {
+    if (drop[i]) continue;
+    if (w != i) ev[w] = std::move(ev[i]);
+    ++w;
+  }
+  ev.resize(w);
+}
+
 void CodeEvents(DocContext* ctx, Analysis* out) {
   Coder coder(ctx, out);
   coder.Run();
   AttachCounts(*ctx, out);
   CountedVictims(out);
   Recognition(*ctx->lex, out);
+  IntentComplements(*ctx->lex, out);
   coder.Dedup();
 }
 
