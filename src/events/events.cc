@@ -19,7 +19,7 @@ namespace {
 
 
 struct Words {
-  WordSet negation, clause_break, reported, possible, future_words, jussive_particle;
+  WordSet negation, clause_break, reported, possible, future_words, jussive_particle, verb_particle;
   std::u32string qad, fi, sawfa, bayna, anna, inna;
   std::vector<std::pair<std::u32string, uint32_t>> markers;
   std::vector<std::pair<std::u32string, std::string>> relations;
@@ -29,6 +29,7 @@ struct Words {
       auto* x = new Words;
       x->negation = MatchFormSet({"لا", "لم", "لن", "ليس", "ليست", "عدم", "غير", "دون"});
       x->jussive_particle = MatchFormSet({"لم", "لما"});
+      x->verb_particle = MatchFormSet({"قد", "لن", "لم", "لا", "سوف"});  // between a subject and its verb
       x->clause_break = MatchFormSet({"أن", "إن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "حيث", "بينما"});
       x->reported = MatchFormSet({"الأنباء", "تقارير", "مصادر", "وسائل", "أفادت", "نقلت", "ذكرت"});
       x->possible = MatchFormSet({"المحتمل", "يتوقع", "ربما", "يرجح", "يحتمل"});
@@ -483,11 +484,10 @@ class Coder {
   // «أنها ستفرج», «إنه لن يزور», «أنهم قد يجرون»: «أنّ»/«إنّ» with a pronoun right before
   // the verb (a particle of tense or negation between them at most).
   bool PronounSubjectBefore(int tb, int begin) const {
-    static const WordSet kParticles = MatchFormSet({"قد", "لن", "لم", "لا", "سوف"});
     static const WordSet kWithPronoun = MatchFormSet({"أنه", "أنها", "أنهم", "أنهما", "أنهن", "أننا", "إنه", "إنها",
                                                       "إنهم", "إنهما", "إننا"});
     int k = tb - 1;
-    if (k > begin && kParticles.count(T(k).Key()) && T(k).proclitics.empty()) --k;
+    if (k > begin && w_.verb_particle.count(T(k).Key()) && T(k).proclitics.empty()) --k;
     if (k < begin) return false;
     return kWithPronoun.count(T(k).Key()) > 0 || (T(k).enclitic && (T(k).Key() == w_.anna || T(k).Key() == w_.inna));
   }
@@ -990,9 +990,8 @@ class Coder {
   std::optional<EventActor> OwnCountryBefore(int s, int tb) const {
     static const WordSet kOwn = MatchFormSet({"بلاده", "بلادها", "بلادهم", "بلادنا", "بلادي"});
     static const std::u32string kBilad = MatchFormOf("بلاد");
-    static const WordSet kParticles = MatchFormSet({"قد", "لن", "لم", "لا", "سوف"});
     int k = tb - 1;
-    if (k > c_.sentences[s].begin && kParticles.count(T(k).Key()) && T(k).proclitics.empty()) --k;
+    if (k > c_.sentences[s].begin && w_.verb_particle.count(T(k).Key()) && T(k).proclitics.empty()) --k;
     if (k < c_.sentences[s].begin || Ent(k) >= 0) return std::nullopt;
     if (!(kOwn.count(T(k).Key()) || (T(k).Key() == kBilad && T(k).enclitic))) return std::nullopt;
     for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
