@@ -68,7 +68,6 @@ const char* kMigrations[] = {
     "ALTER TABLE events ADD COLUMN location_country TEXT;"
     "UPDATE events SET location = json_extract(json, '$.location.text'),"
     " location_country = json_extract(json, '$.location.country');"
-    "CREATE INDEX events_doc ON events(doc_id);"
     // Index pages the size of the file's 16 KiB pages (FTS5's default suits 4 KiB).
     "INSERT INTO documents_fts(documents_fts, rank) VALUES('pgsz', 16000);"
     // The order events are listed in, so that a page is read from the index, not sorted.
@@ -185,6 +184,9 @@ class SqliteStore : public Store {
         "PRAGMA page_size=16384;"
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         "PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536;"
+        // A checkpoint copies every page changed since the last one, once: the index
+        // pages a batch rewrites are copied less often with a longer log (64 MiB).
+        "PRAGMA wal_autocheckpoint=4096;"
         "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);");
     if (!s.ok()) return s;
     if (lex_) {  // before any statement that touches the index, the migration included
@@ -415,11 +417,12 @@ class SqliteStore : public Store {
   }
 
   Result<bool> Unchanged(const Document& doc, const std::string& bundle_id) override {
-    bool same = false;
-    Status s =
-        Query("SELECT content_hash = ? FROM documents WHERE id = ?",
-              {ContentHash(doc, bundle_id), doc.id}, [&](Stmt& st) { same = st.ColInt(0) == 1; });
-    if (!s.ok()) return s;
+    Stmt& st = Cached("SELECT content_hash FROM documents WHERE id = ?");
+    st.Bind(1, doc.id);
+    int rc = st.Step();
+    bool same = rc == SQLITE_ROW && st.Col(0) == ContentHash(doc, bundle_id);
+    st.Reset();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Err("look up a stored document");
     return same;
   }
 

@@ -101,7 +101,7 @@ TEST(SqliteStore, MigratesVersion3RowsFromTheStoredAnalyses) {
   char* err = nullptr;
   ASSERT_EQ(sqlite3_exec(db,
                          "DROP TABLE sentences; DROP TABLE entities; DROP TABLE times; DROP TABLE quotes;"
-                         "DROP TABLE relations; DROP TABLE event_mentions; DROP INDEX events_doc; DROP INDEX events_order;"
+                         "DROP TABLE relations; DROP TABLE event_mentions; DROP INDEX events_order;"
                          "ALTER TABLE events DROP COLUMN location; ALTER TABLE events DROP COLUMN location_country;"
                          "UPDATE meta SET value='3' WHERE key='schema_version'",
                          nullptr, nullptr, &err),
