@@ -14,6 +14,7 @@
 #include "src/util/json_writer.h"
 #include "src/read/reader.h"
 #include "src/segment/conllu.h"
+#include "src/server/api.h"
 #include "src/server/server.h"
 #include "tools/commands.h"
 
@@ -31,15 +32,6 @@ Result<std::unique_ptr<Engine>> MakeEngine(const Args& a) {
 bool CheckDate(const Args& a) {
   std::string d = a.Get("date");
   return d.empty() || (d.size() == 10 && ParsePublished(d) == d);
-}
-
-// YYYY, YYYY-MM or YYYY-MM-DD (the date filters compare prefixes).
-bool IsDatePrefix(const std::string& d) {
-  static const char kShape[] = "0000-00-00";
-  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
-  for (size_t i = 0; i < d.size(); ++i)
-    if (kShape[i] == '-' ? d[i] != '-' : !std::isdigit(static_cast<unsigned char>(d[i]))) return false;
-  return true;
 }
 
 bool IsNumber(const std::string& s) {
@@ -212,21 +204,7 @@ int Events(int argc, char** argv, bool export_mode) {
         return;
       }
       JsonWriter w;
-      w.BeginObject().Key("date").StringOrNull(g.date).Key("source").StringOrNull(g.source_code);
-      w.Key("target").StringOrNull(g.target_code).Key("cameo").String(g.cameo).Key("location").StringOrNull(g.location);
-      w.Key("mentions").BeginArray();
-      for (const EventRow& r : g.members) {
-        w.BeginObject().Key("id").String(EventKey(r.doc_id, r.event_id)).Key("doc_id").String(r.doc_id);
-        w.Key("trigger").String(r.trigger).Key("modality").String(r.modality).Key("url").StringOrNull(r.url);
-        w.Key("news_source").StringOrNull(r.news_source).EndObject();
-      }
-      w.EndArray().Key("documents").BeginArray();
-      for (const std::string& d : g.documents) w.String(d);
-      w.EndArray().Key("sources").BeginArray();
-      for (const std::string& d : g.sources) w.String(d);
-      w.EndArray().Key("urls").BeginArray();
-      for (const std::string& d : g.urls) w.String(d);
-      w.EndArray().EndObject();
+      server::WriteEventGroup(w, g);
       std::cout << w.str() << "\n";
     });
     if (!s.ok()) {
@@ -302,13 +280,9 @@ int Stats(int argc, char** argv) {
   const StoreStats& x = st.value();
   if (fmt == "json") {
     JsonWriter w;
-    w.BeginObject().Key("documents").Int(x.documents).Key("events").Int(x.events).Key("sentences").Int(x.sentences);
-    w.Key("entities").Int(x.entities).Key("quotes").Int(x.quotes).Key("times").Int(x.times);
-    w.Key("relations").Int(x.relations).Key("learned_names").Int(x.learned_names);
-    w.Key("first_event_date").StringOrNull(x.first_event_date).Key("last_event_date").StringOrNull(x.last_event_date);
-    w.Key("events_by_root").BeginObject();
-    for (const auto& [root, n] : x.events_by_root) w.Key(root).Int(n);
-    w.EndObject().Key("schema").String(x.schema).EndObject();
+    w.BeginObject();
+    server::WriteStatsFields(w, x);
+    w.EndObject();
     std::cout << w.str() << "\n";
     return 0;
   }

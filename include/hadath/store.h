@@ -23,6 +23,15 @@ class Engine;
 
 enum class PutOutcome { kAdded, kReplaced, kUnchanged };
 
+// A date filter value: YYYY, YYYY-MM or YYYY-MM-DD (filters compare prefixes).
+inline bool IsDatePrefix(const std::string& d) {
+  static const char kShape[] = "0000-00-00";
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+  for (size_t i = 0; i < d.size(); ++i)
+    if (kShape[i] == '-' ? d[i] != '-' : (d[i] < '0' || d[i] > '9')) return false;
+  return true;
+}
+
 // Which events: every filter given must hold.
 struct EventQuery {
   std::string actor;    // CAMEO actor code or its start ("RUS" matches RUSGOV), source or target

@@ -80,15 +80,6 @@ Response FromStatus(const Status& s) {
   }
 }
 
-bool IsDatePrefix(const std::string& d) {
-  static const char kShape[] = "0000-00-00";
-  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
-  for (size_t i = 0; i < d.size(); ++i)
-    if (kShape[i] == '-' ? d[i] != '-' : !std::isdigit(static_cast<unsigned char>(d[i])))
-      return false;
-  return true;
-}
-
 bool AllOf(const std::string& s, size_t min, size_t max, int (*pred)(int)) {
   if (s.size() < min || s.size() > max) return false;
   for (unsigned char c : s)
@@ -194,6 +185,22 @@ class Params {
 const std::set<std::string> kEventParams = {"actor", "country", "root",  "modality", "from",
                                             "to",    "doc",     "limit", "offset"};
 
+}  // namespace
+
+Response ErrorResponse(int status, const std::string& code, const std::string& message,
+                       const std::string& parameter, long position) {
+  JsonWriter w;
+  w.BeginObject().Key("error").BeginObject().Key("status").Int(status).Key("code").String(code);
+  w.Key("message").String(message).Key("parameter").StringOrNull(parameter).Key("position");
+  if (position > 0)
+    w.Int(position);
+  else
+    w.Null();
+  w.EndObject().EndObject();
+  return Json(w.take(), status);
+}
+
+// One stored event as the API lists it (doc/formats/http-api.md).
 void WriteEvent(JsonWriter& w, const EventRow& r) {
   w.BeginObject().Key("id").String(EventKey(r.doc_id, r.event_id)).Key("doc_id").String(r.doc_id);
   w.Key("title")
@@ -219,19 +226,36 @@ void WriteEvent(JsonWriter& w, const EventRow& r) {
   w.Key("event").RawJson(r.event_json.empty() ? "null" : r.event_json).EndObject();
 }
 
-}  // namespace
+void WriteEventGroup(JsonWriter& w, const EventGroup& g) {
+  w.BeginObject().Key("date").StringOrNull(g.date).Key("source").StringOrNull(g.source_code);
+  w.Key("target")
+      .StringOrNull(g.target_code)
+      .Key("cameo")
+      .String(g.cameo)
+      .Key("location")
+      .StringOrNull(g.location);
+  w.Key("documents").BeginArray();
+  for (const std::string& d : g.documents) w.String(d);
+  w.EndArray().Key("sources").BeginArray();
+  for (const std::string& d : g.sources) w.String(d);
+  w.EndArray().Key("urls").BeginArray();
+  for (const std::string& d : g.urls) w.String(d);
+  w.EndArray().Key("mentions").BeginArray();
+  for (const EventRow& e : g.members) WriteEvent(w, e);
+  w.EndArray().EndObject();
+}
 
-Response ErrorResponse(int status, const std::string& code, const std::string& message,
-                       const std::string& parameter, long position) {
-  JsonWriter w;
-  w.BeginObject().Key("error").BeginObject().Key("status").Int(status).Key("code").String(code);
-  w.Key("message").String(message).Key("parameter").StringOrNull(parameter).Key("position");
-  if (position > 0)
-    w.Int(position);
-  else
-    w.Null();
-  w.EndObject().EndObject();
-  return Json(w.take(), status);
+void WriteStatsFields(JsonWriter& w, const StoreStats& x) {
+  w.Key("documents").Int(x.documents).Key("events").Int(x.events).Key("sentences").Int(x.sentences);
+  w.Key("entities").Int(x.entities).Key("quotes").Int(x.quotes).Key("times").Int(x.times);
+  w.Key("relations").Int(x.relations).Key("learned_names").Int(x.learned_names);
+  w.Key("first_event_date")
+      .StringOrNull(x.first_event_date)
+      .Key("last_event_date")
+      .StringOrNull(x.last_event_date);
+  w.Key("events_by_root").BeginObject();
+  for (const auto& [root, n] : x.events_by_root) w.Key(root).Int(n);
+  w.EndObject().Key("schema").String(x.schema);
 }
 
 Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& uri, const Engine* engine,
@@ -367,22 +391,14 @@ Response Api::Groups(Store& store, const EventQuery& q) const {
   if (!s.ok()) return FromStatus(s);
   JsonWriter w;
   w.BeginObject().Key("total").Int(static_cast<long long>(groups.size()));
-  w.Key("limit").Int(static_cast<long long>(q.limit)).Key("offset").Int(static_cast<long long>(q.offset));
+  w.Key("limit")
+      .Int(static_cast<long long>(q.limit))
+      .Key("offset")
+      .Int(static_cast<long long>(q.offset));
   w.Key("groups").BeginArray();
   size_t end = std::min(groups.size(), q.offset + q.limit);
   for (size_t i = q.offset; i < end; ++i) {
-    const EventGroup& g = groups[i];
-    w.BeginObject().Key("date").StringOrNull(g.date).Key("source").StringOrNull(g.source_code);
-    w.Key("target").StringOrNull(g.target_code).Key("cameo").String(g.cameo).Key("location").StringOrNull(g.location);
-    w.Key("documents").BeginArray();
-    for (const std::string& d : g.documents) w.String(d);
-    w.EndArray().Key("sources").BeginArray();
-    for (const std::string& d : g.sources) w.String(d);
-    w.EndArray().Key("urls").BeginArray();
-    for (const std::string& d : g.urls) w.String(d);
-    w.EndArray().Key("mentions").BeginArray();
-    for (const EventRow& e : g.members) WriteEvent(w, e);
-    w.EndArray().EndObject();
+    WriteEventGroup(w, groups[i]);
   }
   w.EndArray().EndObject();
   return Json(w.take());
@@ -535,28 +551,10 @@ Response Api::Stats() const {
   auto store = pool_.Acquire();
   Result<StoreStats> st = store->Stats();
   if (!st.ok()) return FromStatus(st.status());
-  const StoreStats& x = st.value();
   JsonWriter w;
-  w.BeginObject()
-      .Key("documents")
-      .Int(x.documents)
-      .Key("events")
-      .Int(x.events)
-      .Key("sentences")
-      .Int(x.sentences);
-  w.Key("entities").Int(x.entities).Key("quotes").Int(x.quotes).Key("times").Int(x.times);
-  w.Key("relations").Int(x.relations).Key("learned_names").Int(x.learned_names);
-  w.Key("first_event_date")
-      .StringOrNull(x.first_event_date)
-      .Key("last_event_date")
-      .StringOrNull(x.last_event_date);
-  w.Key("events_by_root").BeginObject();
-  for (const auto& [root, n] : x.events_by_root) w.Key(root).Int(n);
-  w.EndObject()
-      .Key("schema")
-      .String(x.schema)
-      .Key("engine_version")
-      .String(options_.engine_version);
+  w.BeginObject();
+  WriteStatsFields(w, st.value());
+  w.Key("engine_version").String(options_.engine_version);
   w.Key("bundle_id").String(options_.bundle_id).EndObject();
   return Json(w.take());
 }

@@ -13,6 +13,7 @@
 
 #include "include/hadath/engine.h"
 #include "include/hadath/store.h"
+#include "src/util/json_writer.h"
 
 namespace hadath::server {
 
@@ -90,6 +91,12 @@ class Api {
   StorePool& pool_;
   ApiOptions options_;
 };
+
+// The API's JSON of a stored event, a group of events across documents and the fields of
+// the store's stats (also what the CLI writes, so both speak one format).
+void WriteEvent(JsonWriter& w, const EventRow& r);
+void WriteEventGroup(JsonWriter& w, const EventGroup& g);
+void WriteStatsFields(JsonWriter& w, const StoreStats& x);  // inside an open object
 
 // The OpenAPI 3.0 description of the API.
 const std::string& OpenApiJson();
