@@ -16,6 +16,7 @@
 #include "src/normalize/normalizer.h"
 #include "src/read/reader.h"
 #include "src/segment/segmenter.h"
+#include "src/store/fts_arabic.h"
 #include "src/tokenize/tokenizer.h"
 #include "src/util/utf8.h"
 
@@ -87,6 +88,20 @@ void BM_Segment(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(words));
 }
 BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// The search index's terms of each text (what ingest adds to analysis for every
+// document), read from scratch.
+void BM_SearchTerms(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  const hadath::Engine& e = GetEngine();
+  size_t terms = 0;
+  for (auto _ : state)
+    for (const auto& d : c.docs)
+      terms += hadath::SearchTerms(*e.lexicon(), d.text, hadath::TermMode::kDocument).size();
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(terms));
+}
+BENCHMARK(BM_SearchTerms)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // The text layer alone: decode + normalize + tokenize + clitic segmentation (no output
 // strings). items_per_second = words (tokens) per second.

@@ -159,8 +159,10 @@ int RunIngest(const Args& a, const Engine& engine, const std::string& db) {
 
   // Shared state: the queue of documents to analyse, the results by sequence number, and
   // a bound on documents in flight so neither grows without limit.
+  // Each waits on its own condition: workers for work, the writer for the next result in
+  // order, the reader for room; a wake-up goes to the thread that can go on.
   std::mutex mu;
-  std::condition_variable cv;
+  std::condition_variable work_cv, done_cv, room_cv;
   std::deque<Work*> todo;
   std::map<long, std::unique_ptr<Work>> done;
   long produced = 0, written = 0;
@@ -183,19 +185,22 @@ int RunIngest(const Args& a, const Engine& engine, const std::string& db) {
             w->error = item.doc.status();
           }
           std::unique_lock<std::mutex> l(mu);
-          cv.wait(l, [&] { return produced - written < max_in_flight || g_stop; });
+          room_cv.wait(l, [&] { return produced - written < max_in_flight || g_stop; });
           w->seq = produced++;
-          if (w->doc && !w->unchanged)
+          if (w->doc && !w->unchanged) {
             todo.push_back(w.release());  // a worker moves it to `done`
-          else
+            work_cv.notify_one();
+          } else {
             done.emplace(w->seq, std::move(w));
-          cv.notify_all();
+            done_cv.notify_one();
+          }
         },
         &usage_error);
     (void)ok;
     std::lock_guard<std::mutex> l(mu);
     reading = false;
-    cv.notify_all();
+    work_cv.notify_all();
+    done_cv.notify_one();
   });
 
   std::vector<std::thread> workers;
@@ -205,16 +210,18 @@ int RunIngest(const Args& a, const Engine& engine, const std::string& db) {
         Work* w;
         {
           std::unique_lock<std::mutex> l(mu);
-          cv.wait(l, [&] { return !todo.empty() || (!reading && todo.empty()); });
+          work_cv.wait(l, [&] { return !todo.empty() || !reading; });
           if (todo.empty()) return;
           w = todo.front();
           todo.pop_front();
         }
-        w->analysis = engine.Analyze(*w->doc);
-        if (w->analysis->ok()) w->prepared = st.Prepare(*w->doc, w->analysis->value());
+        std::shared_ptr<const ReadText> read;
+        w->analysis = engine.Analyze(*w->doc, &read);
+        if (w->analysis->ok()) w->prepared = st.Prepare(*w->doc, w->analysis->value(), read.get());
         std::lock_guard<std::mutex> l(mu);
+        bool next = w->seq == written;  // what the writer waits for
         done.emplace(w->seq, std::unique_ptr<Work>(w));
-        cv.notify_all();
+        if (next) done_cv.notify_one();
       }
     });
   }
@@ -230,7 +237,7 @@ int RunIngest(const Args& a, const Engine& engine, const std::string& db) {
     std::unique_ptr<Work> w;
     {
       std::unique_lock<std::mutex> l(mu);
-      cv.wait_for(l, std::chrono::milliseconds(200),
+      done_cv.wait_for(l, std::chrono::milliseconds(200),
                   [&] { return done.count(written) || (!reading && written == produced); });
       if (!done.count(written)) {
         if (!reading && written == produced) break;
@@ -273,7 +280,7 @@ int RunIngest(const Args& a, const Engine& engine, const std::string& db) {
     {
       std::lock_guard<std::mutex> l(mu);
       ++written;
-      cv.notify_all();
+      room_cv.notify_one();
     }
     if (fatal.ok() &&
         (in_batch >= 1000 || (in_batch > 0 && std::chrono::steady_clock::now() - batch_start >

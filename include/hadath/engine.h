@@ -14,6 +14,7 @@
 namespace hadath {
 
 class Lexicon;
+struct ReadText;  // src/engine/read_text.h
 
 // One word of a segmented sentence (for CoNLL-U): its surface form and restored form.
 struct SegWord {
@@ -38,6 +39,10 @@ class Engine {
   ~Engine();
 
   Result<Analysis> Analyze(const Document& doc) const;
+  // The same, also handing over the text as read (normalized, tokenized, segmented) when
+  // `read` is not null, for the search index (Store::Prepare) to use instead of reading
+  // the text again.
+  Result<Analysis> Analyze(const Document& doc, std::shared_ptr<const ReadText>* read) const;
   // Tokenized and clitic-segmented sentences of raw text; with `one_per_line` each input
   // line is one sentence.
   Result<std::vector<SegSentence>> Segment(const std::string& utf8, bool one_per_line) const;

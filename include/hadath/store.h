@@ -20,6 +20,7 @@
 namespace hadath {
 
 class Engine;
+struct ReadText;  // src/engine/read_text.h
 
 enum class PutOutcome { kAdded, kReplaced, kUnchanged };
 
@@ -160,8 +161,11 @@ class Store {
   // index), done ahead on any thread — Prepare is thread-safe, also while this store
   // writes — and handed to PutPrepared on the writer's thread. Null when the backend has
   // nothing to prepare; PutPrepared with null is Put.
-  virtual std::shared_ptr<const void> Prepare(const Document& doc, const Analysis& a) const {
-    (void)doc, (void)a;
+  // `read`, when given, is the engine's reading of doc.text (Engine::Analyze), which saves
+  // reading it again.
+  virtual std::shared_ptr<const void> Prepare(const Document& doc, const Analysis& a,
+                                              const ReadText* read = nullptr) const {
+    (void)doc, (void)a, (void)read;
     return nullptr;
   }
   virtual Result<PutOutcome> PutPrepared(const Document& doc, const Analysis& a, const std::string& engine_version,

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "src/engine/context.h"
+#include "src/engine/read_text.h"
 #include "src/entities/entities.h"
 #include "src/events/events.h"
 #include "src/events/quotes.h"
@@ -60,7 +61,9 @@ std::vector<KnownActor> Engine::KnownActors() const {
   return out;
 }
 
-Result<Analysis> Engine::Analyze(const Document& doc) const {
+Result<Analysis> Engine::Analyze(const Document& doc) const { return Analyze(doc, nullptr); }
+
+Result<Analysis> Engine::Analyze(const Document& doc, std::shared_ptr<const ReadText>* read) const {
   if (doc.text.size() > options_.max_document_bytes)
     return Status::InvalidInput(doc.origin + ": document of " + std::to_string(doc.text.size()) +
                                 " bytes exceeds the limit of " +
@@ -92,6 +95,13 @@ Result<Analysis> Engine::Analyze(const Document& doc) const {
   FindQuotes(&c, &a);
   CodeEvents(&c, &a);
   PruneNominals(&a);
+  if (read) {  // the tokens' hashes (HashTokens) are the only change since segmentation
+    auto r = std::make_shared<ReadText>();
+    r->bytes = doc.text.size();
+    r->norm = std::move(c.norm);
+    r->tokens = std::move(c.tokens);
+    *read = std::move(r);
+  }
   return a;
 }
 

@@ -1,8 +1,8 @@
 #include "src/store/fts_arabic.h"
 
 #include <new>
-#include <unordered_map>
 
+#include "src/engine/read_text.h"
 #include "src/segment/segmenter.h"
 #include "src/tokenize/tokenizer.h"
 #include "src/util/utf8.h"
@@ -92,14 +92,10 @@ std::u32string KeySegForm(const NormText& norm, const Token& t) {
   return seg;
 }
 
-}  // namespace
-
-std::vector<SearchTerm> SearchTerms(const Lexicon& lex, std::string_view utf8, TermMode mode) {
-  std::vector<int> byte_at;
-  NormText norm = Normalize(DecodeUtf8Lenient(utf8, &byte_at));
-  std::vector<Token> tokens = Tokenize(norm);
-  if (mode != TermMode::kQueryPrefix) Segmenter(lex).Segment(&tokens, norm);
-
+// The terms of a text read already: `byte_at` maps its code points to UTF-8 offsets.
+std::vector<SearchTerm> TermsOf(const Lexicon& lex, const NormText& norm,
+                                const std::vector<Token>& tokens, const std::vector<int>& byte_at,
+                                TermMode mode) {
   std::vector<SearchTerm> out;
   auto emit = [&](std::u32string_view term, bool stem, int start, int end, bool colocated) {
     SearchTerm st;
@@ -110,17 +106,6 @@ std::vector<SearchTerm> SearchTerms(const Lexicon& lex, std::string_view utf8, T
     st.colocated = colocated;
     out.push_back(std::move(st));
   };
-  // Whether a word has a stem term, and which, is the same every time the word comes
-  // back: remembered per thread (a few lexicon lookups per word otherwise).
-  struct StemCache {
-    const Lexicon* lex = nullptr;
-    std::unordered_map<std::u32string, std::u32string> stems;  // key \0 seg form → stem or ""
-  };
-  thread_local StemCache cache;
-  if (cache.lex != &lex || cache.stems.size() > 200000) {
-    cache.stems.clear();
-    cache.lex = &lex;
-  }
   out.reserve(tokens.size() * 2);
   for (const Token& t : tokens) {
     if (t.kind == TokKind::kArabic) {
@@ -128,13 +113,7 @@ std::vector<SearchTerm> SearchTerms(const Lexicon& lex, std::string_view utf8, T
       std::u32string stem;
       if ((mode == TermMode::kDocument || mode == TermMode::kQueryStem) && key.size() >= 3) {
         std::u32string seg = KeySegForm(norm, t);
-        std::u32string ck = key + U'\0' + seg;
-        auto it = cache.stems.find(ck);
-        if (it == cache.stems.end()) {
-          std::u32string st = IsOrdinaryWord(lex, seg) && !IsNameWord(lex, key) ? SearchStem(key) : std::u32string();
-          it = cache.stems.emplace(std::move(ck), std::move(st)).first;
-        }
-        stem = it->second;
+        if (IsOrdinaryWord(lex, seg) && !IsNameWord(lex, key)) stem = SearchStem(key);
       }
       if (mode == TermMode::kQueryStem) {
         // A name has no stem term: its own form behind the marker matches nothing.
@@ -164,6 +143,28 @@ std::vector<SearchTerm> SearchTerms(const Lexicon& lex, std::string_view utf8, T
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<SearchTerm> SearchTerms(const Lexicon& lex, std::string_view utf8, TermMode mode) {
+  std::vector<int> byte_at;
+  NormText norm = Normalize(DecodeUtf8Lenient(utf8, &byte_at));
+  std::vector<Token> tokens = Tokenize(norm);
+  if (mode != TermMode::kQueryPrefix) Segmenter(lex).Segment(&tokens, norm);
+  return TermsOf(lex, norm, tokens, byte_at, mode);
+}
+
+std::vector<SearchTerm> SearchTerms(const Lexicon& lex, std::string_view utf8, const ReadText& read) {
+  if (read.bytes != utf8.size()) return SearchTerms(lex, utf8, TermMode::kDocument);
+  // The engine read valid UTF-8 (it refuses anything else): a code point starts at every
+  // byte that is not a continuation byte.
+  std::vector<int> byte_at;
+  byte_at.reserve(utf8.size() + 1);
+  for (size_t i = 0; i < utf8.size(); ++i)
+    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) byte_at.push_back(static_cast<int>(i));
+  byte_at.push_back(static_cast<int>(utf8.size()));
+  return TermsOf(lex, read.norm, read.tokens, byte_at, TermMode::kDocument);
 }
 
 namespace {

@@ -46,6 +46,10 @@ enum class TermMode {
 
 // The terms of `utf8` (invalid bytes are read as U+FFFD and index nothing).
 std::vector<SearchTerm> SearchTerms(const Lexicon& lex, std::string_view utf8, TermMode mode);
+// The document terms of `utf8` from the engine's reading of it (Engine::Analyze): the
+// same terms, without normalizing, tokenizing and segmenting the text again.
+struct ReadText;
+std::vector<SearchTerm> SearchTerms(const Lexicon& lex, std::string_view utf8, const ReadText& read);
 
 // A character the index makes terms of (in match form): letters and digits.
 inline bool IsSearchable(char32_t c) {

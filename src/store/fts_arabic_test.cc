@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
+#include "include/hadath/engine.h"
+#include "src/engine/read_text.h"
 #include "tests/test_env.h"
 
 namespace hadath {
@@ -138,6 +143,40 @@ TEST(SearchTokenizer, HighlightsTheOriginalWordsInSqlite) {
   EXPECT_EQ(highlight("\"روس\"*"), "التقى الرَّئيسُ المصري وزيرَ خارجية [روسيا] في ٢٠٢٣");
   EXPECT_EQ(highlight("\"~روسيا\""), "");  // a name has no stem term
   sqlite3_close(db);
+}
+
+// Ingest takes a document's terms from the engine's reading of its text: they must be
+// exactly the terms of reading it afresh, which is how FTS5 removes them again and how
+// queries are read.
+TEST(SearchTokenizer, TermsFromTheEnginesReadingAreTheTermsOfTheText) {
+  std::vector<std::string> texts = {
+      "التقى الرَّئيسُ المصري وزيرَ خارجية روسيا في ٢٠٢٣ وبحثا العلاقات الثنائية.",
+      "موسكو (أ ف ب) - قال المتحدث باسم الكرملين ديمتري بيسكوف في 20/9/2023 إن «الحوار مستمر».",
+      "زار Vladimir Putin الصين، ووقّع اتفاقيات مع شي جين بينغ #روسيا https://example.org/a?b=1",
+      "ـــــ\u200f\u200fالأمم المتحدة\n\nحظرت الولايات المتحدة ۲۰۲۴ تصدير 5.5 مليار دولار.",
+  };
+  std::ifstream in(HADATH_SOURCE_DIR "/examples/02_visit_talks.txt");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  texts.push_back(ss.str());
+  auto strings = [](const std::vector<SearchTerm>& terms) {
+    std::vector<std::string> out;
+    for (const SearchTerm& t : terms)
+      out.push_back(t.text + "@" + std::to_string(t.start) + "-" + std::to_string(t.end) +
+                    (t.colocated ? "+" : ""));
+    return out;
+  };
+  for (const std::string& text : texts) {
+    Document doc;
+    doc.id = "t";
+    doc.text = text;
+    std::shared_ptr<const ReadText> read;
+    ASSERT_TRUE(testing::TestEngine().Analyze(doc, &read).ok());
+    ASSERT_TRUE(read);
+    std::vector<SearchTerm> fresh = SearchTerms(Lex(), text, TermMode::kDocument);
+    EXPECT_GT(fresh.size(), 5u);
+    EXPECT_EQ(strings(SearchTerms(Lex(), text, *read)), strings(fresh)) << text;
+  }
 }
 
 }  // namespace

@@ -232,7 +232,8 @@ class PgStore : public Store {
   Result<bool> Unchanged(const Document& doc, const std::string& bundle_id) override;
   Result<PutOutcome> Put(const Document& doc, const Analysis& a, const std::string& engine_version,
                          const std::string& bundle_id) override;
-  std::shared_ptr<const void> Prepare(const Document& doc, const Analysis& a) const override;
+  std::shared_ptr<const void> Prepare(const Document& doc, const Analysis& a,
+                                      const ReadText* read) const override;
   Result<PutOutcome> PutPrepared(const Document& doc, const Analysis& a,
                                  const std::string& engine_version, const std::string& bundle_id,
                                  const std::shared_ptr<const void>& prepared) override;
@@ -875,10 +876,11 @@ Result<bool> PgStore::Unchanged(const Document& doc, const std::string& bundle_i
 }
 
 // The tsvector: the part of Put that reads the text, on any thread.
-std::shared_ptr<const void> PgStore::Prepare(const Document& doc, const Analysis& a) const {
+std::shared_ptr<const void> PgStore::Prepare(const Document& doc, const Analysis& a,
+                                             const ReadText* read) const {
   if (!lex_) return nullptr;
   return std::make_shared<const std::string>(
-      DocumentTsVector(*lex_, a.title.value_or(""), doc.text));
+      DocumentTsVector(*lex_, a.title.value_or(""), doc.text, read));
 }
 
 Result<PutOutcome> PgStore::Put(const Document& doc, const Analysis& a,

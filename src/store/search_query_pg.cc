@@ -160,13 +160,14 @@ Result<PgSearchQuery> ToPgSearchQuery(const Lexicon& lex, std::string_view query
   return out;
 }
 
-std::string DocumentTsVector(const Lexicon& lex, std::string_view title, std::string_view text) {
+std::string DocumentTsVector(const Lexicon& lex, std::string_view title, std::string_view text,
+                             const ReadText* read) {
   // PostgreSQL keeps at most 256 positions of a lexeme.
   constexpr size_t kMaxPositions = 256;
   std::map<std::string, std::vector<std::string>> at;
   int pos = 0;
-  auto add = [&](std::string_view column, const char* weight) {
-    for (SearchTerm& t : SearchTerms(lex, column, TermMode::kDocument)) {
+  auto add = [&](std::string_view column, const char* weight, const ReadText* r) {
+    for (SearchTerm& t : r ? SearchTerms(lex, column, *r) : SearchTerms(lex, column, TermMode::kDocument)) {
       if (!t.colocated) ++pos;
       if (t.text.empty()) continue;
       std::vector<std::string>& v = at[std::move(t.text)];
@@ -174,9 +175,9 @@ std::string DocumentTsVector(const Lexicon& lex, std::string_view title, std::st
       if (v.size() < kMaxPositions && (v.empty() || v.back() != p)) v.push_back(std::move(p));
     }
   };
-  add(title, "A");
+  add(title, "A", nullptr);
   ++pos;  // the gap: no phrase from the title's last word to the text's first
-  add(text, "");
+  add(text, "", read);
   std::string out;
   for (const auto& [lexeme, positions] : at) {
     if (!out.empty()) out.push_back(' ');

@@ -39,8 +39,11 @@ struct PgSearchQuery {
 // The PostgreSQL form of the user's `query`; InvalidInput exactly as ToFts5Query.
 Result<PgSearchQuery> ToPgSearchQuery(const Lexicon& lex, std::string_view query);
 
-// The tsvector input text of a document's search terms (title may be empty).
-std::string DocumentTsVector(const Lexicon& lex, std::string_view title, std::string_view text);
+// The tsvector input text of a document's search terms (title may be empty); `read` is
+// the engine's reading of `text`, if at hand.
+struct ReadText;
+std::string DocumentTsVector(const Lexicon& lex, std::string_view title, std::string_view text,
+                             const ReadText* read = nullptr);
 
 // About `tokens` words around the best match of `phrases` in the title or the text, as
 // FTS5's snippet(…, -1, mark_start, mark_end, ellipsis, tokens) marks them.

@@ -13,6 +13,7 @@
 #include <random>
 
 #include "include/hadath/store.h"
+#include "src/engine/read_text.h"
 #include "src/store/fts_arabic.h"
 #include "tests/test_env.h"
 
@@ -213,9 +214,10 @@ TEST_F(SqliteSearch, PreparedTermsIndexAsTheWriterWould) {
   const Engine& e = testing::TestEngine();
   Document d = Doc("p", "وصل وزير الخارجية الروسي إلى القاهرة لبحث ٢٠٢٣.", "2023-02-01", "wire");
   d.title = "لافروف في القاهرة";
-  Analysis a = e.Analyze(d).value();
+  std::shared_ptr<const ReadText> read;  // the engine's reading of the text, as ingest does
+  Analysis a = e.Analyze(d, &read).value();
   std::shared_ptr<const void> prepared;
-  std::thread([&] { prepared = store_->Prepare(d, a); }).join();
+  std::thread([&] { prepared = store_->Prepare(d, a, read.get()); }).join();
   ASSERT_TRUE(prepared);
   ASSERT_TRUE(store_->PutPrepared(d, a, "t", e.bundle_id(), prepared).ok());
   auto sorted = [](std::string ids) {  // by id, whatever the ranking
@@ -252,7 +254,7 @@ TEST(SqliteSearchMigration, IndexesADatabaseFromBeforeSearch) {
   ASSERT_TRUE(s.ok()) << s.status().message();
   EXPECT_EQ(Ids(*s.value(), "الرئيس بغداد"), "old");
   Raw raw(path);
-  EXPECT_EQ(raw.Long("SELECT value FROM meta WHERE key='schema_version'"), 4);
+  EXPECT_EQ(raw.Long("SELECT value FROM meta WHERE key='schema_version'"), 5);
   EXPECT_TRUE(raw.IndexIntact());
 
   // An index written by another tokenizer or bundle is rebuilt on open.

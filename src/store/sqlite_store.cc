@@ -16,7 +16,7 @@
 namespace hadath {
 namespace {
 
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 // From this version on the schema holds the search index, whose tokenizer needs the
 // lexicon: without it a database stays at the version before.
 constexpr int kSearchVersion = 3;
@@ -127,7 +127,14 @@ const char* kMigrations[] = {
     "INSERT INTO event_mentions SELECT e.doc_id, e.event_id, j.key, j.value->>'sentence', "
     "j.value->>'start',"
     " j.value->>'end', j.value->>'text', e.engine_version, e.bundle_id"
-    " FROM events e, json_each(e.json, '$.mentions') j;"};
+    " FROM events e, json_each(e.json, '$.mentions') j;",
+    // version 5: the writer keeps the search index in step itself (Put). A statement that
+    // fires a trigger runs in a savepoint, and FTS5 writes its pending terms out as a new
+    // index segment at every savepoint: a segment per document, merged again and again.
+    // Plain single-row inserts let the terms of a whole batch go out together.
+    "DROP TRIGGER IF EXISTS documents_fts_insert;"
+    "DROP TRIGGER IF EXISTS documents_fts_delete;"
+    "DROP TRIGGER IF EXISTS documents_fts_update;"};
 
 class Stmt {
  public:
@@ -228,13 +235,33 @@ class SqliteStore : public Store {
                                   "(its lexicon writes the search index)");
     std::string hash = ContentHash(doc, bundle_id);
     bool existed = false;
+    long docno = 0;
     {
-      Stmt& q = Cached("SELECT content_hash FROM documents WHERE id=?");
+      Stmt& q = Cached("SELECT content_hash, docno, title, text FROM documents WHERE id=?");
       q.Bind(1, doc.id);
       bool same = false;
       if (q.Step() == SQLITE_ROW) {
         existed = true;
         same = q.Col(0) == hash;
+        docno = q.ColInt(1);
+        if (!same) {
+          // The index forgets the old title and text (FTS5 reads them again to know
+          // which terms to remove).
+          Stmt& del = Cached(
+              "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete',?,?,?)");
+          del.Int(1, docno);
+          if (sqlite3_column_type(q.get(), 2) == SQLITE_NULL)
+            sqlite3_bind_null(del.get(), 2);
+          else
+            del.Bind(2, q.Col(2));
+          del.Bind(3, q.Col(3));
+          int rc = del.Step();
+          del.Reset();
+          if (rc != SQLITE_DONE) {
+            q.Reset();
+            return Err("remove a changed document from the search index");
+          }
+        }
       }
       q.Reset();  // no statement stays open across a commit
       if (same) return PutOutcome::kUnchanged;
@@ -249,22 +276,33 @@ class SqliteStore : public Store {
         d.Bind(1, doc.id);
         if (d.Step() != SQLITE_DONE) return Err("delete rows of a changed document");
       }
+    } else {
+      Stmt& n = Cached("SELECT coalesce(max(docno), 0) + 1 FROM documents");
+      int rc = n.Step();
+      docno = n.ColInt(0);
+      n.Reset();
+      if (rc != SQLITE_ROW) return Err("number a new document");
     }
     {
-      // A changed document is updated in place: it keeps its docno, and the update
-      // trigger replaces its index rows only. A new one takes the next docno.
+      // A changed document is updated in place and keeps its docno; a new one takes the
+      // next.
       Stmt& ins = Cached(
           existed
               ? "UPDATE documents SET content_hash=?2, title=?3, published=?4, url=?5,"
                 " source=?6, text=?7, analysis=?8, engine_version=?9, bundle_id=?10"
                 " WHERE id=?1"
               : "INSERT INTO documents(id,content_hash,title,published,url,source,text,"
-                "analysis,engine_version,bundle_id,docno) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
-                " (SELECT coalesce(max(docno), 0) + 1 FROM documents))");
+                "analysis,engine_version,bundle_id,docno) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
       ins.Bind(1, doc.id).Bind(2, hash).BindOpt(3, a.title).BindOpt(4, a.published);
       ins.BindOpt(5, doc.url).BindOpt(6, doc.source).Bind(7, doc.text);
       ins.Bind(8, AnalysisToJson(a, false)).Bind(9, engine_version).Bind(10, bundle_id);
+      if (!existed) ins.Int(11, docno);
       if (ins.Step() != SQLITE_DONE) return Err("store document");
+      Stmt& fts = Cached("INSERT INTO documents_fts(rowid, title, text) VALUES(?,?,?)");
+      fts.Int(1, docno).BindOpt(2, a.title).Bind(3, doc.text);
+      int rc = fts.Step();
+      fts.Reset();
+      if (rc != SQLITE_DONE) return Err("index document");
     }
     Stmt& ev = Cached(
         "INSERT INTO events(doc_id,event_id,date,source_code,source_country,target_code,"
@@ -400,13 +438,13 @@ class SqliteStore : public Store {
 
   // The search terms of the title and text, made on the caller's thread (the lexicon is
   // immutable; no connection is used).
-  std::shared_ptr<const void> Prepare(const Document& doc, const Analysis& a) const override {
+  std::shared_ptr<const void> Prepare(const Document& doc, const Analysis& a,
+                                      const ReadText* read) const override {
     if (!lex_) return nullptr;
     auto p = std::make_shared<std::vector<PretokenizedText>>();
-    for (const std::string* text : {&doc.text, a.title ? &*a.title : nullptr}) {
-      if (!text) continue;
-      p->push_back({*text, SearchTerms(*lex_, *text, TermMode::kDocument)});
-    }
+    p->push_back({doc.text, read ? SearchTerms(*lex_, doc.text, *read)
+                                 : SearchTerms(*lex_, doc.text, TermMode::kDocument)});
+    if (a.title) p->push_back({*a.title, SearchTerms(*lex_, *a.title, TermMode::kDocument)});
     return p;
   }
 

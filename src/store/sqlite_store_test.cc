@@ -103,6 +103,10 @@ TEST(SqliteStore, MigratesVersion3RowsFromTheStoredAnalyses) {
                          "DROP TABLE sentences; DROP TABLE entities; DROP TABLE times; DROP TABLE quotes;"
                          "DROP TABLE relations; DROP TABLE event_mentions; DROP INDEX events_order;"
                          "ALTER TABLE events DROP COLUMN location; ALTER TABLE events DROP COLUMN location_country;"
+                         // version 3 kept the search index in step by triggers
+                         "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN SELECT 1; END;"
+                         "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN SELECT 1; END;"
+                         "CREATE TRIGGER documents_fts_update AFTER UPDATE ON documents BEGIN SELECT 1; END;"
                          "UPDATE meta SET value='3' WHERE key='schema_version'",
                          nullptr, nullptr, &err),
             SQLITE_OK)
@@ -111,7 +115,19 @@ TEST(SqliteStore, MigratesVersion3RowsFromTheStoredAnalyses) {
   auto s = Store::Open(path, &e);
   ASSERT_TRUE(s.ok()) << s.status().message();
   StoreStats migrated = s.value()->Stats().value();
-  EXPECT_EQ(migrated.schema, "sqlite 4");
+  EXPECT_EQ(migrated.schema, "sqlite 5");
+  {  // the triggers are gone: the writer keeps the index in step
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(raw, "SELECT count(*) FROM sqlite_master WHERE type='trigger'", -1,
+                                 &st, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(st, 0), 0);
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+  }
   EXPECT_EQ(migrated.sentences, fresh.sentences);
   EXPECT_EQ(migrated.entities, fresh.entities);
   EXPECT_EQ(migrated.times, fresh.times);
