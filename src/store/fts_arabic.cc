@@ -99,29 +99,59 @@ std::vector<SearchTerm> TermsOf(const Lexicon& lex, const NormText& norm,
   std::vector<SearchTerm> out;
   auto emit = [&](std::u32string_view term, bool stem, int start, int end, bool colocated) {
     SearchTerm st;
-    if (stem) st.text.push_back(kStemMarker);
-    st.text += EncodeUtf8(term.substr(0, kMaxTermChars));
+    if (mode != TermMode::kPositions) {
+      if (stem) st.text.push_back(kStemMarker);
+      st.text += EncodeUtf8(term.substr(0, kMaxTermChars));
+    }
     st.start = byte_at[start];
     st.end = byte_at[end];
     st.colocated = colocated;
     out.push_back(std::move(st));
   };
+  // A word's stem term (whether it has one, and which) is the same every time the word
+  // comes back with the same segmentation: the last word seen in each slot of a small
+  // table is remembered per thread, which keeps the frequent words without the cost of
+  // a map of every word.
+  struct Slot {
+    uint64_t hash = 0;
+    std::u32string key, seg, stem;  // stem: "" when the word has none
+  };
+  struct StemCache {
+    const Lexicon* lex = nullptr;
+    std::vector<Slot> slots;
+  };
+  constexpr size_t kSlots = 4096;
+  thread_local StemCache cache;
+  if (cache.lex != &lex) {
+    cache.slots.assign(kSlots, Slot());
+    cache.lex = &lex;
+  }
   out.reserve(tokens.size() * 2);
   for (const Token& t : tokens) {
     if (t.kind == TokKind::kArabic) {
       const std::u32string& key = t.Key();
-      std::u32string stem;
+      const std::u32string* stem = nullptr;
+      std::u32string none;
       if ((mode == TermMode::kDocument || mode == TermMode::kQueryStem) && key.size() >= 3) {
         std::u32string seg = KeySegForm(norm, t);
-        if (IsOrdinaryWord(lex, seg) && !IsNameWord(lex, key)) stem = SearchStem(key);
+        uint64_t h = Lexicon::WordHash(key) * 1099511628211ull ^ Lexicon::WordHash(seg);
+        Slot& slot = cache.slots[h % kSlots];
+        if (slot.hash != h || slot.key != key || slot.seg != seg) {
+          slot.stem = IsOrdinaryWord(lex, seg) && !IsNameWord(lex, key) ? SearchStem(key) : none;
+          slot.hash = h;
+          slot.key = key;
+          slot.seg = std::move(seg);
+        }
+        stem = &slot.stem;
       }
+      if (!stem) stem = &none;
       if (mode == TermMode::kQueryStem) {
         // A name has no stem term: its own form behind the marker matches nothing.
-        emit(stem.empty() ? key : stem, true, t.start, t.end, false);
+        emit(stem->empty() ? key : *stem, true, t.start, t.end, false);
         continue;
       }
       emit(key, false, t.start, t.end, false);
-      if (!stem.empty()) emit(stem, true, t.start, t.end, true);
+      if (!stem->empty()) emit(*stem, true, t.start, t.end, true);
     } else if (t.kind == TokKind::kLatin || t.kind == TokKind::kNumber) {
       emit(t.form, mode == TermMode::kQueryStem, t.start, t.end, false);
     } else {
@@ -151,7 +181,8 @@ std::vector<SearchTerm> SearchTerms(const Lexicon& lex, std::string_view utf8, T
   std::vector<int> byte_at;
   NormText norm = Normalize(DecodeUtf8Lenient(utf8, &byte_at));
   std::vector<Token> tokens = Tokenize(norm);
-  if (mode != TermMode::kQueryPrefix) Segmenter(lex).Segment(&tokens, norm);
+  // Segmentation changes a word's terms, never where the words are.
+  if (mode != TermMode::kQueryPrefix && mode != TermMode::kPositions) Segmenter(lex).Segment(&tokens, norm);
   return TermsOf(lex, norm, tokens, byte_at, mode);
 }
 
@@ -198,7 +229,9 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
   std::string_view s(text ? text : "", static_cast<size_t>(n));
   TermMode mode = TermMode::kDocument;
   int shift = 0;
-  if (flags & FTS5_TOKENIZE_QUERY) {
+  if (flags & FTS5_TOKENIZE_AUX) {
+    mode = TermMode::kPositions;
+  } else if (flags & FTS5_TOKENIZE_QUERY) {
     mode = flags & FTS5_TOKENIZE_PREFIX ? TermMode::kQueryPrefix : TermMode::kQueryExact;
     if (!s.empty() && s[0] == kStemMarker) {
       mode = TermMode::kQueryStem;
@@ -222,10 +255,10 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, i
     };
     thread_local Last last;
     std::vector<SearchTerm> computed;
-    if (!ready && mode == TermMode::kDocument && last.lex == &lex && last.text == s) ready = &last.terms;
+    if (!ready && mode == TermMode::kPositions && last.lex == &lex && last.text == s) ready = &last.terms;
     if (!ready) {
       computed = SearchTerms(lex, s, mode);
-      if (mode == TermMode::kDocument) {
+      if (mode == TermMode::kPositions) {
         last.lex = &lex;
         last.text.assign(s);
         last.terms = computed;

@@ -42,6 +42,8 @@ enum class TermMode {
   kQueryExact,   // exact terms only (a stem alternative is asked for separately)
   kQueryStem,    // one stem term per word (the exact key with kStemMarker for names)
   kQueryPrefix,  // the match form of each word, unsegmented: a prefix is no whole word
+  kPositions,    // where the words are: the document's exact terms, their text left empty
+                 // (snippet() and highlight() read only positions and offsets)
 };
 
 // The terms of `utf8` (invalid bytes are read as U+FFFD and index nothing).

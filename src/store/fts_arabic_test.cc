@@ -145,6 +145,26 @@ TEST(SearchTokenizer, HighlightsTheOriginalWordsInSqlite) {
   sqlite3_close(db);
 }
 
+// snippet() and highlight() count words and read offsets only: the positions mode finds
+// the words exactly where the document's terms put them, clitics, dates and links included.
+TEST(SearchTokenizer, PositionsAreTheWordsOfTheDocumentTerms) {
+  for (const std::string text :
+       {"وقال الرئيسُ الروسي فلاديمير بوتين لنظيره «إن العلاقات بين بلدينا متينة» في 20/9/2023.",
+        "حظرت الولايات المتحدة ۲۰۲۴ تصدير 5.5 مليار دولار إلى #روسيا https://example.org/a?b=1 ،،",
+        "ـــــ وللرئاسة والرئاسيات\u200f لبكين، وبكين؛ فبكين"}) {
+    std::vector<std::string> words, positions;
+    for (const SearchTerm& t : SearchTerms(Lex(), text, TermMode::kDocument))
+      if (!t.colocated) words.push_back(std::to_string(t.start) + "-" + std::to_string(t.end));
+    for (const SearchTerm& t : SearchTerms(Lex(), text, TermMode::kPositions)) {
+      EXPECT_FALSE(t.colocated);
+      EXPECT_TRUE(t.text.empty());
+      positions.push_back(std::to_string(t.start) + "-" + std::to_string(t.end));
+    }
+    EXPECT_GE(words.size(), 5u);
+    EXPECT_EQ(positions, words) << text;
+  }
+}
+
 // Ingest takes a document's terms from the engine's reading of its text: they must be
 // exactly the terms of reading it afresh, which is how FTS5 removes them again and how
 // queries are read.

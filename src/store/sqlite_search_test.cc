@@ -183,6 +183,29 @@ TEST_F(SqliteSearch, Filters) {
   EXPECT_EQ(Ids(*store_, q), ranked.substr(2));
 }
 
+// Hits with equal scores come in id order, across page boundaries, with or without
+// filters on the documents (which take another way through the index).
+TEST_F(SqliteSearch, TiesAreBrokenByIdOnEveryPage) {
+  for (const char* id : {"t3", "t1", "t4", "t2"})
+    Put(*store_, Doc(id, "أغلقت السلطات المعبر الحدودي مع الأردن.", "2023-02-01", "wire"));
+  Put(*store_, Doc("t0", "أغلقت السلطات المعبر الحدودي مع الأردن ثم أغلقت المعبر الثاني.", "2023-02-01",
+                   "wire"));
+  SearchQuery q;
+  q.text = "المعبر";
+  EXPECT_EQ(Ids(*store_, q), "t0 t1 t2 t3 t4");
+  for (bool filtered : {false, true}) {
+    q.from = filtered ? "2000" : "";
+    std::string pages;
+    for (size_t offset = 0; offset < 6; offset += 2) {
+      q.limit = 2;
+      q.offset = offset;
+      pages += (pages.empty() ? "" : " | ") + Ids(*store_, q);
+    }
+    EXPECT_EQ(pages, "t0 t1 | t2 t3 | t4") << filtered;
+    EXPECT_EQ(store_->CountSearch(q).value(), 5) << filtered;
+  }
+}
+
 TEST_F(SqliteSearch, ExactFormsRankAboveStemMatches) {
   Put(*store_, Doc("x", "قال الرئيس إن المحادثات كانت مثمرة وبناءة.", "2023-02-01", "wire"));
   Put(*store_, Doc("y", "قالت الرئاسة إن المحادثات كانت مثمرة وبناءة.", "2023-02-01", "wire"));

@@ -134,7 +134,17 @@ const char* kMigrations[] = {
     // Plain single-row inserts let the terms of a whole batch go out together.
     "DROP TRIGGER IF EXISTS documents_fts_insert;"
     "DROP TRIGGER IF EXISTS documents_fts_delete;"
-    "DROP TRIGGER IF EXISTS documents_fts_update;"};
+    "DROP TRIGGER IF EXISTS documents_fts_update;"
+    // Event lists and counts read narrow indexes only: the index in list order and the
+    // one by date carry every column the filters read, so neither a page nor a count
+    // visits the table's rows (with their JSON) for the events it skips.
+    "DROP INDEX events_order;"
+    "CREATE INDEX events_list ON events(date IS NULL, date, doc_id,"
+    " CAST(substr(event_id, 3) AS INTEGER), event_id, root, modality, source_code, target_code,"
+    " source_country, target_country);"
+    "DROP INDEX events_date;"
+    "CREATE INDEX events_date ON events(date, root, modality, source_code, target_code,"
+    " source_country, target_country);"};
 
 class Stmt {
  public:
@@ -698,6 +708,12 @@ class SqliteStore : public Store {
     return out;
   }
 
+  // Whether search `q` filters the documents (and not only matches the index).
+  static bool Filtered(const SearchQuery& q) {
+    return !q.from.empty() || !q.to.empty() || !q.source.empty() || !q.actor.empty() ||
+           !q.country.empty() || !q.root.empty();
+  }
+
   // The FROM and WHERE of search `q`; its values in `args` (numbered ?N: the first two
   // are the snippet marks).
   Result<std::string> SearchFrom(const SearchQuery& q, std::vector<std::string>* args) {
@@ -743,10 +759,25 @@ class SqliteStore : public Store {
     Result<std::string> from = SearchFrom(q, &args);
     if (!from.ok()) return from.status();
     // The page is ranked first; snippets, the costly part, are made for its rows only.
+    std::string page =
+        "page AS (SELECT d.docno AS docno, d.id AS id, -bm25(documents_fts, 2.0, 1.0) AS score" +
+        from.value() + " ORDER BY 3 DESC, 2" + Paging(q.limit, q.offset) + ")";
+    if (!Filtered(q) && q.limit > 0) {
+      // Without filters on the documents, the hits are ranked by the index alone, and only
+      // those scoring at least the page's last are looked up for their ids, which break
+      // ties: not every hit of a common word.
+      page = "hits AS MATERIALIZED (SELECT rowid AS docno, -bm25(documents_fts, 2.0, 1.0) AS score"
+             " FROM documents_fts WHERE documents_fts MATCH ?3),"
+             " cut AS (SELECT score FROM hits ORDER BY score DESC LIMIT 1 OFFSET " +
+             std::to_string(q.offset + q.limit - 1) +
+             "), page AS (SELECT h.docno AS docno, d.id AS id, h.score AS score FROM hits h"
+             " JOIN documents d ON d.docno = h.docno"
+             " WHERE h.score >= coalesce((SELECT score FROM cut), -1e308)"
+             " ORDER BY 3 DESC, 2" + Paging(q.limit, q.offset) + ")";
+    }
     std::string sql =
-        "WITH page AS (SELECT d.docno AS docno, d.id AS id, -bm25(documents_fts, 2.0, 1.0) AS score" +
-        from.value() + " ORDER BY 3 DESC, 2" + Paging(q.limit, q.offset) +
-        ") SELECT d.id, d.title, d.published, d.url, d.source, page.score,"
+        "WITH " + page +
+        " SELECT d.id, d.title, d.published, d.url, d.source, page.score,"
         " snippet(documents_fts, -1, ?1, ?2, '…', 12)"
         " FROM page JOIN documents_fts ON documents_fts.rowid = page.docno"
         " JOIN documents d ON d.docno = page.docno"
@@ -763,7 +794,10 @@ class SqliteStore : public Store {
     if (!from.ok()) return from.status();
     long n = 0;
     // ?1 and ?2 (the snippet marks) go unused: ?3 numbers them, so they bind harmlessly.
-    Status s = Query("SELECT count(*)" + from.value(), args, [&](Stmt& st) { n = st.ColInt(0); });
+    // Without filters on the documents the index counts its hits alone.
+    Status s = Query(Filtered(q) ? "SELECT count(*)" + from.value()
+                                 : "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?3",
+                     args, [&](Stmt& st) { n = st.ColInt(0); });
     if (!s.ok()) return s;
     return n;
   }

@@ -101,7 +101,8 @@ TEST(SqliteStore, MigratesVersion3RowsFromTheStoredAnalyses) {
   char* err = nullptr;
   ASSERT_EQ(sqlite3_exec(db,
                          "DROP TABLE sentences; DROP TABLE entities; DROP TABLE times; DROP TABLE quotes;"
-                         "DROP TABLE relations; DROP TABLE event_mentions; DROP INDEX events_order;"
+                         "DROP TABLE relations; DROP TABLE event_mentions; DROP INDEX events_list;"
+                         "DROP INDEX events_date; CREATE INDEX events_date ON events(date);"
                          "ALTER TABLE events DROP COLUMN location; ALTER TABLE events DROP COLUMN location_country;"
                          // version 3 kept the search index in step by triggers
                          "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN SELECT 1; END;"
