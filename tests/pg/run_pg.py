@@ -175,9 +175,14 @@ def step_unit_tests(server, tests):
     return True
 
 
-def step_concurrent_ingest(server, hadath, work):
-    jsonl = os.path.join(work, "corpus.jsonl")
-    n = corpus(jsonl, 700)
+def step_concurrent_ingest(server, hadath, work, given=None):
+    if given:
+        jsonl = given
+        with open(given, encoding="utf-8", errors="replace") as fh:
+            n = sum(1 for line in fh if line.strip())
+    else:
+        jsonl = os.path.join(work, "corpus.jsonl")
+        n = corpus(jsonl, 700)
     lite = os.path.join(work, "corpus.db")
     p = subprocess.run([hadath, "ingest", "--db", lite, jsonl], capture_output=True, text=True, timeout=300)
     if p.returncode != 0:
@@ -247,6 +252,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--hadath", required=True)
     ap.add_argument("--tests", required=True, help="the unit-test binary (hadath_tests)")
+    ap.add_argument("--input", help="a JSON Lines corpus: run only the concurrent-ingest comparison, over it"
+                                    " (e.g. ../shared/data/saudinewsnet_dev.jsonl)")
     args = ap.parse_args()
     bindir = server_bin()
     if not bindir:
@@ -264,9 +271,12 @@ def main():
     try:
         server.start()
         print(f"PostgreSQL from {bindir} on port {server.port}")
-        ok = step_unit_tests(server, args.tests)
-        ok = step_concurrent_ingest(server, args.hadath, work) and ok
-        ok = step_search(server, args.hadath) and ok
+        if args.input:
+            ok = step_concurrent_ingest(server, args.hadath, work, os.path.abspath(args.input))
+        else:
+            ok = step_unit_tests(server, args.tests)
+            ok = step_concurrent_ingest(server, args.hadath, work) and ok
+            ok = step_search(server, args.hadath) and ok
     except (RuntimeError, subprocess.TimeoutExpired) as e:
         print(f"FAIL {e}\n{server.log()}")
         ok = False
