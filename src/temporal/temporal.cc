@@ -34,6 +34,21 @@ std::string HijriToGregorian(int year, int month, int day) {
   return U_FAILURE(e) ? "" : FormatYmd(d);
 }
 
+int HijriYearOf(int year, int month, int day) {
+  UErrorCode e = U_ZERO_ERROR;
+  icu::GregorianCalendar g(icu::TimeZone::getGMT()->clone(), e);
+  if (U_FAILURE(e)) return 0;
+  g.clear();
+  g.set(year, month - 1, day);
+  UDate t = g.getTime(e);
+  std::unique_ptr<icu::Calendar> h(icu::Calendar::createInstance(
+      icu::TimeZone::getGMT()->clone(), icu::Locale("ar@calendar=islamic-umalqura"), e));
+  if (U_FAILURE(e)) return 0;
+  h->setTime(t, e);
+  int y = h->get(UCAL_YEAR, e);
+  return U_FAILURE(e) ? 0 : y;
+}
+
 namespace {
 
 class TimeTagger {
@@ -41,6 +56,17 @@ class TimeTagger {
   TimeTagger(DocContext* c, Analysis* out) : c_(*c), out_(*out), w_(TimeWords::Get()) {
     has_pub_ = ParseIsoDate(c_.pubdate, &pub_);
     if (has_pub_) pub_days_ = DaysFromCivil(pub_.y, pub_.m, pub_.d);
+  }
+
+  // A year without a mark that is Hijri by its value: in a numeric date, any year of the
+  // Hijri centuries 13–15 («5/7/1436»: nobody dates a Gregorian day of 1436 so); alone
+  // («عام 1434», «صيف 1434»), one close to the publication's Hijri year, where the
+  // Gregorian reading would be six centuries off.
+  bool HijriByValue(int year, bool numeric_date) const {
+    if (numeric_date) return year >= 1300 && year < 1500;
+    if (!has_pub_ || pub_.y < 1900) return false;
+    if (!pub_hijri_) pub_hijri_ = HijriYearOf(pub_.y, pub_.m, pub_.d);
+    return pub_hijri_ > 0 && year >= pub_hijri_ - 3 && year <= pub_hijri_ + 1;
   }
 
   void Run() {
@@ -273,7 +299,7 @@ class TimeTagger {
   // عامي 2020 و2022», «من 2011 حتى 2014», «من الاثنين إلى الخميس»: START/END, END the
   // last day (month, year) inside. The left side takes what it leaves out from the right.
   int MatchRange(int i, int end, TimeExpr* t) {
-    if (!w_.range_from.count(K(i)) || !c_.tokens[i].proclitics.empty() && c_.tokens[i].proclitics != U"\u0648")
+    if (!w_.range_from.count(K(i)) || (!c_.tokens[i].proclitics.empty() && c_.tokens[i].proclitics != U"\u0648"))
       return 0;
     static const WordSet kYears = MatchFormSet({"عامي", "سنتي", "العامين", "عامين"});
     int j = i + 1;
@@ -383,6 +409,16 @@ class TimeTagger {
     } else {
       d = parts[0];
       m = parts[1];
+    }
+    if (y && HijriByValue(y, true)) {
+      if (m < 1 || m > 12 || d < 1 || d > 30) return 0;
+      std::string g = HijriToGregorian(y, m, d);
+      if (g.empty()) return 0;
+      t->type = "DATE";
+      t->value = g;
+      t->grain = "day";
+      t->anchor = "absolute";
+      return 1;
     }
     if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(y ? y : 2000, m)) return 0;
     if (y) {
@@ -526,8 +562,15 @@ class TimeTagger {
     auto it = w_.seasons.find(K(i));
     if (it == w_.seasons.end()) return 0;
     int year;
-    int ny = YearAt(i + 1, end, &year);
+    bool hijri = false;
+    int ny = YearAt(i + 1, end, &year, false, &hijri);
     if (!ny) return 0;
+    if (hijri || HijriByValue(year, false)) {
+      // The season of the Gregorian year that holds the Hijri year's middle.
+      Ymd mid;
+      if (!ParseIsoDate(HijriToGregorian(year, 7, 1), &mid)) return 0;
+      year = mid.y;
+    }
     t->type = "DATE";
     t->value = std::to_string(year) + "-" + it->second;
     t->grain = "season";
@@ -765,7 +808,7 @@ class TimeTagger {
     if (!w_.year_words.count(K(i)) && !hijri && !(n == 2) && !Alone(i, i + n)) return 0;
     t->type = "DATE";
     t->anchor = "absolute";
-    if (hijri) {
+    if (hijri || HijriByValue(year, false)) {
       std::string span = HijriSpan(year, 0);
       t->value = span.empty() ? "XXXX" : span;
       t->grain = span.empty() ? "year" : "day";
@@ -865,7 +908,7 @@ class TimeTagger {
   int MatchOffset(int i, int end, TimeExpr* t) {
     const std::u32string& k = K(i);
     int dir = w_.ago.count(k) || w_.since.count(k) ? -1 : w_.after.count(k) ? 1 : 0;
-    if (!dir || !c_.tokens[i].proclitics.empty() && c_.tokens[i].proclitics != U"\u0648") return 0;
+    if (!dir || (!c_.tokens[i].proclitics.empty() && c_.tokens[i].proclitics != U"\u0648")) return 0;
     if (w_.since.count(k) && i + 1 < end) {
       // «منذ عام 2019», «منذ مارس 2011», «منذ 15 آذار»: the date itself.
       int year;
@@ -1026,6 +1069,7 @@ class TimeTagger {
   Ymd pub_;
   long pub_days_ = 0;
   bool has_pub_ = false;
+  mutable int pub_hijri_ = 0;  // the publication's Hijri year, once asked
 };
 
 }  // namespace

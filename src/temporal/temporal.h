@@ -18,6 +18,8 @@ void TagNumbers(DocContext* ctx, Analysis* out);
 
 // Gregorian YYYY-MM-DD of a Hijri (Umm al-Qura) date, or "" when ICU cannot convert.
 std::string HijriToGregorian(int year, int month, int day);
+// The Umm al-Qura Hijri year of a Gregorian day (0 if ICU cannot say).
+int HijriYearOf(int year, int month, int day);
 
 }  // namespace hadath
 

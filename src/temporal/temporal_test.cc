@@ -63,6 +63,19 @@ TEST(Temporal, HijriDateConvertedToGregorian) {
   EXPECT_EQ(TimeOf("وصل الحجاج في 1 رمضان 1445 هـ.", ""), "2024-03-11");
 }
 
+// A year of the Hijri centuries in a numeric date is Hijri without its mark; so is a year
+// alone close to the publication's Hijri year. A year far from it stays Gregorian.
+TEST(Temporal, HijriYearsWithoutTheirMark) {
+  EXPECT_EQ(TimeOf("صدر الأمر الملكي في 5/7/1436 بتعيين الوزير.", ""), "2015-04-24");
+  EXPECT_EQ(TimeOf("صدر الأمر الملكي في 1436/9/29 بتعيين الوزير.", ""), "2015-07-16");
+  EXPECT_EQ(TimeOf("صدر الأمر الملكي في 31/7/1436 بتعيين الوزير.", ""), "");  // no 31st
+  EXPECT_EQ(TimeOf("بدأ المشروع في عام 1434 واكتمل.", "2015-05-01"), "2012-11-15/2013-11-03");
+  EXPECT_EQ(TimeOf("بدأ المشروع في صيف 1434 واكتمل.", "2015-05-01"), "2013-SU");
+  EXPECT_EQ(TimeOf("فتح العثمانيون القسطنطينية عام 1453.", "2015-05-01"), "1453");
+  EXPECT_EQ(TimeOf("بدأ المشروع في عام 1434 واكتمل.", ""), "1434");  // no publication date
+  EXPECT_EQ(TimeOf("وقع الاتفاق يوم 20/9/2015.", "2015-10-01"), "2015-09-20");
+}
+
 TEST(Temporal, NoPublicationDateLeavesRelativeUnresolved) {
   std::string anchor;
   EXPECT_EQ(TimeOf("وصل الوفد اليوم.", "", &anchor), "XXXX-XX-XX");
