@@ -571,5 +571,25 @@ TEST(Events, CoordinatedSidesAndTargetsNamedThroughTheObject) {
   EXPECT_TRUE(found);
 }
 
+// A past verb's form after a preposition is its verbal noun, and a verbal noun with its
+// owner's pronoun has its agent in the pronoun (the subject before) and its object after.
+TEST(Events, VerbalNounsWithTheirOwnersPronoun) {
+  Analysis a = AnalyzeText("أعرب الأردن عن دعمه لمبادرة مصر لوقف القتال في السودان.");
+  EXPECT_NE(FindEvent(a, "051", "JOR", "EGY"), nullptr);
+  for (const Event& e : a.events)  // Egypt's initiative is supported; Egypt supports nothing
+    EXPECT_FALSE(e.root == "05" && e.source && e.source->actor.country == "EGY") << e.cameo;
+  Analysis b = AnalyzeText("جدّدت ألمانيا مطالبتها روسيا بالإفراج عن الصحفي المعتقل.");
+  bool demand = false;
+  for (const Event& e : b.events)
+    demand |= e.root == "10" && e.source && e.source->actor.country == "DEU" && e.target &&
+              e.target->actor.country == "RUS";
+  EXPECT_TRUE(demand);
+  // «his visit» told again in passing is the visit told before, not a new one.
+  Analysis c = AnalyzeText("وصل الرئيس الكوري الجنوبي إلى اليابان أمس، حيث رافقه في زيارته وزير الخارجية بارك جين.");
+  int visits = 0;
+  for (const Event& e : c.events) visits += e.root == "04" && e.cameo == "042";
+  EXPECT_EQ(visits, 1);
+}
+
 }  // namespace
 }  // namespace hadath

@@ -492,6 +492,15 @@ class Coder {
     return kWithPronoun.count(T(k).Key()) > 0 || (T(k).enclitic && (T(k).Key() == w_.anna || T(k).Key() == w_.inna));
   }
 
+  // Whether the word at k follows a preposition: a separate one («عن», «على», «إلى», «في»,
+  // «من», «مع», «حول», «بشأن», «ضد») or «ب»/«ل» on the word itself.
+  bool AfterPreposition(int k) const {
+    static const WordSet kPrepositions = MatchFormSet({"عن", "على", "إلى", "في", "من", "مع", "حول", "بشأن", "ضد"});
+    const std::u32string& pro = T(k).proclitics;
+    if (!pro.empty() && (pro.back() == U'\u0628' || pro.back() == U'\u0644')) return true;
+    return k > 0 && T(k - 1).proclitics.empty() && kPrepositions.count(T(k - 1).Key()) > 0;
+  }
+
   void Code(int s, int tb, int te, const Trigger& trig_in) {
     // A jussive form («لم يزر», «لم يلتق») is a trigger only after «لم»/«لما», where it
     // is the present form shortened; it is read as that.
@@ -501,7 +510,17 @@ class Coder {
       jussive = trig_in;
       jussive.tense = "present";
     }
-    const Trigger& trig = trig_in.tense == "jussive" ? jussive : trig_in;
+    // A past verb's form after a preposition is its verbal noun («أعربت عن دعمها لترشيح
+    // البرازيل», «بدعم من»): prepositions govern nouns.
+    Trigger as_noun;
+    const bool noun_reading = trig_in.pos == "verb" && trig_in.tense == "past" && te - tb == 1 &&
+                              AfterPreposition(tb);
+    if (noun_reading) {
+      as_noun = trig_in;
+      as_noun.pos = "noun";
+      as_noun.tense = "masdar";
+    }
+    const Trigger& trig = noun_reading ? as_noun : trig_in.tense == "jussive" ? jussive : trig_in;
     const Sentence& sent = c_.sentences[s];
     const bool verb = trig.pos == "verb";
     // Clause start: the last clause break before the trigger. A relative clause closed by a
@@ -596,6 +615,12 @@ class Coder {
         // The genitive of a noun of violence or coercion is who suffers it: «مقتل
         // جنود»، «اعتقال ناشطين»، «قصف غزة». The actor, if any, comes later or before.
         tgt = Ent(k);
+      } else if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin) && T(te - 1).enclitic) {
+        // «جددت فرنسا مطالبتها إيران بالإفراج»: a verbal noun with its owner's pronoun has
+        // its agent in the pronoun (the subject before, below); the actor after it is its
+        // object, not its genitive. Told already, it is the event told before: «رافقه في
+        // زيارته وزيرة الخارجية».
+        if (SeenRoot(trig.cameo.substr(0, 2))) return;
       } else if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin)) {
         src = Ent(k);
       } else if (trig.pos == "noun" && te - tb == 1 && (StartsWithAl(T(tb).Key()) || TemporalBefore(tb, cb)) &&
@@ -699,7 +724,10 @@ class Coder {
         continue;
       }
       uint32_t mk = MarkerBefore(q, sent.begin);
-      if ((mk & trig.targets) || (!mk && (trig.targets & kTgtObj))) tgt = e;
+      // A verbal noun whose agent is its pronoun governs an object as its verb does:
+      // «مطالبتها إيران بالإفراج».
+      const bool object_of_noun = !verb && !violent_root && T(te - 1).enclitic && q == te;
+      if ((mk & trig.targets) || (!mk && ((trig.targets & kTgtObj) || object_of_noun))) tgt = e;
       else if (mk) continue;
     }
     // A target named through a noun the frame's marker introduces: its genitive («دعمها
