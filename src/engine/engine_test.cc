@@ -591,5 +591,17 @@ TEST(Events, VerbalNounsWithTheirOwnersPronoun) {
   EXPECT_EQ(visits, 1);
 }
 
+// What is imposed on someone names the target: «المفروضة على X».
+TEST(Events, WhatIsImposedOnSomeoneNamesTheTarget) {
+  auto target_of = [](const std::string& text, const std::string& root) {
+    Analysis a = AnalyzeText(text);
+    for (const Event& e : a.events)
+      if (e.root == root && e.target) return e.target->actor.country;
+    return std::string("none");
+  };
+  EXPECT_EQ(target_of("خففت اليابان القيود المفروضة على الشركات الصينية.", "08"), "CHN");
+  EXPECT_EQ(target_of("أكدت بريطانيا أنها لن ترفع العقوبات المفروضة على بيلاروسيا.", "12"), "BLR");
+}
+
 }  // namespace
 }  // namespace hadath

@@ -764,6 +764,32 @@ class Coder {
         break;
       }
     }
+    // What is imposed on someone names them: «لن يرفع العقوبات المفروضة على روسيا», «خففت
+    // القيود المفروضة على تأشيرات الطلاب الهنود» — the actor after «المفروضة على», or
+    // the nationality of the noun there.
+    if (tgt < 0 && !adj_target) {
+      static const WordSet kImposed = MatchFormSet({"المفروضة", "المفروض", "المفروضين", "المفروضتين"});
+      static const std::u32string kAla = MatchFormOf("على");
+      for (int q = from; q + 2 < std::min(sent.end, from + 8); ++q) {
+        if (T(q).kind == TokKind::kPunct || w_.clause_break.count(T(q).Key())) break;
+        if (!kImposed.count(T(q).Key()) || T(q + 1).Key() != kAla) continue;
+        int e = -1;  // the actor there, or within the noun phrase («تأشيرات الطلاب الهنود»)
+        for (int n = q + 2; n < std::min(sent.end, q + 5) && e < 0; ++n) {
+          if (n > q + 2 && T(n).kind == TokKind::kPunct) break;
+          if (IsActor(Ent(n)) && Ent(n) != src && c_.mentions[Ent(n)].hb == n) e = Ent(n);
+        }
+        if (e >= 0) {
+          tgt = e;
+        } else {
+          for (int n = q + 2; n < std::min(sent.end, q + 5) && !adj_target; ++n)
+            if (n > q + 2 && (T(n).kind == TokKind::kPunct || !T(n).proclitics.empty())) break;
+            else adj_target = NationalityAfter(n + 1, sent.end, trig);
+          if (adj_target)
+            adj_target->actor = ActorCode{adj_target->actor.country + "GOV", adj_target->actor.country, "GOV"};
+        }
+        break;
+      }
+    }
     // Withdrawing from, fighting in, occupying a place of another state: that state.
     if (tgt < 0 && !adj_target && src >= 0 &&
         (vroot == "18" || vroot == "19" || vroot == "20" || trig.cameo.compare(0, 3, "087") == 0)) {
