@@ -603,5 +603,16 @@ TEST(Events, WhatIsImposedOnSomeoneNamesTheTarget) {
   EXPECT_EQ(target_of("أكدت بريطانيا أنها لن ترفع العقوبات المفروضة على بيلاروسيا.", "12"), "BLR");
 }
 
+// An appeal or a demand about a place is addressed to its state; the speaker's own state
+// is no target.
+TEST(Events, AnAppealAboutAPlaceIsAddressedToItsState) {
+  Analysis a = AnalyzeText("دعت الجامعة العربية الأطراف المتحاربة في ليبيا إلى وقف القتال فوراً.");
+  bool appeal = false;
+  for (const Event& e : a.events) appeal |= e.root == "02" && e.target && e.target->actor.country == "LBY";
+  EXPECT_TRUE(appeal);
+  Analysis b = AnalyzeText("طالب الرئيس التونسي في تونس بإصلاح النظام الضريبي.");
+  for (const Event& e : b.events) EXPECT_FALSE(e.target && e.target->actor.country == "TUN") << e.cameo;
+}
+
 }  // namespace
 }  // namespace hadath

@@ -790,6 +790,19 @@ class Coder {
         break;
       }
     }
+    // An appeal or demand about a place is addressed to its state: «طالب مجلس الأمن بوقف
+    // فوري لإطلاق النار في السودان», «طالبت مصر طرفي النزاع في السودان بالعودة».
+    if (tgt < 0 && !adj_target && src >= 0 && (vroot == "02" || vroot == "10")) {
+      for (int q = from; q + 1 < std::min(sent.end, from + 12); ++q) {
+        if ((T(q).kind == TokKind::kPunct && T(q).form != U"\u060C") || w_.clause_break.count(T(q).Key())) break;
+        if (T(q).Key() != w_.fi || !T(q).proclitics.empty()) continue;
+        int e = Ent(q + 1);
+        if (IsActor(e) && e != src && c_.mentions[e].hb == q + 1 && out_.entities[e].type == "GPE" &&
+            CountryOf(ActorOf(e)) != CountryOf(ActorOf(src)))
+          tgt = e;
+        break;
+      }
+    }
     // Withdrawing from, fighting in, occupying a place of another state: that state.
     if (tgt < 0 && !adj_target && src >= 0 &&
         (vroot == "18" || vroot == "19" || vroot == "20" || trig.cameo.compare(0, 3, "087") == 0)) {
