@@ -65,6 +65,9 @@ class TimeTagger {
   bool HijriByValue(int year, bool numeric_date) const {
     if (numeric_date) return year >= 1300 && year < 1500;
     if (!has_pub_ || pub_.y < 1900) return false;
+    // Hijri years run 33 to 32 Gregorian ones: most years are far off without asking ICU.
+    const int approx = (pub_.y - 622) * 33 / 32;
+    if (year < approx - 6 || year > approx + 4) return false;
     if (!pub_hijri_) pub_hijri_ = HijriYearOf(pub_.y, pub_.m, pub_.d);
     return pub_hijri_ > 0 && year >= pub_hijri_ - 3 && year <= pub_hijri_ + 1;
   }
