@@ -124,6 +124,12 @@ struct SearchQuery {
   size_t limit = 20;       // 0 = no limit
   size_t offset = 0;       // hits skipped first (paging)
   std::string mark_start = "[", mark_end = "]";  // around matched words in the snippet
+
+  // Whether any filter narrows the documents beyond what the text matches.
+  bool HasFilters() const {
+    return !from.empty() || !to.empty() || !source.empty() || !actor.empty() || !country.empty() ||
+           !root.empty();
+  }
 };
 
 struct SearchHit {

@@ -117,6 +117,10 @@ class Coder {
 
  private:
   const Token& T(int i) const { return c_.tokens[i]; }
+  // The actor code of a state's `sector` (GOV, MIL, CVL): «USAGOV».
+  static ActorCode StateOf(const std::string& country, const std::string& sector) {
+    return ActorCode{country + sector, country, sector};
+  }
   int Ent(int k) const { return c_.token_entity[k]; }
   bool IsActor(int e) const { return e >= 0 && c_.mentions[e].actor; }
 
@@ -176,7 +180,7 @@ class Coder {
       if (T(k).Key() != kWasata) continue;
       if (IsActor(Ent(k + 1))) return ActorOf(Ent(k + 1));
       if (auto a = NationalityAfter(k + 1, sent.end, trig)) {
-        a->actor = ActorCode{a->actor.country + "GOV", a->actor.country, "GOV"};
+        a->actor = StateOf(a->actor.country, "GOV");
         return a;
       }
     }
@@ -191,7 +195,7 @@ class Coder {
     auto mil = [&](const std::string& iso3, Span span) {
       EventActor a;
       a.span = span;
-      a.actor = ActorCode{iso3 + "MIL", iso3, "MIL"};
+      a.actor = StateOf(iso3, "MIL");
       return a;
     };
     for (int k = te; k < std::min(sent.end, te + 6); ++k) {
@@ -758,7 +762,7 @@ class Coder {
         } else if (e2 >= 0) {
           tgt = e2;
         } else if (auto a = NationalityAfter(q + 1, sent.end, trig)) {
-          a->actor = ActorCode{a->actor.country + "GOV", a->actor.country, "GOV"};
+          a->actor = StateOf(a->actor.country, "GOV");
           adj_target = a;
         }
         break;
@@ -780,12 +784,8 @@ class Coder {
         }
         if (e >= 0) {
           tgt = e;
-        } else {
-          for (int n = q + 2; n < std::min(sent.end, q + 5) && !adj_target; ++n)
-            if (n > q + 2 && (T(n).kind == TokKind::kPunct || !T(n).proclitics.empty())) break;
-            else adj_target = NationalityAfter(n + 1, sent.end, trig);
-          if (adj_target)
-            adj_target->actor = ActorCode{adj_target->actor.country + "GOV", adj_target->actor.country, "GOV"};
+        } else if ((adj_target = NationalityAfter(q + 3, sent.end, trig))) {  // «على السلع الصينية»
+          adj_target->actor = StateOf(adj_target->actor.country, "GOV");
         }
         break;
       }
@@ -848,7 +848,7 @@ class Coder {
       int p = PlaceInClause(s, tb, cb);
       if (p >= 0) {
         adj_source = ActorOf(p);
-        adj_source->actor = ActorCode{adj_source->actor.country + "CVL", adj_source->actor.country, "CVL"};
+        adj_source->actor = StateOf(adj_source->actor.country, "CVL");
       }
     }
     std::optional<EventActor> inherited_src, inherited_tgt;
@@ -1067,7 +1067,7 @@ class Coder {
       if (c == "IGO" || c == "NGO") return std::nullopt;
       EventActor a;
       a.span = c_.SpanOf(k, k + 1);
-      a.actor = ActorCode{c + "GOV", c, "GOV"};
+      a.actor = StateOf(c, "GOV");
       return a;
     }
     return std::nullopt;
@@ -1083,7 +1083,7 @@ class Coder {
       const bool force = root == "15" || root == "17" || root == "18" || root == "19" || root == "20";
       EventActor a;
       a.span = c_.SpanOf(k, k + m.ntokens);
-      a.actor = ActorCode{c.iso3 + (force ? "MIL" : "GOV"), c.iso3, force ? "MIL" : "GOV"};
+      a.actor = StateOf(c.iso3, force ? "MIL" : "GOV");
       return a;
     }
     return std::nullopt;

@@ -19,6 +19,7 @@
 #include "src/output/analysis_json.h"
 #include "src/store/fts_arabic.h"
 #include "src/store/search_query_pg.h"
+#include "src/store/store_sql.h"
 
 namespace hadath {
 namespace {
@@ -173,12 +174,6 @@ std::string PartitionName(int year) {
   char b[24];
   std::snprintf(b, sizeof b, "events_y%04d", year);
   return b;
-}
-
-std::string AsciiUpper(std::string s) {
-  for (char& c : s)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return s;
 }
 
 // libpq's messages end in a newline and may continue on tab-indented lines.
@@ -1146,26 +1141,9 @@ Result<std::string> PgStore::SearchFrom(const SearchQuery& q, const PgSearchQuer
     return "$" + std::to_string(params->size()) + "::text";
   };
   std::string sql = " FROM documents d WHERE d.fts @@ $1::tsquery";
-  if (!q.from.empty()) sql += " AND d.published >= " + param(q.from);
-  if (!q.to.empty()) {
-    std::string p = param(q.to);
-    sql += " AND substr(d.published, 1, length(" + p + ")) <= " + p;
-  }
-  if (!q.source.empty()) sql += " AND d.source = " + param(q.source);
-  if (!q.actor.empty() || !q.country.empty() || !q.root.empty()) {
-    sql += " AND EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id";
-    if (!q.root.empty()) sql += " AND e.root = " + param(q.root);
-    if (!q.actor.empty()) {
-      std::string p = param(AsciiUpper(q.actor));
-      sql +=
-          " AND (starts_with(e.source_code, " + p + ") OR starts_with(e.target_code, " + p + "))";
-    }
-    if (!q.country.empty()) {
-      std::string p = param(AsciiUpper(q.country));
-      sql += " AND (e.source_country = " + p + " OR e.target_country = " + p + ")";
-    }
-    sql += ")";
-  }
+  sql += SearchFilterSql(q, param, [](const std::string& column, const std::string& p) {
+    return "starts_with(" + column + ", " + p + ")";
+  });
   return sql;
 }
 

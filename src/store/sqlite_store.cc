@@ -10,6 +10,7 @@
 #include "src/lexicon/bundle.h"
 #include "src/output/analysis_json.h"
 #include "src/store/fts_arabic.h"
+#include "src/store/store_sql.h"
 #include "src/store/pg_store.h"
 #include "src/store/search_query.h"
 
@@ -247,34 +248,36 @@ class SqliteStore : public Store {
     bool existed = false;
     long docno = 0;
     {
-      Stmt& q = Cached("SELECT content_hash, docno, title, text FROM documents WHERE id=?");
+      Stmt& q = Cached("SELECT content_hash, docno FROM documents WHERE id=?");
       q.Bind(1, doc.id);
       bool same = false;
       if (q.Step() == SQLITE_ROW) {
         existed = true;
         same = q.Col(0) == hash;
         docno = q.ColInt(1);
-        if (!same) {
-          // The index forgets the old title and text (FTS5 reads them again to know
-          // which terms to remove).
-          Stmt& del = Cached(
-              "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete',?,?,?)");
-          del.Int(1, docno);
-          if (sqlite3_column_type(q.get(), 2) == SQLITE_NULL)
-            sqlite3_bind_null(del.get(), 2);
-          else
-            del.Bind(2, q.Col(2));
-          del.Bind(3, q.Col(3));
-          int rc = del.Step();
-          del.Reset();
-          if (rc != SQLITE_DONE) {
-            q.Reset();
-            return Err("remove a changed document from the search index");
-          }
-        }
       }
       q.Reset();  // no statement stays open across a commit
       if (same) return PutOutcome::kUnchanged;
+    }
+    if (existed) {
+      // The index forgets the old title and text (FTS5 reads them again to know which
+      // terms to remove). One row at a time: an INSERT … SELECT would run in a savepoint,
+      // where FTS5 writes out its pending terms (see schema version 5).
+      Stmt& old = Cached("SELECT title, text FROM documents WHERE id=?");
+      old.Bind(1, doc.id);
+      if (old.Step() != SQLITE_ROW) return Err("read a changed document");
+      Stmt& del = Cached(
+          "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete',?,?,?)");
+      del.Int(1, docno);
+      if (sqlite3_column_type(old.get(), 0) == SQLITE_NULL)
+        sqlite3_bind_null(del.get(), 2);
+      else
+        del.Bind(2, old.Col(0));
+      del.Bind(3, old.Col(1));
+      int rc = del.Step();
+      del.Reset();
+      old.Reset();
+      if (rc != SQLITE_DONE) return Err("remove a changed document from the search index");
     }
     if (existed) {
       for (const char* sql :
@@ -708,12 +711,6 @@ class SqliteStore : public Store {
     return out;
   }
 
-  // Whether search `q` filters the documents (and not only matches the index).
-  static bool Filtered(const SearchQuery& q) {
-    return !q.from.empty() || !q.to.empty() || !q.source.empty() || !q.actor.empty() ||
-           !q.country.empty() || !q.root.empty();
-  }
-
   // The FROM and WHERE of search `q`; its values in `args` (numbered ?N: the first two
   // are the snippet marks).
   Result<std::string> SearchFrom(const SearchQuery& q, std::vector<std::string>* args) {
@@ -731,26 +728,9 @@ class SqliteStore : public Store {
     std::string sql =
         " FROM documents_fts JOIN documents d ON d.docno = documents_fts.rowid"
         " WHERE documents_fts MATCH ?3";
-    if (!q.from.empty()) sql += " AND d.published >= " + param(q.from);
-    if (!q.to.empty()) {
-      std::string p = param(q.to);
-      sql += " AND substr(d.published, 1, length(" + p + ")) <= " + p;
-    }
-    if (!q.source.empty()) sql += " AND d.source = " + param(q.source);
-    if (!q.actor.empty() || !q.country.empty() || !q.root.empty()) {
-      sql += " AND EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id";
-      if (!q.root.empty()) sql += " AND e.root = " + param(q.root);
-      if (!q.actor.empty()) {
-        std::string p = param(AsciiUpper(q.actor));
-        sql += " AND (substr(e.source_code, 1, length(" + p + ")) = " + p +
-               " OR substr(e.target_code, 1, length(" + p + ")) = " + p + ")";
-      }
-      if (!q.country.empty()) {
-        std::string p = param(AsciiUpper(q.country));
-        sql += " AND (e.source_country = " + p + " OR e.target_country = " + p + ")";
-      }
-      sql += ")";
-    }
+    sql += SearchFilterSql(q, param, [](const std::string& column, const std::string& p) {
+      return "substr(" + column + ", 1, length(" + p + ")) = " + p;
+    });
     return sql;
   }
 
@@ -762,7 +742,7 @@ class SqliteStore : public Store {
     std::string page =
         "page AS (SELECT d.docno AS docno, d.id AS id, -bm25(documents_fts, 2.0, 1.0) AS score" +
         from.value() + " ORDER BY 3 DESC, 2" + Paging(q.limit, q.offset) + ")";
-    if (!Filtered(q) && q.limit > 0) {
+    if (!q.HasFilters() && q.limit > 0) {
       // Without filters on the documents, the hits are ranked by the index alone, and only
       // those scoring at least the page's last are looked up for their ids, which break
       // ties: not every hit of a common word.
@@ -795,7 +775,7 @@ class SqliteStore : public Store {
     long n = 0;
     // ?1 and ?2 (the snippet marks) go unused: ?3 numbers them, so they bind harmlessly.
     // Without filters on the documents the index counts its hits alone.
-    Status s = Query(Filtered(q) ? "SELECT count(*)" + from.value()
+    Status s = Query(q.HasFilters() ? "SELECT count(*)" + from.value()
                                  : "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?3",
                      args, [&](Stmt& st) { n = st.ColInt(0); });
     if (!s.ok()) return s;
@@ -835,11 +815,6 @@ class SqliteStore : public Store {
     return Exec("COMMIT");
   }
 
-  static std::string AsciiUpper(std::string s) {
-    for (char& c : s)
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return s;
-  }
 
   Result<long> Count(const char* sql) {
     Stmt st(db_, sql);
