@@ -614,5 +614,57 @@ TEST(Events, AnAppealAboutAPlaceIsAddressedToItsState) {
   for (const Event& e : b.events) EXPECT_FALSE(e.target && e.target->actor.country == "TUN") << e.cameo;
 }
 
+bool HasViolence(const Analysis& a) {
+  for (const Event& e : a.events)
+    if (e.root == "18" || e.root == "19" || e.root == "20") return true;
+  return false;
+}
+
+// The imperfect of violence in the body is habitual, generic or intended, unless it has a
+// time of its own; a purpose («لتقصف») tells of nothing done.
+TEST(Events, TheImperfectOfViolenceNeedsItsOwnTime) {
+  for (const char* text : {"وقال المتحدث إن الميليشيات تقتل المدنيين في القرى النائية.",
+                           "وأرسلت الحكومة طائرات حربية لتقصف مواقع المتمردين في الشمال.",
+                           "وأضاف المصدر أن الطائرات يمكن أن تستهدف المطارات العسكرية."}) {
+    EXPECT_FALSE(HasViolence(AnalyzeText(text))) << text;
+  }
+  EXPECT_TRUE(HasViolence(AnalyzeText("* 3 آذار 2011: الطيران الإسرائيلي يقصف مواقع في غزة.")));
+  // A headline tells what happened in the present tense.
+  auto d = ReadTxt("x.txt", "الطيران الإسرائيلي يقصف مواقع في غزة\n\nقال الناطق باسم الجيش إن العملية مستمرة.\n");
+  ASSERT_TRUE(d.ok());
+  auto r = testing::TestEngine().Analyze(d.value());
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(HasViolence(r.take()));
+}
+
+// A violent verb opening a relative clause describes who its antecedent is; it is told as
+// an event only when the clause dates it recently or counts victims.
+TEST(Events, ARelativeClauseOfViolenceIsBackground) {
+  EXPECT_FALSE(HasViolence(AnalyzeText(
+      "وأشار المسؤول إلى المهندس حسن علوان الذي خطفه مسلحون عام 2009 في جنوب البلاد.", "2015-03-02")));
+  EXPECT_TRUE(HasViolence(AnalyzeText(
+      "وأشار المسؤول إلى المهندس حسن علوان الذي خطفه مسلحون أمس في جنوب البلاد.", "2015-03-02")));
+}
+
+// Who is accused of, involved in or behind a killing refers to a known one; «عمليات خطف»
+// reads «خطف» as a noun.
+TEST(Events, ChargesAndInvolvementReferToKnownViolence) {
+  for (const char* text : {"وبرأت المحكمة رجلين متهمين بقتل صحافي في العاصمة.",
+                           "وقالت الشرطة إن للجماعة علاقة باغتيال المحافظ.",
+                           "وتحدث التقرير عن عمليات خطف تطال الأجانب في الصحراء."}) {
+    EXPECT_FALSE(HasViolence(AnalyzeText(text))) << text;
+  }
+}
+
+// «هاجم» said of a politician is criticism (111), not an assault.
+TEST(Events, APoliticiansAttackIsCriticism) {
+  Analysis a = AnalyzeText("وهاجم رئيس الوزراء الفرنسي إيمانويل فالس المعارضة قائلا إنها تعرقل الإصلاح.");
+  EXPECT_FALSE(HasViolence(a));
+  bool criticism = false;
+  for (const Event& e : a.events) criticism |= e.cameo == "111";
+  EXPECT_TRUE(criticism);
+  EXPECT_TRUE(HasViolence(AnalyzeText("وهاجم مسلحون مجهولون قرية قرب كركوك فجر أمس.")));
+}
+
 }  // namespace
 }  // namespace hadath

@@ -12,6 +12,7 @@
 #include "src/events/quotes.h"
 #include "src/lexicon/matcher.h"
 #include "src/normalize/normalizer.h"
+#include "src/temporal/civil.h"
 #include "src/util/utf8.h"
 
 namespace hadath {
@@ -331,7 +332,13 @@ class Coder {
     static const WordSet kRef = MatchFormSet({"تهمة", "تهم", "بتهمة", "بتهم", "قضية", "قضايا", "محاكمة",
                                               "جريمة", "جرائم", "ملف", "هدد", "هددت", "هددوا", "يهدد",
                                               "تهدد", "تهديد", "تهديدات", "منذ", "ذكرى", "بذكرى", "تحقيق",
-                                              "التحقيق", "التحقيقات"});
+                                              "التحقيق", "التحقيقات",
+                                              // accused of, involved in, related to, behind it
+                                              "المتهم", "متهم", "المتهمة", "متهمة", "المتهمين", "متهمين",
+                                              "المتهمون", "متهمون", "التآمر", "المدان", "مدان", "المدانين",
+                                              "علاقة", "علاقته", "علاقتهم", "المتعلقة", "المتعلق", "تتعلق",
+                                              "يتعلق", "الضلوع", "ضلوع", "تورط", "المتورط", "المتورطين",
+                                              "المتورطون", "وراء", "ملابسات", "الذكرى", "نظريات"});
     for (int k = tb - 1; k >= cb && k >= tb - 3; --k) {
       if (T(k).kind == TokKind::kPunct) break;
       if (kRef.count(T(k).Key())) return true;
@@ -505,6 +512,81 @@ class Coder {
     return k > 0 && T(k - 1).proclitics.empty() && kPrepositions.count(T(k - 1).Key()) > 0;
   }
 
+  // A noun that takes a verbal noun as its genitive right before a word that reads both
+  // ways: «عمليات خطف», «جرائم قتل», «محاولة قتل», «عزمهم خطف» — the word is the noun.
+  bool MasdarHeadBefore(int tb) const {
+    static const WordSet kHeads = MatchFormSet(
+        {"عملية", "عمليات", "العمليات", "جريمة", "جرائم", "الجرائم", "أعمال", "عزم", "محاولة", "محاولات",
+         "خطة", "خطط", "مخطط", "مخططات", "حملة", "حملات", "حادث", "حادثة", "حوادث", "تهمة", "تهم",
+         "قضية", "قضايا", "ضحايا", "ارتكاب", "موجة", "سلسلة", "مسلسل", "وقف", "منع", "عدم", "ظاهرة",
+         "أحداث", "مسؤولية", "ملف", "رفض", "إدانة", "تبرير", "التحريض", "تحريض"});
+    if (tb == 0 || T(tb - 1).kind != TokKind::kArabic || T(tb - 1).enclitic) return false;
+    // «عزمهم خطف»: the head with its owner's pronoun.
+    return kHeads.count(T(tb - 1).Key()) > 0;
+  }
+
+  // A date or a clock time in the clause of the token range [tb, te) (bounded as Date()
+  // bounds it); with `recent`, only one at most 45 days before the publication or after it.
+  bool TimeInClause(int s, int tb, int te, bool recent) const {
+    const Sentence& sent = c_.sentences[s];
+    auto is_break = [&](int k) {
+      const Token& t = T(k);
+      return w_.clause_break.count(t.Key()) > 0 || t.form == U":" ||
+             (t.kind == TokKind::kPunct && IsQuoteChar(t.form[0]));
+    };
+    int a = sent.begin, b = sent.end;
+    for (int k = tb - 1; k >= sent.begin; --k)
+      if (is_break(k)) { a = k + 1; break; }
+    for (int k = te; k < sent.end; ++k)
+      if (is_break(k)) { b = k; break; }
+    // A time that opens the sentence scopes over it («* 5 أكتوبر 2003: …»).
+    int open = sent.begin;
+    while (open < tb && T(open).kind == TokKind::kPunct) ++open;
+    if (open < a && c_.token_time[open] >= 0) a = open;
+    for (int k = a; k < b; ++k) {
+      int ti = c_.token_time[k];
+      if (ti < 0) continue;
+      const TimeExpr& t = out_.times[ti];
+      if (t.type != "DATE" && t.type != "TIME") continue;
+      if (!recent) return true;
+      if (!IsAsciiDigit(t.value[0])) continue;
+      if (c_.pubdate.empty() || DaysBefore(t.value, c_.pubdate) <= 45) return true;
+    }
+    return false;
+  }
+
+  // Days from the start of the ISO date (or month, or year) `v` to `pub` (negative when
+  // after it).
+  static long DaysBefore(const std::string& v, const std::string& pub) {
+    auto days = [](const std::string& d) {
+      int y = std::atoi(d.substr(0, 4).c_str());
+      int m = d.size() >= 7 ? std::atoi(d.substr(5, 2).c_str()) : 12;
+      int dd = d.size() >= 10 ? std::atoi(d.substr(8, 2).c_str()) : 28;
+      return DaysFromCivil(y, m, dd);
+    };
+    return days(pub) - days(v);
+  }
+
+  // «هاجم» and «هجوم» of a politician are words: «وهاجمت رايس حماس قائلة …», «صعّد ماكين
+  // من هجومه على روسيا», «شن هجوماً لاذعاً على معارضيه» criticize (111). An attack is
+  // physical when its side is a state, a force or an armed group, or it hits a place.
+  bool VerbalAttack(int s, int te, const Trigger& trig, int src, int tgt) const {
+    if (trig.lemma != "هاجم" && trig.lemma != "هجوم") return false;
+    static const WordSet kSaying = MatchFormSet({"قائلا", "قائلة", "قائلين", "قائلتين", "واصفا", "واصفة",
+                                                  "معتبرا", "معتبرة", "متهما", "متهمة", "لاذعا", "لاذع",
+                                                  "حادا", "عنيفا", "كلامي", "كلاميا", "إعلامي"});
+    const Sentence& sent = c_.sentences[s];
+    for (int k = te; k < std::min(sent.end, te + 12); ++k)
+      if (kSaying.count(T(k).Key())) return true;
+    if (src < 0) return false;
+    const Entity& a = out_.entities[src];
+    if (a.type != "PER") return false;
+    if (TerritoryAfter(te, sent.end)) return false;  // «هاجموا عدة قرى قرب نابلس»
+    if (tgt >= 0 && out_.entities[tgt].type != "ORG" && out_.entities[tgt].type != "PER") return false;
+    const std::string sector = a.actor ? a.actor->sector : "";
+    return sector != "MIL" && sector != "REB" && sector != "UAF" && sector != "INS" && sector != "SPY";
+  }
+
   void Code(int s, int tb, int te, const Trigger& trig_in) {
     // A jussive form («لم يزر», «لم يلتق») is a trigger only after «لم»/«لما», where it
     // is the present form shortened; it is read as that.
@@ -518,7 +600,7 @@ class Coder {
     // البرازيل», «بدعم من»): prepositions govern nouns.
     Trigger as_noun;
     const bool noun_reading = trig_in.pos == "verb" && trig_in.tense == "past" && te - tb == 1 &&
-                              AfterPreposition(tb);
+                              (AfterPreposition(tb) || MasdarHeadBefore(tb));
     if (noun_reading) {
       as_noun = trig_in;
       as_noun.pos = "noun";
@@ -701,6 +783,25 @@ class Coder {
     if ((violent_noun || (!verb && vroot == "14")) && !Occurred(s, tb, te, cb)) return;
     if ((violent_noun || (verb && (vroot == "18" || vroot == "19" || vroot == "20"))) && ReferenceBefore(tb, cb))
       return;
+    // The imperfect of violence tells of an event only in a headline or with a
+    // time of its own («يشن غارة … في 5 أكتوبر 2003»); in the body it is habitual, generic
+    // or intended («قوات تقتل المدنيين», «ضربات يمكن أن تستهدف مطارات»). After «لـ», «كي»,
+    // «لكي» it is a purpose, which tells of nothing done.
+    const bool force_root = vroot == "18" || vroot == "19" || vroot == "20" || vroot == "14";
+    if (force_root && verb && trig.tense == "present") {
+      static const WordSet kPurpose = MatchFormSet({"كي", "لكي", "حتى", "لئلا"});
+      const bool purpose = T(tb).proclitics.find(U'\u0644') != std::u32string::npos ||
+                           (tb > sent.begin && kPurpose.count(T(tb - 1).Key()));
+      if (purpose) return;
+      // (A protest goes on as it is told: «ويعتصم آلاف المتظاهرين».)
+      if (vroot != "14" && sent.section != Section::kTitle && !TimeInClause(s, tb, te, false)) return;
+    }
+    // A violent verb opening a relative clause describes its antecedent («الماليزي أزهري،
+    // الذي قتلته الشرطة», «الذين خطفوا سياحاً»): background, unless the clause dates it
+    // recently or counts its victims.
+    if (force_root && verb && tb > sent.begin && Relative(tb - 1) && !TimeInClause(s, tb, te, true) &&
+        !VictimsIn(s))
+      return;
     // «احتل السهم المرتبة الثانية»: occupying takes a territory, not a rank.
     if (trig.cameo == "192" && !TerritoryAfter(te, sent.end)) return;
     // «انفجرت فضيحة جديدة», «تفجر الخلاف»: what bursts is no bomb.
@@ -868,7 +969,7 @@ class Coder {
     Event ev;
     ev.sentence = s;
     ev.trigger = c_.SpanOf(tb, te);
-    ev.cameo = trig.cameo;
+    ev.cameo = VerbalAttack(s, te, trig, src, tgt) ? "111" : trig.cameo;
     ev.modality = Modality(s, tb, te, trig);
     if (ev.modality == "negated" && ev.cameo.compare(0, 2, "08") == 0) {
       ev.cameo = "120";  // a refused concession is a rejection: «لا نقبل»
