@@ -666,5 +666,25 @@ TEST(Events, APoliticiansAttackIsCriticism) {
   EXPECT_TRUE(HasViolence(AnalyzeText("وهاجم مسلحون مجهولون قرية قرب كركوك فجر أمس.")));
 }
 
+// A noun of violence is told as an event when its own phrase says it happened: a verb of
+// occurrence governing it, a count of its victims, a recent date, the place right after
+// it, «تمّ», or a chronology's date. Named in passing, or dated long ago, it is not.
+TEST(Events, ANounOfViolenceIsToldByItsOwnPhrase) {
+  for (const char* text : {"وقارن الكاتب في مقاله بين الوضع الحالي وتفجيرات مدريد عام 2004 في إسبانيا.",
+                           "وتعتزم الحكومة فرض حصار بحري على الموانئ الشمالية.",
+                           "ورأى المحلل أن الاغتيالات السياسية أضعفت الثقة بين الأحزاب اللبنانية."}) {
+    EXPECT_FALSE(HasViolence(AnalyzeText(text, "2015-03-02"))) << text;
+  }
+  for (const char* text : {"وأعلنت الشرطة العراقية مقتل ثمانية أشخاص في انفجار سيارة مفخخة ببغداد.",
+                           "وقام مسلحون بخطف مهندسين أتراك قرب الموصل أمس.",
+                           "* 14 شباط 2005: اغتيال رئيس الوزراء اللبناني السابق رفيق الحريري في بيروت."}) {
+    EXPECT_TRUE(HasViolence(AnalyzeText(text, "2015-03-02"))) << text;
+  }
+  Analysis seized = AnalyzeText("تمّ احتجاز ناقلة نفط ترفع علم بنما في مضيق هرمز من قبل البحرية الإيرانية.");
+  bool coerced = false;
+  for (const Event& e : seized.events) coerced |= e.root == "17" && e.source && e.source->actor.country == "IRN";
+  EXPECT_TRUE(coerced);
+}
+
 }  // namespace
 }  // namespace hadath

@@ -415,10 +415,8 @@ class Coder {
     return (te < sent.end && kAbstract.count(T(te).Key())) || (tb > sent.begin && kAbstract.count(T(tb - 1).Key()));
   }
 
-  // `words_only`: only a verb of occurrence or a count of victims counts, not a time or a
-  // place (a war is named with both in passing: «خلال الحرب الأخيرة في لبنان»).
-  bool Occurred(int s, int tb, int te, int cb, bool words_only = false) const {
-    const Sentence& sent = c_.sentences[s];
+  // Verbs that tell that an event took place: «وقع», «شنّ», «استهدف», «أسفر» …
+  static const WordSet& OccurWords() {
     static const WordSet kOccur = MatchFormSet({"وقع", "وقعت", "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا",
                                                 "استهدف", "استهدفت", "أسفر", "أسفرت", "تعرض", "تعرضت", "جرى",
                                                 "جرت", "أدى", "أدت", "خلف", "خلفت", "أوقع", "أوقعت", "تبنى",
@@ -427,7 +425,21 @@ class Coder {
                                                 "قتلت", "أصيب", "أصيبت", "جرح", "لقي", "لقيت", "دارت",
                                                 "تواصل", "تواصلت", "استمر", "استمرت", "ندد", "نددت", "أدان",
                                                 "أدانت", "استنكر", "استنكرت", "شجب", "شجبت", "نشب",
-                                                "نشبت", "انتهت"});
+                                                "نشبت", "انتهت",
+                                                // «قام مسلحون بخطف …»: did
+                                                "قام", "قامت", "قاموا", "قاما", "يقوم", "تقوم", "يقومون",
+                                                // what goes off, sets out, is organised or dispersed
+                                                "انفجر", "انفجرت", "تفجر", "تفجرت", "انطلق", "انطلقت", "خرج",
+                                                "خرجت", "خرجوا", "نظم", "نظمت", "نظمها", "نظمه", "فرقت", "فرق",
+                                                "أطلق", "أطلقت", "أطلقوا"});
+    return kOccur;
+  }
+
+  // `words_only`: only a verb of occurrence or a count of victims counts, not a time or a
+  // place (a war is named with both in passing: «خلال الحرب الأخيرة في لبنان»).
+  bool Occurred(int s, int tb, int te, int cb, bool words_only = false) const {
+    const Sentence& sent = c_.sentences[s];
+    const WordSet& kOccur = OccurWords();
     int ce = sent.end;
     for (int k = te; k < sent.end; ++k)
       if (w_.clause_break.count(T(k).Key()) || T(k).form == U":") { ce = k; break; }
@@ -447,6 +459,72 @@ class Coder {
     }
     // A count of victims in the sentence.
     return VictimsIn(s);
+  }
+
+  // A noun of violence or protest is told as something that happened when its own phrase
+  // says so: a verb of occurrence that governs it («شنت القوات الإسرائيلية غارات»,
+  // «هجوم انتحاري استهدف», «أدى انفجار»), a count of victims in its clause («مقتل ستة
+  // مدنيين»), a recent date in its clause, or the place it happened right after it
+  // («انفجار في سوق»). A date long before the publication makes the place a reference to
+  // a known event («تفجيرات 11 مارس في مدريد عام 2004»), as does a name in passing.
+  bool NounTold(int s, int tb, int te, int cb) const {
+    const Sentence& sent = c_.sentences[s];
+    int ce = sent.end;
+    for (int k = te; k < sent.end; ++k)
+      if (w_.clause_break.count(T(k).Key()) || T(k).form == U":") { ce = k; break; }
+    if (ImpersonalBefore(tb)) return true;  // «تمّ احتجاز ناقلة»
+    const WordSet& occur = OccurWords();
+    for (int k = std::max(cb, tb - 8); k < std::min(ce, te + 5); ++k) {
+      if (k >= tb && k < te) continue;
+      const std::u32string& key = T(k).Key();
+      // («وقامت» is a dictionary word, which the segmenter leaves whole.)
+      if (occur.count(key) || (T(k).proclitics.empty() && key.size() > 3 &&
+                               (key[0] == U'\u0648' || key[0] == U'\u0641') && occur.count(key.substr(1))))
+        return true;
+      if (k > tb && T(k).kind == TokKind::kPunct) break;
+    }
+    if (VictimsBetween(T(cb).start, T(ce - 1).end)) return true;
+    // «مقتل ثمانية أشخاص», «اختطاف 30 فرداً»: the people it befell, counted right after it.
+    if (te < sent.end && c_.token_time[te] < 0) {
+      static const std::set<std::string> kPeople = {"", "person", "soldier", "personnel", "civilian", "child",
+                                                    "militant", "dead", "injured", "arrested", "prisoner"};
+      for (const NumberExpr& n : out_.numbers)
+        if (n.span.start >= T(te).start && n.span.start < T(te).end && kPeople.count(n.unit)) return true;
+    }
+    // A chronology's entry: «* 21 مايو 2005: اغتيال …» is dated by its opening time.
+    {
+      int open = sent.begin;
+      while (open < tb && T(open).kind == TokKind::kPunct) ++open;
+      if (open < cb && c_.token_time[open] >= 0 && cb > sent.begin && T(cb - 1).form == U":") return true;
+    }
+    bool far = false;
+    for (int k = cb; k < ce; ++k) {
+      int ti = c_.token_time[k];
+      if (ti < 0) continue;
+      const TimeExpr& t = out_.times[ti];
+      if ((t.type != "DATE" && t.type != "TIME") || !IsAsciiDigit(t.value[0])) continue;
+      if (c_.pubdate.empty() || DaysBefore(t.value, c_.pubdate) <= 45) return true;
+      far = true;
+    }
+    if (far) return false;
+    for (int k = te; k < std::min(ce, te + 4); ++k) {
+      if (T(k).kind == TokKind::kPunct) break;
+      if (!(T(k).Key() == w_.fi || T(k).proclitics == U"\u0628") || k + 1 >= ce) continue;
+      int e = Ent(T(k).Key() == w_.fi ? k + 1 : k);
+      if (e < 0) continue;
+      const std::string& ty = out_.entities[e].type;
+      if (ty == "GPE" || ty == "LOC" || ty == "FAC") return true;
+    }
+    return false;
+  }
+
+  // A count of victims whose text starts within [start, end) (code points).
+  bool VictimsBetween(int start, int end) const {
+    for (const NumberExpr& n : out_.numbers) {
+      if (n.unit != "dead" && n.unit != "injured" && n.unit != "arrested" && n.unit != "prisoner") continue;
+      if (n.span.start >= start && n.span.start < end) return true;
+    }
+    return false;
   }
 
   // Sentences with a count of victims, computed once per document.
@@ -523,6 +601,16 @@ class Coder {
     if (tb == 0 || T(tb - 1).kind != TokKind::kArabic || T(tb - 1).enclitic) return false;
     // «عزمهم خطف»: the head with its owner's pronoun.
     return kHeads.count(T(tb - 1).Key()) > 0;
+  }
+
+  bool ClearVerbForm(int tb, int te, const Trigger& trig) const {
+    if (trig.tense == "present") return true;
+    static const WordSet kSelf = MatchFormSet({"نفسه", "نفسها", "أنفسهم", "أنفسهما", "نفسيهما"});
+    if (te - tb >= 2 && kSelf.count(T(tb + 1).Key())) return true;
+    const std::u32string& w = T(tb).Key();
+    if (w.size() < 3) return false;
+    const char32_t last = w.back(), before = w[w.size() - 2];
+    return last == U'\u062A' || (last == U'\u0627' && before == U'\u0648') || (w.size() > 3 && last == U'\u0627');
   }
 
   // A date or a clock time in the clause of the token range [tb, te) (bounded as Date()
@@ -743,7 +831,15 @@ class Coder {
     // «الوساطة المصرية» — the adjective names who acts.
     std::optional<EventActor> adj_source;
     if (!verb && src < 0) adj_source = NationalityAfter(te, sent.end, trig);
-    const bool violent_noun = !verb && (vroot == "17" || vroot == "18" || vroot == "19" || vroot == "20");
+    // A phrase with its own verb («شنت غارة», «فجر نفسه») tells that it happened as a verb
+    // does; a phrase without one («سيارة مفخخة», «ضربة جوية») is a noun.
+    // A bare past form reads as a verbal noun too («تعتزم فرض حصار»): only a form no noun
+    // has — an imperfect, a past with its subject's suffix («شنت», «قطعوا»), a reflexive
+    // object («فجر نفسه») — is taken for the verb.
+    const bool light_verb = trig.pos == "phrase" && (trig.tense == "past" || trig.tense == "present") &&
+                            ClearVerbForm(tb, te, trig);
+    const bool violent_noun =
+        !verb && !light_verb && (vroot == "17" || vroot == "18" || vroot == "19" || vroot == "20");
     // The nearest actor before a verbal noun of violence is mostly the subject of another
     // verb («ندد لبنان باغتيال …»): violent nouns take their actors from their own phrase.
     if (src < 0 && !patient_genitive && !adj_source && !violent_noun) {
@@ -780,7 +876,7 @@ class Coder {
     // «استهدف», «أسفر»), a date or a place in its clause. Otherwise it refers to one
     // known already («منذ اغتيال الحريري», «تأملات … حول اغتيال كينيدي»).
     // (Protests too: «منع مظاهرات سلمية» tells of none.)
-    if ((violent_noun || (!verb && vroot == "14")) && !Occurred(s, tb, te, cb)) return;
+    if ((violent_noun || (!verb && !light_verb && vroot == "14")) && !NounTold(s, tb, te, cb)) return;
     if ((violent_noun || (verb && (vroot == "18" || vroot == "19" || vroot == "20"))) && ReferenceBefore(tb, cb))
       return;
     // The imperfect of violence tells of an event only in a headline or with a
@@ -788,7 +884,7 @@ class Coder {
     // or intended («قوات تقتل المدنيين», «ضربات يمكن أن تستهدف مطارات»). After «لـ», «كي»,
     // «لكي» it is a purpose, which tells of nothing done.
     const bool force_root = vroot == "18" || vroot == "19" || vroot == "20" || vroot == "14";
-    if (force_root && verb && trig.tense == "present") {
+    if (force_root && (verb || light_verb) && trig.tense == "present") {
       static const WordSet kPurpose = MatchFormSet({"كي", "لكي", "حتى", "لئلا"});
       const bool purpose = T(tb).proclitics.find(U'\u0644') != std::u32string::npos ||
                            (tb > sent.begin && kPurpose.count(T(tb - 1).Key()));
