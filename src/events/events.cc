@@ -597,10 +597,19 @@ class Coder {
         {"عملية", "عمليات", "العمليات", "جريمة", "جرائم", "الجرائم", "أعمال", "عزم", "محاولة", "محاولات",
          "خطة", "خطط", "مخطط", "مخططات", "حملة", "حملات", "حادث", "حادثة", "حوادث", "تهمة", "تهم",
          "قضية", "قضايا", "ضحايا", "ارتكاب", "موجة", "سلسلة", "مسلسل", "وقف", "منع", "عدم", "ظاهرة",
-         "أحداث", "مسؤولية", "ملف", "رفض", "إدانة", "تبرير", "التحريض", "تحريض"});
-    if (tb == 0 || T(tb - 1).kind != TokKind::kArabic || T(tb - 1).enclitic) return false;
-    // «عزمهم خطف»: the head with its owner's pronoun.
-    return kHeads.count(T(tb - 1).Key()) > 0;
+         "أحداث", "مسؤولية", "ملف", "رفض", "إدانة", "تبرير", "التحريض", "تحريض",
+         // adverbs of time and cause take nouns: «بعد خطف طائرة», «إثر قتل»
+         "بعد", "قبل", "إثر", "عقب", "أعقاب", "منذ", "جراء", "بسبب", "خلال", "أثناء", "بين",
+         // «قصة خطف», «سيناريو خطف», «شبهة قتل», «مرور 26 عاماً على خطف»
+         "قصة", "سيناريو", "شبهة", "ذكرى", "استمرار", "مواصلة", "تجريم", "مسألة", "خطر", "واقعة",
+         "وقائع", "ضحية"});
+    if (tb == 0 || T(tb - 1).kind != TokKind::kArabic) return false;
+    if (kHeads.count(T(tb - 1).Key()) && !T(tb - 1).enclitic) return true;
+    // «للقتل والخطف», «قتل وخطف»: joined by «و» to a verbal noun, a verbal noun too.
+    if (T(tb).proclitics.empty() || T(tb).proclitics[0] != U'\u0648') return false;
+    LexMatch m = MatchAt(lex_, c_.tokens, tb - 1, tb,
+                         [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
+    return m.entry && lex_.triggers[m.entry->index].pos == "noun";
   }
 
   bool ClearVerbForm(int tb, int te, const Trigger& trig) const {
