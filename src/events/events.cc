@@ -296,9 +296,13 @@ class Coder {
       break;
     }
     if (!actor || j >= sent.end || j == i + 1) return nullptr;
-    std::vector<Token> v;
-    v.push_back(T(i));
-    for (int k = j; k < std::min(sent.end, j + 3); ++k) v.push_back(T(k));
+    // The verb and the words after the subject, side by side (buffers reused: tokens
+    // carry strings).
+    thread_local std::vector<Token> v;
+    const int n = 1 + std::min(sent.end, j + 3) - j;
+    v.resize(n);
+    v[0] = T(i);
+    for (int k = j; k < std::min(sent.end, j + 3); ++k) v[1 + k - j] = T(k);
     LexMatch m = MatchAt(lex_, v, 0, static_cast<int>(v.size()),
                          [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
     if (!m.entry || m.ntokens < 2) return nullptr;

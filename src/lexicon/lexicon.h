@@ -229,8 +229,10 @@ class Lexicon {
   std::vector<LexEntry> entries_;
   FlatMap64<uint32_t> phrase_index_;  // hash → first rec with it
   FlatMap64<int32_t> first_max_flat_;
+  bool known_hashed_ = false;          // word_flags_ has kWordKnown (built or loaded)
   FlatMap64<uint8_t> word_flags_;     // WordHash → kWordLexicon | kWordProtected | kWordPerson | kWordCommon
-  static constexpr uint8_t kWordLexicon = 1, kWordProtected = 2, kWordPerson = 4, kWordCommon = 8;
+  static constexpr uint8_t kWordLexicon = 1, kWordProtected = 2, kWordPerson = 4, kWordCommon = 8,
+                            kWordKnown = 16;
   int max_phrase_tokens_ = 1;
   std::string bundle_id_;
 };

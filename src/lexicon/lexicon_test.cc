@@ -41,5 +41,13 @@ TEST(Person, TermsByDate) {
   EXPECT_EQ(p.TermActive("2001-01-01"), nullptr);
 }
 
+// The known-word list answers from the loaded bundle's hash table as from the list.
+TEST(Lexicon, KnownWordsAfterLoadingTheBundle) {
+  auto lex = Lexicon::Load(HADATH_TEST_BUNDLE);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  for (const char32_t* w : {U"قال", U"وزير", U"اجتماع", U"حكومة"}) EXPECT_TRUE(lex.value()->IsKnownWord(w));
+  for (const char32_t* w : {U"قزبلطت", U"xyz", U""}) EXPECT_FALSE(lex.value()->IsKnownWord(w));
+}
+
 }  // namespace
 }  // namespace hadath

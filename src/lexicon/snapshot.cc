@@ -10,7 +10,7 @@
 namespace hadath {
 namespace {
 
-constexpr uint32_t kSnapshotVersion = 2;
+constexpr uint32_t kSnapshotVersion = 3;  // 3: known words in word_flags_
 
 class Writer {
  public:
