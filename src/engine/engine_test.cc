@@ -686,5 +686,11 @@ TEST(Events, ANounOfViolenceIsToldByItsOwnPhrase) {
   EXPECT_TRUE(coerced);
 }
 
+// Occupying a rank is no occupation of territory.
+TEST(Events, ASectorThatTakesARankOccupiesNothing) {
+  EXPECT_FALSE(HasViolence(AnalyzeText("واحتل القطاع المرتبة الثالثة في قيمة التداول في بورصة عمان.")));
+  EXPECT_TRUE(HasViolence(AnalyzeText("واحتلت القوات التركية بلدة عفرين السورية أمس.")));
+}
+
 }  // namespace
 }  // namespace hadath

@@ -913,7 +913,14 @@ class Coder {
         !VictimsIn(s))
       return;
     // «احتل السهم المرتبة الثانية»: occupying takes a territory, not a rank.
-    if (trig.cameo == "192" && !TerritoryAfter(te, sent.end)) return;
+    if (trig.cameo == "192") {
+      if (!TerritoryAfter(te, sent.end)) return;
+      // «واحتل القطاع المرتبة الثالثة»: a sector, not the Gaza Strip, takes a rank.
+      static const WordSet kRank = MatchFormSet({"المرتبة", "مرتبة", "المركز", "مركزا", "الصدارة", "المراتب",
+                                                 "المراكز", "الترتيب"});
+      for (int k = te; k < std::min(sent.end, te + 4); ++k)
+        if (kRank.count(T(k).Key())) return;
+    }
     // «انفجرت فضيحة جديدة», «تفجر الخلاف»: what bursts is no bomb.
     if ((trig.lemma == "انفجر" || trig.lemma == "تفجر") && AbstractAround(s, tb, te)) return;
     // A war is told as an event when the text says what it did or when it broke out
