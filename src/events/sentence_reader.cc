@@ -1,0 +1,653 @@
+#include "src/events/sentence_reader.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+#include "src/lexicon/matcher.h"
+#include "src/temporal/civil.h"
+#include "src/util/utf8.h"
+
+namespace hadath {
+
+ActorCode SentenceReader::StateOf(const std::string& country, const std::string& sector) {
+  return ActorCode{country + sector, country, sector};
+}
+
+bool SentenceReader::Passive(int tb) const {
+  const Token& t = T(tb);
+  int letters = 0;
+  for (int k = t.start; k < t.end && letters < 4; ++k) {
+    char32_t ch = c_.norm.original[k];
+    if (ch == U'\u064F') return letters >= 1;
+    if (ch >= U'\u0621' && ch <= U'\u064A') ++letters;
+  }
+  return false;
+}
+
+bool SentenceReader::Relative(int k) const {
+  static const WordSet kRel = MatchFormSet({"الذي", "التي", "الذين", "اللذان", "اللذين", "اللتان",
+                                            "اللتين", "اللواتي", "اللاتي"});
+  return kRel.count(T(k).Key()) > 0 && T(k).proclitics.empty();
+}
+
+bool SentenceReader::AdjectiveOf(int noun, int k) const {
+  const Token& t = T(k);
+  if (t.kind != TokKind::kArabic || !t.proclitics.empty() || t.enclitic || c_.token_time[k] >= 0) return false;
+  if (StartsWithAl(t.Key()) != StartsWithAl(T(noun).Key())) return false;
+  for (const auto& [w, b] : w_.markers)
+    if (t.Key() == w) return false;
+  return !w_.clause_break.count(t.Key()) && !w_.negation.count(t.Key());
+}
+
+bool SentenceReader::TemporalBefore(int tb, int cb) const {
+  static const WordSet kWhen = MatchFormSet({"انتهاء", "ختام", "خلال", "أثناء", "عقب", "إثر", "قبيل",
+                                             "نهاية", "هامش", "بداية", "مستهل", "مطلع", "اختتام", "افتتاح",
+                                             "بعيد"});
+  return tb - 1 >= cb && kWhen.count(T(tb - 1).Key()) > 0 && !T(tb - 1).enclitic;
+}
+
+bool SentenceReader::ImpersonalBefore(int tb) const {
+  static const WordSet kTamma = MatchFormSet({"تم", "تمت", "يتم", "تتم", "جرى", "جرت", "يجري", "تجري"});
+  for (int k = tb - 1; k >= 0 && k >= tb - 2; --k)
+    if (kTamma.count(T(k).Key())) return true;
+  return false;
+}
+
+std::optional<EventActor> SentenceReader::MediatorAfter(int s, int te, const Trigger& trig) const {
+  static const std::u32string kWasata = MatchFormOf("وساطة");
+  const Sentence& sent = c_.sentences[s];
+  for (int k = te; k + 1 < std::min(sent.end, te + 8); ++k) {
+    if (w_.clause_break.count(T(k).Key()) || (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C")) break;
+    if (T(k).Key() != kWasata) continue;
+    if (IsActor(Ent(k + 1))) return ActorOf(Ent(k + 1));
+    if (auto a = NationalityAfter(k + 1, sent.end, trig)) {
+      a->actor = StateOf(a->actor.country, "GOV");
+      return a;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::pair<EventActor, EventActor>> SentenceReader::BorderSides(int s, int te) const {
+  static const WordSet kBorder = MatchFormSet({"الحدود", "حدود", "الحدودية", "خط"});
+  const Sentence& sent = c_.sentences[s];
+  auto mil = [&](const std::string& iso3, Span span) {
+    EventActor a;
+    a.span = span;
+    a.actor = StateOf(iso3, "MIL");
+    return a;
+  };
+  for (int k = te; k < std::min(sent.end, te + 6); ++k) {
+    if (T(k).kind == TokKind::kPunct) break;
+    if (!kBorder.count(T(k).Key())) continue;
+    std::vector<std::pair<std::string, Span>> states;
+    for (int q = k + 1; q < std::min(sent.end, k + 6) && states.size() < 2; ++q) {
+      if (T(q).kind == TokKind::kPunct) break;
+      int e = Ent(q);
+      if (e >= 0 && out_.entities[e].actor && !out_.entities[e].actor->country.empty()) {
+        states.emplace_back(out_.entities[e].actor->country, out_.entities[e].span);
+        q = c_.mentions[e].te - 1;
+        continue;
+      }
+      LexMatch m = MatchAt(lex_, c_.tokens, q, sent.end,
+                           [](const LexEntry& x) { return x.kind == LexKind::kNationality; });
+      if (m.entry) {
+        states.emplace_back(lex_.countries[m.entry->index].iso3, c_.SpanOf(q, q + m.ntokens));
+        q += m.ntokens - 1;
+      } else if (T(q).Key() != w_.bayna) {
+        break;
+      }
+    }
+    if (states.size() == 2 && states[0].first != states[1].first)
+      return std::make_pair(mil(states[0].first, states[0].second), mil(states[1].first, states[1].second));
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+int SentenceReader::CoordinatedBefore(int e, int lo) const {
+  static const std::u32string kWa = MatchFormOf("و");
+  int h = c_.mentions[e].hb;
+  bool conj = !T(h).proclitics.empty() && T(h).proclitics[0] == U'\u0648';
+  for (int q = h - 1; q >= lo && q >= h - 3; --q) {
+    const Token& t = T(q);
+    if (t.form == U"\u060C" || t.form == U",") continue;
+    if (t.Key() == kWa) { conj = true; continue; }
+    int f = Ent(q);
+    if (IsActor(f) && f != e && c_.mentions[f].te == q + 1) {
+      if (!conj || !out_.entities[f].actor || !out_.entities[e].actor ||
+          out_.entities[f].actor->country == out_.entities[e].actor->country)
+        return -1;
+      return f;
+    }
+    if (!t.proclitics.empty() && t.proclitics[0] == U'\u0648' &&
+        MatchAt(lex_, c_.tokens, q, q + 1, [](const LexEntry& x) { return x.kind == LexKind::kNationality; }).entry) {
+      conj = true;
+      continue;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+bool SentenceReader::ForceName(int tb) const {
+  static const WordSet kForce = MatchFormSet({"وحدة", "قوة", "قوات", "بعثة", "عناصر", "جنود", "كتيبة",
+                                              "لواء", "فرقة", "وحدات", "فرق", "مهمة", "عملية"});
+  return tb > 0 && kForce.count(T(tb - 1).Key()) > 0 && T(tb).proclitics.empty();
+}
+
+bool SentenceReader::InsideActor(int tb, int te) const {
+  for (int k = tb; k < te; ++k) {
+    int e = Ent(k);
+    if (IsActor(e) && c_.mentions[e].hb <= k && k < c_.mentions[e].te) return true;
+  }
+  return false;
+}
+
+const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
+  const Sentence& sent = c_.sentences[s];
+  if (T(i).kind != TokKind::kArabic || i + 2 >= sent.end) return nullptr;
+  int j = i + 1;
+  bool actor = false;
+  for (int guard = 0; guard < 4 && j < sent.end; ++guard) {
+    int e = Ent(j);
+    if (e >= 0 && c_.mentions[e].hb <= j) {
+      actor |= IsActor(e);
+      j = std::max(j + 1, c_.mentions[e].te);
+      // «مصر والإمارات»: a second actor joined by «و».
+      continue;
+    }
+    if (c_.token_time[j] >= 0) {
+      int t = c_.token_time[j];
+      while (j < sent.end && c_.token_time[j] == t) ++j;
+      continue;
+    }
+    if (T(j).Key() == w_.fi && j + 1 < sent.end && c_.token_time[j + 1] >= 0) {
+      ++j;
+      continue;
+    }
+    break;
+  }
+  if (!actor || j >= sent.end || j == i + 1) return nullptr;
+  // The verb and the words after the subject, side by side (buffers reused: tokens
+  // carry strings).
+  thread_local std::vector<Token> v;
+  const int n = 1 + std::min(sent.end, j + 3) - j;
+  v.resize(n);
+  v[0] = T(i);
+  for (int k = j; k < std::min(sent.end, j + 3); ++k) v[1 + k - j] = T(k);
+  LexMatch m = MatchAt(lex_, v, 0, static_cast<int>(v.size()),
+                       [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
+  if (!m.entry || m.ntokens < 2) return nullptr;
+  *tail = j;
+  return &lex_.triggers[m.entry->index];
+}
+
+bool SentenceReader::Question(int s) const {
+  if (question_.empty()) question_.assign(c_.sentences.size(), -1);
+  if (question_[s] >= 0) return question_[s] != 0;
+  question_[s] = QuestionUncached(s) ? 1 : 0;
+  return question_[s] != 0;
+}
+
+bool SentenceReader::QuestionUncached(int s) const {
+  const Sentence& sent = c_.sentences[s];
+  static const std::u32string kHal = MatchForm(U"هل");
+  for (int k = sent.begin; k < sent.end; ++k) {
+    const Token& t = T(k);
+    if (t.form == U"\u061F" || t.form == U"?") return true;
+    if (k == sent.begin && t.Key() == kHal) return true;
+  }
+  return false;
+}
+
+bool SentenceReader::ReferenceBefore(int tb, int cb) const {
+  static const WordSet kRef = MatchFormSet({"تهمة", "تهم", "بتهمة", "بتهم", "قضية", "قضايا", "محاكمة",
+                                            "جريمة", "جرائم", "ملف", "هدد", "هددت", "هددوا", "يهدد",
+                                            "تهدد", "تهديد", "تهديدات", "منذ", "ذكرى", "بذكرى", "تحقيق",
+                                            "التحقيق", "التحقيقات",
+                                            // accused of, involved in, related to, behind it
+                                            "المتهم", "متهم", "المتهمة", "متهمة", "المتهمين", "متهمين",
+                                            "المتهمون", "متهمون", "التآمر", "المدان", "مدان", "المدانين",
+                                            "علاقة", "علاقته", "علاقتهم", "المتعلقة", "المتعلق", "تتعلق",
+                                            "يتعلق", "الضلوع", "ضلوع", "تورط", "المتورط", "المتورطين",
+                                            "المتورطون", "وراء", "ملابسات", "الذكرى", "نظريات", "اتهامات",
+                                            "اتهام", "الاتهامات", "مزاعم", "ادعاءات"});
+  for (int k = tb - 1; k >= cb && k >= tb - 3; --k) {
+    if (T(k).kind == TokKind::kPunct) break;
+    if (kRef.count(T(k).Key())) return true;
+  }
+  return false;
+}
+
+bool SentenceReader::TerritoryAfter(int te, int end) const {
+  static const WordSet kLand = MatchFormSet({"أراضي", "أرض", "مدينة", "بلدة", "قرية", "منطقة", "مناطق",
+                                             "جزيرة", "مواقع", "موقع", "مبنى", "مقر", "مقرات", "الضفة",
+                                             "القطاع", "الإقليم", "إقليم", "العاصمة", "مطار", "ميناء",
+                                             "قاعدة", "تلة", "مرتفعات", "الأراضي", "المدينة", "البلدة",
+                                             "القرية"});
+  // The object, after the subject if it comes first (VSO): the first word that is no
+  // actor must be a place or a word for land.
+  for (int k = te; k < end && k < te + 6; ++k) {
+    if (T(k).kind == TokKind::kPunct) break;
+    int e = Ent(k);
+    if (e >= 0) {
+      const std::string& ty = out_.entities[e].type;
+      if (ty == "GPE" || ty == "LOC" || ty == "FAC") return true;
+      continue;
+    }
+    return kLand.count(T(k).Key()) > 0;
+  }
+  return false;
+}
+
+int SentenceReader::PlaceAfterFrom(int te, int end) const {
+  static const std::u32string kMin = MatchFormOf("من");
+  for (int k = te; k < std::min(end, te + 6); ++k) {
+    if (T(k).kind == TokKind::kPunct) break;
+    if (T(k).Key() != kMin) continue;
+    for (int q = k + 1; q < std::min(end, k + 7); ++q) {
+      int e = Ent(q);
+      if (e < 0) continue;
+      const Entity& en = out_.entities[e];
+      if ((en.type == "GPE" || en.type == "LOC") && en.actor && !en.actor->country.empty()) return e;
+    }
+  }
+  return -1;
+}
+
+int SentenceReader::ClauseEnd(int s, int from) const {
+  const Sentence& sent = c_.sentences[s];
+  for (int k = from; k < sent.end; ++k)
+    if (w_.clause_break.count(T(k).Key()) || T(k).form == U":") return k;
+  return sent.end;
+}
+
+std::pair<int, int> SentenceReader::DatingClause(int s, int tb, int te) const {
+  const Sentence& sent = c_.sentences[s];
+  auto is_break = [&](int k) {
+    const Token& t = T(k);
+    return w_.clause_break.count(t.Key()) > 0 || t.form == U":" ||
+           (t.kind == TokKind::kPunct && IsQuoteChar(t.form[0]));
+  };
+  int a = sent.begin, b = sent.end;
+  for (int k = tb - 1; k >= sent.begin; --k)
+    if (is_break(k)) { a = k + 1; break; }
+  for (int k = te; k < sent.end; ++k)
+    if (is_break(k)) { b = k; break; }
+  return {a, b};
+}
+
+int SentenceReader::PlaceInClause(int s, int tb, int cb) const {
+  const int ce = ClauseEnd(s, tb + 1);
+  for (int k = cb; k < ce; ++k) {
+    if (!(T(k).Key() == w_.fi || T(k).proclitics == U"\u0628")) continue;
+    for (int q = T(k).Key() == w_.fi ? k + 1 : k; q < ce && q < k + 4; ++q) {
+      int e = Ent(q);
+      if (e < 0) continue;
+      const Entity& en = out_.entities[e];
+      if ((en.type == "GPE" || en.type == "LOC" || en.type == "FAC") && en.actor && !en.actor->country.empty())
+        return e;
+    }
+  }
+  return -1;
+}
+
+bool SentenceReader::AbstractAround(int s, int tb, int te) const {
+  static const WordSet kAbstract = MatchFormSet({"فضيحة", "الفضيحة", "خلاف", "الخلاف", "خلافات",
+                                                 "الخلافات", "أزمة", "الأزمة", "غضب", "الغضب", "الوضع",
+                                                 "الأوضاع", "الموقف", "صراع", "الصراع", "قضية", "القضية",
+                                                 "جدل", "الجدل", "النزاع", "نزاع", "مشكلة", "المشكلة",
+                                                 "الشارع", "الاحتقان", "توتر", "التوتر", "فقاعة",
+                                                 "الفقاعة", "ثورة", "الثورة", "حرب", "الحرب", "سجال",
+                                                 "السجال"});
+  const Sentence& sent = c_.sentences[s];
+  return (te < sent.end && kAbstract.count(T(te).Key())) || (tb > sent.begin && kAbstract.count(T(tb - 1).Key()));
+}
+
+const WordSet& SentenceReader::OccurWords() {
+  static const WordSet kOccur = MatchFormSet({"وقع", "وقعت", "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا",
+                                              "استهدف", "استهدفت", "أسفر", "أسفرت", "تعرض", "تعرضت", "جرى",
+                                              "جرت", "أدى", "أدت", "خلف", "خلفت", "أوقع", "أوقعت", "تبنى",
+                                              "تبنت", "أودى", "أودت", "سقط", "سقطت", "حصد", "حصدت",
+                                              "اندلع", "اندلعت", "تجدد", "تجددت", "شهد", "شهدت", "قتل",
+                                              "قتلت", "أصيب", "أصيبت", "جرح", "لقي", "لقيت", "دارت",
+                                              "تواصل", "تواصلت", "استمر", "استمرت", "ندد", "نددت", "أدان",
+                                              "أدانت", "استنكر", "استنكرت", "شجب", "شجبت", "نشب",
+                                              "نشبت", "انتهت",
+                                              // «قام مسلحون بخطف …»: did
+                                              "قام", "قامت", "قاموا", "قاما", "يقوم", "تقوم", "يقومون",
+                                              // what goes off, sets out, is organised or dispersed
+                                              "انفجر", "انفجرت", "تفجر", "تفجرت", "انطلق", "انطلقت", "خرج",
+                                              "خرجت", "خرجوا", "نظم", "نظمت", "نظمها", "نظمه", "فرقت", "فرق",
+                                              "أطلق", "أطلقت", "أطلقوا"});
+  return kOccur;
+}
+
+bool SentenceReader::Occurred(int s, int tb, int te, int cb, bool words_only) const {
+  const WordSet& kOccur = OccurWords();
+  const int ce = ClauseEnd(s, te);
+  for (int k = cb; k < ce; ++k) {
+    if (kOccur.count(T(k).Key())) return true;
+    if (words_only) continue;
+    int ti = c_.token_time[k];
+    if (ti >= 0 && out_.times[ti].type != "DURATION" && out_.times[ti].type != "SET") return true;
+    // «في بغداد», «بمدينة الرمادي»: a place where it happened.
+    if (k > tb && (T(k).Key() == w_.fi || T(k).proclitics == U"\u0628") && k + 1 < ce) {
+      int e = Ent(T(k).Key() == w_.fi ? k + 1 : k);
+      if (e >= 0) {
+        const std::string& ty = out_.entities[e].type;
+        if (ty == "GPE" || ty == "LOC" || ty == "FAC") return true;
+      }
+    }
+  }
+  // A count of victims in the sentence.
+  return VictimsIn(s);
+}
+
+bool SentenceReader::NounTold(int s, int tb, int te, int cb) const {
+  const Sentence& sent = c_.sentences[s];
+  const int ce = ClauseEnd(s, te);
+  if (ImpersonalBefore(tb)) return true;  // «تمّ احتجاز ناقلة»
+  const WordSet& occur = OccurWords();
+  for (int k = std::max(cb, tb - 8); k < std::min(ce, te + 5); ++k) {
+    if (k >= tb && k < te) continue;
+    const std::u32string& key = T(k).Key();
+    // («وقامت» is a dictionary word, which the segmenter leaves whole.)
+    if (occur.count(key) || (T(k).proclitics.empty() && key.size() > 3 &&
+                             (key[0] == U'\u0648' || key[0] == U'\u0641') && occur.count(key.substr(1))))
+      return true;
+    if (k > tb && T(k).kind == TokKind::kPunct) break;
+  }
+  if (VictimsBetween(T(cb).start, T(ce - 1).end)) return true;
+  // «مقتل ثمانية أشخاص», «اختطاف 30 فرداً»: the people it befell, counted right after it.
+  if (te < sent.end && c_.token_time[te] < 0) {
+    static const std::set<std::string> kPeople = {"", "person", "soldier", "personnel", "civilian", "child",
+                                                  "militant", "dead", "injured", "arrested", "prisoner"};
+    for (const NumberExpr& n : out_.numbers)
+      if (n.span.start >= T(te).start && n.span.start < T(te).end && kPeople.count(n.unit)) return true;
+  }
+  // A chronology's entry: «* 21 مايو 2005: اغتيال …» is dated by its opening time.
+  {
+    int open = sent.begin;
+    while (open < tb && T(open).kind == TokKind::kPunct) ++open;
+    if (open < cb && c_.token_time[open] >= 0 && cb > sent.begin && T(cb - 1).form == U":") return true;
+  }
+  bool far = false;
+  for (int k = cb; k < ce; ++k) {
+    int ti = c_.token_time[k];
+    if (ti < 0) continue;
+    const TimeExpr& t = out_.times[ti];
+    if ((t.type != "DATE" && t.type != "TIME") || !IsAsciiDigit(t.value[0])) continue;
+    if (c_.pubdate.empty() || DaysBefore(t.value, c_.pubdate) <= 45) return true;
+    far = true;
+  }
+  if (far) return false;
+  for (int k = te; k < std::min(ce, te + 4); ++k) {
+    if (T(k).kind == TokKind::kPunct) break;
+    if (!(T(k).Key() == w_.fi || T(k).proclitics == U"\u0628") || k + 1 >= ce) continue;
+    int e = Ent(T(k).Key() == w_.fi ? k + 1 : k);
+    if (e < 0) continue;
+    const std::string& ty = out_.entities[e].type;
+    if (ty == "GPE" || ty == "LOC" || ty == "FAC") return true;
+  }
+  return false;
+}
+
+bool SentenceReader::VictimsBetween(int start, int end) const {
+  for (const NumberExpr& n : out_.numbers) {
+    if (n.unit != "dead" && n.unit != "injured" && n.unit != "arrested" && n.unit != "prisoner") continue;
+    if (n.span.start >= start && n.span.start < end) return true;
+  }
+  return false;
+}
+
+bool SentenceReader::VictimsIn(int s) const {
+  if (victims_.empty()) {
+    victims_.assign(c_.sentences.size() + 1, 0);
+    for (const NumberExpr& n : out_.numbers) {
+      if (n.unit != "dead" && n.unit != "injured" && n.unit != "arrested" && n.unit != "prisoner") continue;
+      for (size_t q = 0; q < c_.sentences.size(); ++q)
+        if (c_.sentences[q].start <= n.span.start && n.span.start < c_.sentences[q].stop) victims_[q] = 1;
+    }
+  }
+  return victims_[s] != 0;
+}
+
+uint32_t SentenceReader::MarkerBefore(int k, int sb) const {
+  uint32_t m = 0;
+  const std::u32string& pro = T(k).proclitics;
+  for (char32_t ch : pro) {
+    if (ch == U'\u0628') m |= kTgtBi;
+    if (ch == U'\u0644') m |= kTgtLi;
+  }
+  // A preposition with its own pronoun object («إليها») introduces nothing after it.
+  if (k > sb && !T(k - 1).enclitic) {
+    for (const auto& [w, b] : w_.markers)
+      if (T(k - 1).Key() == w) m |= b;
+  }
+  return m;
+}
+
+EventActor SentenceReader::ActorOf(int e) const {
+  const Entity& en = out_.entities[e];
+  EventActor a;
+  a.span = en.span;
+  a.entity = en.id;
+  if (en.actor) a.actor = *en.actor;
+  if (en.type == "GPE" && a.actor.sector.empty() && !a.actor.country.empty()) {  // a state acting
+    a.actor.sector = "GOV";
+    a.actor.code = a.actor.country + "GOV";
+  }
+  return a;
+}
+
+bool SentenceReader::PronounSubjectBefore(int tb, int begin) const {
+  static const WordSet kWithPronoun = MatchFormSet({"أنه", "أنها", "أنهم", "أنهما", "أنهن", "أننا", "إنه", "إنها",
+                                                    "إنهم", "إنهما", "إننا"});
+  int k = tb - 1;
+  if (k > begin && w_.verb_particle.count(T(k).Key()) && T(k).proclitics.empty()) --k;
+  if (k < begin) return false;
+  return kWithPronoun.count(T(k).Key()) > 0 || (T(k).enclitic && (T(k).Key() == w_.anna || T(k).Key() == w_.inna));
+}
+
+bool SentenceReader::AfterPreposition(int k) const {
+  static const WordSet kPrepositions = MatchFormSet({"عن", "على", "إلى", "في", "من", "مع", "حول", "بشأن", "ضد"});
+  const std::u32string& pro = T(k).proclitics;
+  if (!pro.empty() && (pro.back() == U'\u0628' || pro.back() == U'\u0644')) return true;
+  return k > 0 && T(k - 1).proclitics.empty() && kPrepositions.count(T(k - 1).Key()) > 0;
+}
+
+bool SentenceReader::MasdarHeadBefore(int tb) const {
+  static const WordSet kHeads = MatchFormSet(
+      {"عملية", "عمليات", "العمليات", "جريمة", "جرائم", "الجرائم", "أعمال", "عزم", "محاولة", "محاولات",
+       "خطة", "خطط", "مخطط", "مخططات", "حملة", "حملات", "حادث", "حادثة", "حوادث", "تهمة", "تهم",
+       "قضية", "قضايا", "ضحايا", "ارتكاب", "موجة", "سلسلة", "مسلسل", "وقف", "منع", "عدم", "ظاهرة",
+       "أحداث", "مسؤولية", "ملف", "رفض", "إدانة", "تبرير", "التحريض", "تحريض",
+       // adverbs of time and cause take nouns: «بعد خطف طائرة», «إثر قتل»
+       "بعد", "قبل", "إثر", "عقب", "أعقاب", "منذ", "جراء", "بسبب", "خلال", "أثناء", "بين",
+       // «قصة خطف», «سيناريو خطف», «شبهة قتل», «مرور 26 عاماً على خطف»
+       "قصة", "سيناريو", "شبهة", "ذكرى", "استمرار", "مواصلة", "تجريم", "مسألة", "خطر", "واقعة",
+       "وقائع", "ضحية"});
+  if (tb == 0 || T(tb - 1).kind != TokKind::kArabic) return false;
+  if (kHeads.count(T(tb - 1).Key()) && !T(tb - 1).enclitic) return true;
+  // «للقتل والخطف», «قتل وخطف»: joined by «و» to a verbal noun, a verbal noun too.
+  if (T(tb).proclitics.empty() || T(tb).proclitics[0] != U'\u0648') return false;
+  LexMatch m = MatchAt(lex_, c_.tokens, tb - 1, tb,
+                       [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
+  return m.entry && lex_.triggers[m.entry->index].pos == "noun";
+}
+
+bool SentenceReader::ClearVerbForm(int tb, int te, const Trigger& trig) const {
+  if (trig.tense == "present") return true;
+  static const WordSet kSelf = MatchFormSet({"نفسه", "نفسها", "أنفسهم", "أنفسهما", "نفسيهما"});
+  if (te - tb >= 2 && kSelf.count(T(tb + 1).Key())) return true;
+  const std::u32string& w = T(tb).Key();
+  if (w.size() < 3) return false;
+  const char32_t last = w.back(), before = w[w.size() - 2];
+  return last == U'\u062A' || (last == U'\u0627' && before == U'\u0648') || (w.size() > 3 && last == U'\u0627');
+}
+
+bool SentenceReader::TimeInClause(int s, int tb, int te, bool recent) const {
+  const Sentence& sent = c_.sentences[s];
+  auto [a, b] = DatingClause(s, tb, te);
+  // A time that opens the sentence scopes over it («* 5 أكتوبر 2003: …»).
+  int open = sent.begin;
+  while (open < tb && T(open).kind == TokKind::kPunct) ++open;
+  if (open < a && c_.token_time[open] >= 0) a = open;
+  for (int k = a; k < b; ++k) {
+    int ti = c_.token_time[k];
+    if (ti < 0) continue;
+    const TimeExpr& t = out_.times[ti];
+    if (t.type != "DATE" && t.type != "TIME") continue;
+    if (!recent) return true;
+    if (!IsAsciiDigit(t.value[0])) continue;
+    if (c_.pubdate.empty() || DaysBefore(t.value, c_.pubdate) <= 45) return true;
+  }
+  return false;
+}
+
+long SentenceReader::DaysBefore(const std::string& v, const std::string& pub) {
+  auto days = [](const std::string& d) {
+    int y = std::atoi(d.substr(0, 4).c_str());
+    if (d.size() >= 7 && d[5] == 'W') return DaysFromCivil(y, 1, 1) + 7L * std::atoi(d.substr(6).c_str()) - 1;
+    int m = d.size() >= 7 ? std::atoi(d.substr(5, 2).c_str()) : 12;
+    int dd = d.size() >= 10 ? std::atoi(d.substr(8, 2).c_str()) : 28;
+    return DaysFromCivil(y, m, dd);
+  };
+  return days(pub) - days(v);
+}
+
+bool SentenceReader::VerbalAttack(int s, int te, const Trigger& trig, int src, int tgt) const {
+  if (trig.lemma != "هاجم" && trig.lemma != "هجوم") return false;
+  static const WordSet kSaying = MatchFormSet({"قائلا", "قائلة", "قائلين", "قائلتين", "واصفا", "واصفة",
+                                                "معتبرا", "معتبرة", "متهما", "متهمة", "لاذعا", "لاذع",
+                                                "حادا", "عنيفا", "كلامي", "كلاميا", "إعلامي"});
+  const Sentence& sent = c_.sentences[s];
+  for (int k = te; k < std::min(sent.end, te + 12); ++k)
+    if (kSaying.count(T(k).Key())) return true;
+  if (src < 0) return false;
+  const Entity& a = out_.entities[src];
+  if (a.type != "PER") return false;
+  if (TerritoryAfter(te, sent.end)) return false;  // «هاجموا عدة قرى قرب نابلس»
+  if (tgt >= 0 && out_.entities[tgt].type != "ORG" && out_.entities[tgt].type != "PER") return false;
+  const std::string sector = a.actor ? a.actor->sector : "";
+  return sector != "MIL" && sector != "REB" && sector != "UAF" && sector != "INS" && sector != "SPY";
+}
+
+bool SentenceReader::FirstPerson(int tb, const Trigger& trig) const {
+  const std::u32string& f = T(tb).Key();
+  if (f.empty()) return false;
+  bool ends_na = f.size() > 3 && f[f.size() - 2] == U'\u0646' && f.back() == U'\u0627';
+  if (trig.tense == "present") return f[0] == U'\u0646' || (f[0] == U'\u0627' && f.size() > 3);
+  return ends_na;
+}
+
+std::optional<EventActor> SentenceReader::OwnCountryBefore(int s, int tb) const {
+  static const WordSet kOwn = MatchFormSet({"بلاده", "بلادها", "بلادهم", "بلادنا", "بلادي"});
+  static const std::u32string kBilad = MatchFormOf("بلاد");
+  int k = tb - 1;
+  if (k > c_.sentences[s].begin && w_.verb_particle.count(T(k).Key()) && T(k).proclitics.empty()) --k;
+  if (k < c_.sentences[s].begin || Ent(k) >= 0) return std::nullopt;
+  if (!(kOwn.count(T(k).Key()) || (T(k).Key() == kBilad && T(k).enclitic))) return std::nullopt;
+  for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
+    if (it->trigger.start >= T(tb).start || !it->source || it->source->actor.country.empty()) continue;
+    const std::string& c = it->source->actor.country;
+    if (c == "IGO" || c == "NGO") return std::nullopt;
+    EventActor a;
+    a.span = c_.SpanOf(k, k + 1);
+    a.actor = StateOf(c, "GOV");
+    return a;
+  }
+  return std::nullopt;
+}
+
+std::optional<EventActor> SentenceReader::NationalityAfter(int te, int end, const Trigger& trig) const {
+  for (int k = te; k < std::min(end, te + 2); ++k) {
+    if (T(k).kind != TokKind::kArabic || !T(k).proclitics.empty()) return std::nullopt;
+    LexMatch m = MatchAt(lex_, c_.tokens, k, end, [](const LexEntry& e) { return e.kind == LexKind::kNationality; });
+    if (!m.entry) continue;
+    const Country& c = lex_.countries[m.entry->index];
+    const std::string root = trig.cameo.substr(0, 2);
+    const bool force = root == "15" || root == "17" || root == "18" || root == "19" || root == "20";
+    EventActor a;
+    a.span = c_.SpanOf(k, k + m.ntokens);
+    a.actor = StateOf(c.iso3, force ? "MIL" : "GOV");
+    return a;
+  }
+  return std::nullopt;
+}
+
+int SentenceReader::AgentAfter(const Sentence& sent, int te) const {
+  static const WordSet kOne = MatchFormSet({"برصاص", "بنيران", "بأيدي", "بيد", "بقذائف", "بصواريخ"});
+  static const std::u32string kAla = MatchFormOf("على"), kYad = MatchFormOf("يد"), kMin = MatchFormOf("من"), kQibal = MatchFormOf("قبل");
+  for (int k = te; k < std::min(sent.end, te + 10); ++k) {
+    if (w_.clause_break.count(T(k).Key()) || (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C")) break;
+    int n = 0;
+    if (kOne.count(T(k).form)) n = 1;
+    else if (k + 1 < sent.end && T(k).Key() == kAla && T(k + 1).Key() == kYad) n = 2;
+    else if (k + 1 < sent.end && T(k).Key() == kMin && T(k + 1).Key() == kQibal) n = 2;
+    if (!n) continue;
+    for (int q = k + n; q < std::min(sent.end, k + n + 3); ++q) {
+      int e = Ent(q);
+      if (IsActor(e)) return e;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+bool SentenceReader::AppealBefore(int s, int tb, int cb) const {
+  for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
+    const Event& e = *it;
+    if (e.root != "02" && e.root != "10") continue;
+    int trig_end = -1;
+    for (int k = cb; k < tb; ++k)
+      if (T(k).start == e.trigger.start) trig_end = k;
+    if (trig_end >= 0 && tb - trig_end <= 10) return true;
+  }
+  return false;
+}
+
+bool SentenceReader::IsImperfect(const std::u32string& w) {
+  return w.size() >= 3 && (w[0] == U'\u064A' || w[0] == U'\u062A' || w[0] == U'\u0646') &&
+         !(w[0] == U'\u062A' && w.back() == U'\u062A');
+}
+
+std::string SentenceReader::Modality(int s, int tb, int te, const Trigger& trig) const {
+  const Sentence& sent = c_.sentences[s];
+  bool neg = false, fut = T(tb).future, poss = false, rep = false;
+  const bool finite = trig.tense == "past" || trig.tense == "present";
+  for (int k = std::max(sent.begin, tb - 3); k < tb; ++k) {
+    const std::u32string& key = T(k).Key();
+    // A verbal noun is negated by a word right before it («عدم التدخل»); further back,
+    // the negation is its verb's: «لا نقبل اتهامات أرمينيا» — the accusations were made.
+    if (w_.negation.count(key) && (finite || k == tb - 1)) neg = true;
+    // «قد» + imperfect: may; «قد» + past («وقد خلّفت حرب …»): already.
+    if (key == w_.qad &&
+        (trig.tense == "present" || T(k + 1).future || (k + 1 < tb && IsImperfect(T(k + 1).Key()))))
+      poss = true;
+    if (key == w_.sawfa || T(k).future || w_.future_words.count(key)) fut = true;
+    if (w_.possible.count(key)) poss = true;
+  }
+  if (trig.tense == "past" && poss) poss = false;  // «قد» + past = «already»
+  // «قد يجري الرئيس … محادثات»: قد + an imperfect verb governing a verbal noun.
+  if (!poss && trig.tense != "past" && trig.tense != "present") {
+    for (int k = tb - 1; k >= std::max(sent.begin, tb - 14); --k) {
+      if (w_.clause_break.count(T(k).Key()) ||
+          (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C" && T(k).form != U","))
+        break;
+      if (T(k).Key() == w_.qad && k + 1 < tb && IsImperfect(T(k + 1).Key())) poss = true;
+      if (T(k).future || T(k).Key() == w_.sawfa) fut = true;
+    }
+  }
+  for (int k = sent.begin; k < tb; ++k)
+    if (w_.reported.count(T(k).Key())) rep = true;
+  if (neg) return "negated";
+  if (poss) return "possible";
+  if (fut) return "future";
+  if (rep) return "reported";
+  return "asserted";
+}
+}  // namespace hadath

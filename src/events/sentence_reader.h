@@ -1,0 +1,179 @@
+// What the sentence around a trigger says: the clause-reading predicates of the event
+// coder (where a clause starts, whether a noun of violence is told as happening, who an
+// actor is, what modality a trigger has), apart from the coding of events itself.
+#ifndef HADATH_SRC_EVENTS_SENTENCE_READER_H_
+#define HADATH_SRC_EVENTS_SENTENCE_READER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "include/hadath/document.h"
+#include "src/engine/context.h"
+#include "src/lexicon/lexicon.h"
+#include "src/normalize/normalizer.h"
+
+namespace hadath {
+
+struct Words {
+  WordSet negation, clause_break, reported, possible, future_words, jussive_particle, verb_particle;
+  std::u32string qad, fi, sawfa, bayna, anna, inna;
+  std::vector<std::pair<std::u32string, uint32_t>> markers;
+  std::vector<std::pair<std::u32string, std::string>> relations;
+
+  static const Words& Get() {
+    static const Words* w = [] {
+      auto* x = new Words;
+      x->negation = MatchFormSet({"لا", "لم", "لن", "ليس", "ليست", "عدم", "غير", "دون"});
+      x->jussive_particle = MatchFormSet({"لم", "لما"});
+      x->verb_particle = MatchFormSet({"قد", "لن", "لم", "لا", "سوف"});  // between a subject and its verb
+      x->clause_break = MatchFormSet({"أن", "إن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "حيث", "بينما"});
+      x->reported = MatchFormSet({"الأنباء", "تقارير", "مصادر", "وسائل", "أفادت", "نقلت", "ذكرت"});
+      x->possible = MatchFormSet({"المحتمل", "يتوقع", "ربما", "يرجح", "يحتمل"});
+      x->future_words = MatchFormSet({"المقرر", "سوف", "يعتزم", "تعتزم", "ينوي"});
+      x->qad = MatchFormOf("قد");
+      x->fi = MatchFormOf("في");
+      x->sawfa = MatchFormOf("سوف");
+      x->bayna = MatchFormOf("بين");
+      x->anna = MatchFormOf("أن");
+      x->inna = MatchFormOf("إن");
+      const std::pair<const char*, uint32_t> kMarkers[] = {
+          {"مع", kTgtMaa}, {"إلى", kTgtIla}, {"على", kTgtAla}, {"ضد", kTgtDidd},
+          {"عن", kTgtAn},  {"في", kTgtFi},   {"من", kTgtMin},  {"بين", kTgtBayna}};
+      for (const auto& [s, b] : kMarkers) x->markers.emplace_back(MatchFormOf(s), b);
+      const std::pair<const char*, const char*> kRel[] = {
+          {"حليف", "ally"}, {"حليفنا", "ally"}, {"حليفان", "ally"}, {"حلفاء", "ally"},
+          {"شريك", "partner"}, {"شريكنا", "partner"}, {"شركاء", "partner"}, {"الشراكة", "partner"},
+          {"شراكة", "partner"}, {"عدو", "adversary"}, {"خصم", "adversary"}, {"أعداء", "adversary"},
+          {"خصوم", "adversary"}, {"العداء", "adversary"}, {"الحليف", "ally"}, {"حليفين", "ally"},
+          {"شريكان", "partner"}, {"شريكين", "partner"}, {"الشريك", "partner"},
+          {"توتر", "tension"}, {"توترا", "tension"}, {"التوتر", "tension"}, {"المتوترة", "tension"}};
+      for (const auto& [s, r] : kRel) x->relations.emplace_back(MatchFormOf(s), r);
+      return x;
+    }();
+    return *w;
+  }
+};
+
+class SentenceReader {
+ protected:
+  SentenceReader(DocContext* c, Analysis* out) : c_(*c), out_(*out), lex_(*c->lex), w_(Words::Get()) {}
+
+  const Token& T(int i) const { return c_.tokens[i]; }
+  // The actor code of a state's `sector` (GOV, MIL, CVL): «USAGOV».
+  static ActorCode StateOf(const std::string& country, const std::string& sector);
+  int Ent(int k) const { return c_.token_entity[k]; }
+  bool IsActor(int e) const { return e >= 0 && c_.mentions[e].actor; }
+  // A passive verb as the text voweled it: a damma on the first letter («قُتل», «اعتُقل»
+  // has it on the second or third).
+  bool Passive(int tb) const;
+  bool Relative(int k) const;
+  // A word after a verbal noun that describes it: no clitic, no preposition, not a time,
+  // and as definite as the noun («زيارة مرتقبة», «الزيارة المرتقبة»).
+  bool AdjectiveOf(int noun, int k) const;
+  // A word that only times another event right before a verbal noun: «بعد انتهاء
+  // زيارة», «خلال الزيارة», «في ختام المحادثات».
+  bool TemporalBefore(int tb, int cb) const;
+  // «تم», «يتم», «سيتم», «جرى» (with «خلالها» between) right before a verbal noun.
+  bool ImpersonalBefore(int tb) const;
+  // «بوساطة روسية», «بوساطة مصر»: the mediator named after a verbal noun in its clause.
+  std::optional<EventActor> MediatorAfter(int s, int te, const Trigger& trig) const;
+  // The two states of «الحدود الأرمينية الأذربيجانية» or «الحدود بين X و Y» in the
+  // sentence after a verbal noun, as their forces.
+  std::optional<std::pair<EventActor, EventActor>> BorderSides(int s, int te) const;
+  // The actor coordinated right before mention e, of another state: «بوتين ونظيره
+  // الصيني», «بوتين، والصيني شي جين بينغ». -1 if none.
+  int CoordinatedBefore(int e, int lo) const;
+  // A noun of forces right before a trigger makes it a force's name: «وحدة حفظ السلام».
+  bool ForceName(int tb) const;
+  bool InsideActor(int tb, int te) const;
+  // A phrase trigger whose first word is the verb at i and whose other words follow the
+  // verb's subject (an actor) and, at most, a time expression; *tail is where they start.
+  const Trigger* GappedTrigger(int s, int i, int* tail) const;
+  bool Question(int s) const;
+  mutable std::vector<signed char> question_;
+  bool QuestionUncached(int s) const;
+  // A noun of violence after a word that only refers to it: a charge or a trial («بتهمة
+  // تفجير», «قضية خطف», «محاكمة»), a threat («هددوا بقتل»), «منذ» (since a known event),
+  // an inquiry. (A condemnation does not: what is condemned has happened.)
+  bool ReferenceBefore(int tb, int cb) const;
+  bool TerritoryAfter(int te, int end) const;
+  // «من ثلاث نقاط مراقبة في ريف حلب»: a place after «من» within a few words.
+  int PlaceAfterFrom(int te, int end) const;
+  // The place the clause around [cb, …) says the event happened in («في بغداد», «بمدينة»).
+  int PlaceInClause(int s, int tb, int cb) const;
+  // The first clause break («أنّ», «الذي», «حيث», a colon) at or after token `from`, else
+  // the sentence's end.
+  int ClauseEnd(int s, int from) const;
+  // The clause that dates tokens [tb, te): bounded by clause breaks, colons and quote marks.
+  std::pair<int, int> DatingClause(int s, int tb, int te) const;
+  // An abstract noun right before or after the trigger (its subject either way).
+  bool AbstractAround(int s, int tb, int te) const;
+  // Verbs that tell that an event took place: «وقع», «شنّ», «استهدف», «أسفر» …
+  static const WordSet& OccurWords();
+  // `words_only`: only a verb of occurrence or a count of victims counts, not a time or a
+  // place (a war is named with both in passing: «خلال الحرب الأخيرة في لبنان»).
+  bool Occurred(int s, int tb, int te, int cb, bool words_only = false) const;
+  // A noun of violence or protest is told as something that happened when its own phrase
+  // says so: a verb of occurrence that governs it («شنت القوات الإسرائيلية غارات»,
+  // «هجوم انتحاري استهدف», «أدى انفجار»), a count of victims in its clause («مقتل ستة
+  // مدنيين»), a recent date in its clause, or the place it happened right after it
+  // («انفجار في سوق»). A date long before the publication makes the place a reference to
+  // a known event («تفجيرات 11 مارس في مدريد عام 2004»), as does a name in passing.
+  bool NounTold(int s, int tb, int te, int cb) const;
+  // A count of victims whose text starts within [start, end) (code points).
+  bool VictimsBetween(int start, int end) const;
+  // Sentences with a count of victims, computed once per document.
+  bool VictimsIn(int s) const;
+  mutable std::vector<char> victims_;
+  // Marker bits that introduce the entity starting at token k.
+  uint32_t MarkerBefore(int k, int sb) const;
+  EventActor ActorOf(int e) const;
+  // «أنها ستفرج», «إنه لن يزور», «أنهم قد يجرون»: «أنّ»/«إنّ» with a pronoun right before
+  // the verb (a particle of tense or negation between them at most).
+  bool PronounSubjectBefore(int tb, int begin) const;
+  // Whether the word at k follows a preposition: a separate one («عن», «على», «إلى», «في»,
+  // «من», «مع», «حول», «بشأن», «ضد») or «ب»/«ل» on the word itself.
+  bool AfterPreposition(int k) const;
+  // A noun that takes a verbal noun as its genitive right before a word that reads both
+  // ways: «عمليات خطف», «جرائم قتل», «محاولة قتل», «عزمهم خطف» — the word is the noun.
+  bool MasdarHeadBefore(int tb) const;
+  bool ClearVerbForm(int tb, int te, const Trigger& trig) const;
+  // A date or a clock time in the clause of the token range [tb, te) (bounded as Date()
+  // bounds it); with `recent`, only one at most 45 days before the publication or after it.
+  bool TimeInClause(int s, int tb, int te, bool recent) const;
+  // Days from the start of the ISO date (or month, or year) `v` to `pub` (negative when
+  // after it).
+  static long DaysBefore(const std::string& v, const std::string& pub);
+  // «هاجم» and «هجوم» of a politician are words: «وهاجمت رايس حماس قائلة …», «صعّد ماكين
+  // من هجومه على روسيا», «شن هجوماً لاذعاً على معارضيه» criticize (111). An attack is
+  // physical when its side is a state, a force or an armed group, or it hits a place.
+  bool VerbalAttack(int s, int te, const Trigger& trig, int src, int tgt) const;
+  // First person plural/singular: present «ن…/أ…», past «…نا», or a «…نا» suffix.
+  bool FirstPerson(int tb, const Trigger& trig) const;
+  // The state named by a nationality adjective right after a verbal noun (one or two
+  // tokens, «الغارات الجوية الإسرائيلية»), as the event's actor: its army for force,
+  // its government otherwise.
+  // «أكد أردوغان أن بلاده مستعدة», «قال إن بلاده لن تعترف»: «بلاده/بلادها» right before
+  // the trigger is the state of the sentence's earlier subject.
+  std::optional<EventActor> OwnCountryBefore(int s, int tb) const;
+  std::optional<EventActor> NationalityAfter(int te, int end, const Trigger& trig) const;
+  // The actor of an agent phrase within the clause after the trigger, or -1.
+  int AgentAfter(const Sentence& sent, int te) const;
+  // An appeal or demand (CAMEO 02x, 10x) earlier in the clause, within ten tokens.
+  bool AppealBefore(int s, int tb, int cb) const;
+  // Starts like an imperfect verb; «تجددت», «تمت» (past, feminine) end in ت instead.
+  static bool IsImperfect(const std::u32string& w);
+  std::string Modality(int s, int tb, int te, const Trigger& trig) const;
+
+  DocContext& c_;
+  Analysis& out_;
+  const Lexicon& lex_;
+  const Words& w_;
+};
+
+}  // namespace hadath
+
+#endif  // HADATH_SRC_EVENTS_SENTENCE_READER_H_
