@@ -279,7 +279,7 @@ class PgStore : public Store {
   // --- reading
   static std::string EventWhere(const EventQuery& q, Params* params);
   static std::string Paging(size_t limit, size_t offset, Params* params);
-  Result<std::string> SearchFrom(const SearchQuery& q, const PgSearchQuery& pq, Params* params);
+  Result<std::string> SearchFrom(const SearchQuery& q, PgSearchQuery* pq, Params* params);
 
   PGconn* conn_;
   PGconn* ddl_ = nullptr;               // partitions are made on a connection of their own
@@ -1132,9 +1132,17 @@ Status PgStore::LearnedActors(const std::function<void(const LearnedActor&)>& ea
       "read learned actors");
 }
 
-// The FROM and WHERE of search `q`: $1 is the match, the filters' values follow.
-Result<std::string> PgStore::SearchFrom(const SearchQuery& q, const PgSearchQuery& pq,
-                                        Params* params) {
+// The FROM and WHERE of search `q` (its text read into *pq): $1 is the match, the
+// filters' values follow.
+Result<std::string> PgStore::SearchFrom(const SearchQuery& q, PgSearchQuery* pq_out, Params* params) {
+  if (!lex_)
+    return Status::InvalidInput(shown_ +
+                                ": searching needs the store opened with the engine "
+                                "(its lexicon reads the query)");
+  Result<PgSearchQuery> read = ToPgSearchQuery(*lex_, q.text);
+  if (!read.ok()) return read.status();
+  *pq_out = read.take();
+  const PgSearchQuery& pq = *pq_out;
   *params = {pq.tsquery};
   auto param = [&](std::string v) {
     params->push_back(std::move(v));
@@ -1148,16 +1156,11 @@ Result<std::string> PgStore::SearchFrom(const SearchQuery& q, const PgSearchQuer
 }
 
 Status PgStore::Search(const SearchQuery& q, const std::function<void(const SearchHit&)>& each) {
-  if (!lex_)
-    return Status::InvalidInput(shown_ +
-                                ": searching needs the store opened with the engine "
-                                "(its lexicon reads the query)");
-  Result<PgSearchQuery> pq = ToPgSearchQuery(*lex_, q.text);
-  if (!pq.ok()) return pq.status();
+  PgSearchQuery pq;
   Params params;
-  Result<std::string> from = SearchFrom(q, pq.value(), &params);
+  Result<std::string> from = SearchFrom(q, &pq, &params);
   if (!from.ok()) return from.status();
-  params.push_back(pq.value().rank_tsquery);
+  params.push_back(pq.rank_tsquery);
   std::string rank = "$" + std::to_string(params.size()) + "::tsquery";
   // Title words weigh twice the text's (weights D, C, B, A). ts_rank_cd rewards matches
   // close together; ts_rank over every lexeme ORed counts an exact form and its colocated
@@ -1173,20 +1176,15 @@ Status PgStore::Search(const SearchQuery& q, const std::function<void(const Sear
         std::string title = Col(r, i, 1), text = Col(r, i, 6);
         each(SearchHit{
             Col(r, i, 0), title, Col(r, i, 2), Col(r, i, 3), Col(r, i, 4), ColReal(r, i, 5),
-            PgSnippet(*lex_, title, text, pq.value().phrases, q.mark_start, q.mark_end)});
+            PgSnippet(*lex_, title, text, pq.phrases, q.mark_start, q.mark_end)});
       },
       "search");
 }
 
 Result<long> PgStore::CountSearch(const SearchQuery& q) {
-  if (!lex_)
-    return Status::InvalidInput(shown_ +
-                                ": searching needs the store opened with the engine "
-                                "(its lexicon reads the query)");
-  Result<PgSearchQuery> pq = ToPgSearchQuery(*lex_, q.text);
-  if (!pq.ok()) return pq.status();
+  PgSearchQuery pq;
   Params params;
-  Result<std::string> from = SearchFrom(q, pq.value(), &params);
+  Result<std::string> from = SearchFrom(q, &pq, &params);
   if (!from.ok()) return from.status();
   return Count("SELECT count(*)" + from.value(), params);
 }
