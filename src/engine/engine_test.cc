@@ -692,5 +692,33 @@ TEST(Events, ASectorThatTakesARankOccupiesNothing) {
   EXPECT_TRUE(HasViolence(AnalyzeText("واحتلت القوات التركية بلدة عفرين السورية أمس.")));
 }
 
+// The sentence's news is its first act: violence named after another act (a condemnation,
+// an appeal, a visit) is what that act is about or follows, unless a verb of occurrence
+// opens a clause of its own for it.
+TEST(Events, ViolenceNamedAfterAnotherActIsItsSubject) {
+  for (const char* text : {"ودعا وزير الخارجية الإيطالي أمس الرعايا إلى الحذر بعد الاعتداء الذي وقع أول من أمس في "
+                           "تونس وأسفر عن مقتل سائحين.",
+                           "وأدانت الخارجية التركية أمس اختطاف سائقين أتراك في شمال العراق."}) {
+    EXPECT_FALSE(HasViolence(AnalyzeText(text, "2015-03-02"))) << text;
+  }
+  for (const char* text : {"والتقى وزير الخارجية نظيره الأردني أمس، فيما وقع انفجار في وسط عمّان.",
+                           "واستنكر رئيس الوزراء الأردني الهجوم، وقتل مسلحون ثلاثة جنود في الزرقاء أمس.",
+                           "وقتلت الشرطة مسلحين في اشتباك أمس بعد هجوم على مركز أمني في الكرك."}) {
+    EXPECT_TRUE(HasViolence(AnalyzeText(text, "2015-03-02"))) << text;
+  }
+}
+
+// A place after a noun of violence does not tell it: «هجمات مومباي» names a known event.
+TEST(Events, APlaceAloneDoesNotTellViolence) {
+  EXPECT_FALSE(HasViolence(AnalyzeText("وتناول الفيلم الوثائقي الاغتيالات في بيروت وأثرها على الاقتصاد.",
+                                       "2015-03-02")));
+}
+
+// «هناك» is an adverb, not «هنأ» with a pronoun; «ولكن» is و + لكن.
+TEST(Events, AnAdverbEndingLikeAPronounIsNoVerb) {
+  Analysis a = AnalyzeText("وقال الوزير إن هناك خلافات بين الحكومة والمعارضة.");
+  for (const Event& e : a.events) EXPECT_NE(e.trigger.text, "هناك");
+}
+
 }  // namespace
 }  // namespace hadath

@@ -283,6 +283,8 @@ class Coder : public SentenceReader {
     if ((violent_noun || (!verb && !light_verb && vroot == "14")) && !NounTold(s, tb, te, cb)) return;
     if ((violent_noun || (verb && (vroot == "18" || vroot == "19" || vroot == "20"))) && ReferenceBefore(tb, cb))
       return;
+    if (((violent_noun && vroot != "17") || (!verb && !light_verb && vroot == "14")) && AboutEarlierAct(s, tb, vroot == "14"))
+      return;
     // The imperfect of violence tells of an event only in a headline or with a
     // time of its own («يشن غارة … في 5 أكتوبر 2003»); in the body it is habitual, generic
     // or intended («قوات تقتل المدنيين», «ضربات يمكن أن تستهدف مطارات»). After «لـ», «كي»,
@@ -299,8 +301,8 @@ class Coder : public SentenceReader {
     // A violent verb opening a relative clause describes its antecedent («الماليزي أزهري،
     // الذي قتلته الشرطة», «الذين خطفوا سياحاً»): background, unless the clause dates it
     // recently or counts its victims.
-    if (force_root && verb && tb > sent.begin && Relative(tb - 1) && !TimeInClause(s, tb, te, true) &&
-        !VictimsIn(s))
+    if (force_root && verb && tb > sent.begin && Relative(tb - 1) &&
+        ((!TimeInClause(s, tb, te, true) && !VictimsIn(s)) || AboutEarlierAct(s, tb, vroot == "14")))
       return;
     // «احتل السهم المرتبة الثانية»: occupying takes a territory, not a rank.
     if (trig.cameo == "192") {

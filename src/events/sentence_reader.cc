@@ -374,25 +374,45 @@ bool SentenceReader::NounTold(int s, int tb, int te, int cb) const {
     while (open < tb && T(open).kind == TokKind::kPunct) ++open;
     if (open < cb && c_.token_time[open] >= 0 && cb > sent.begin && T(cb - 1).form == U":") return true;
   }
-  bool far = false;
+  // A date in its clause within 45 days before the publication (or after it, for what is
+  // announced). A place after it tells nothing: «تفجيرات مدريد», «هجمات على مومباي» are
+  // names of known events as often as news.
   for (int k = cb; k < ce; ++k) {
     int ti = c_.token_time[k];
     if (ti < 0) continue;
     const TimeExpr& t = out_.times[ti];
     if ((t.type != "DATE" && t.type != "TIME") || !IsAsciiDigit(t.value[0])) continue;
     if (c_.pubdate.empty() || DaysBefore(t.value, c_.pubdate) <= 45) return true;
-    far = true;
-  }
-  if (far) return false;
-  for (int k = te; k < std::min(ce, te + 4); ++k) {
-    if (T(k).kind == TokKind::kPunct) break;
-    if (!(T(k).Key() == w_.fi || T(k).proclitics == U"\u0628") || k + 1 >= ce) continue;
-    int e = Ent(T(k).Key() == w_.fi ? k + 1 : k);
-    if (e < 0) continue;
-    const std::string& ty = out_.entities[e].type;
-    if (ty == "GPE" || ty == "LOC" || ty == "FAC") return true;
   }
   return false;
+}
+
+bool SentenceReader::AboutEarlierAct(int s, int tb, bool protest) const {
+  const Sentence& sent = c_.sentences[s];
+  int act_end = -1;
+  for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
+    if (it->trigger.start >= T(tb).start) continue;
+    const std::string& r = it->root;
+    if (r == "01" || r == "14" || r == "18" || r == "19" || r == "20" || (protest && r == "17")) continue;
+    act_end = it->trigger.end;
+    break;
+  }
+  if (act_end < 0) return false;
+  static const WordSet kOwnClause = MatchFormSet({"فيما", "بينما", "حين", "كما", "إذ"});
+  static const WordSet kActs = MatchFormSet({"ندد", "نددت", "أدان", "أدانت", "استنكر", "استنكرت", "شجب", "شجبت"});
+  const WordSet& occur = OccurWords();
+  bool in_rel = false;
+  for (int k = sent.begin; k < tb; ++k) {
+    if (T(k).start < act_end) continue;
+    if (T(k).form == U".") in_rel = false;
+    if (Relative(k)) in_rel = true;
+    const std::u32string& key = T(k).Key();
+    if (kOwnClause.count(key)) in_rel = false;
+    std::u32string bare = key;
+    if (T(k).proclitics.empty() && key.size() > 3 && (key[0] == U'\u0648' || key[0] == U'\u0641')) bare = key.substr(1);
+    if (!in_rel && !kActs.count(bare) && (occur.count(key) || occur.count(bare))) return false;
+  }
+  return true;
 }
 
 bool SentenceReader::VictimsBetween(int start, int end) const {

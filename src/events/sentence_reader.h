@@ -99,6 +99,15 @@ class SentenceReader {
   // تفجير», «قضية خطف», «محاكمة»), a threat («هددوا بقتل»), «منذ» (since a known event),
   // an inquiry. (A condemnation does not: what is condemned has happened.)
   bool ReferenceBefore(int tb, int cb) const;
+  // The sentence's news is an act told before the trigger («استنكر علاوي تفجيرات مدينة
+  // الصدر», «دعا … بعد الاعتداء الذي وقع»): a noun of violence or protest after it is what
+  // the act is about or follows, unless a verb of occurrence outside a relative clause
+  // opens a clause of its own for it («…، فيما وقع انفجار»). Statements (root 01) pass
+  // their content through; violence and protest are told, not acts about them; a
+  // protest is dispersed or repressed (root 17) as it happens. (The coder asks this of
+  // assaults, fights, mass violence and protests; an arrest that is condemned, «ندد
+  // الأردن باعتقال ناشطين», is kept, as the arrest is rarely told apart from its protest.)
+  bool AboutEarlierAct(int s, int tb, bool protest) const;
   bool TerritoryAfter(int te, int end) const;
   // «من ثلاث نقاط مراقبة في ريف حلب»: a place after «من» within a few words.
   int PlaceAfterFrom(int te, int end) const;

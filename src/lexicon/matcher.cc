@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "src/normalize/normalizer.h"
+
 namespace hadath {
 
 void HashTokens(const Lexicon& lex, std::vector<Token>* tokens) {
@@ -73,7 +75,12 @@ LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int 
       }
     }
   }
-  if (enclitics && first.kind == TokKind::kArabic) {
+  // Demonstratives and adverbs of place end in what looks like an object pronoun:
+  // «هناك» is no «هنأ» + ك, «ذلك» no «ذل» + ك.
+  static const WordSet kWhole = MatchFormSet({"هناك", "هنالك", "ذلك", "تلك", "كذلك", "لذلك", "بذلك",
+                                              "أولئك", "هكذا", "إياه", "إياها", "إياهم", "لديه", "لديها",
+                                              "لديهم", "عليه", "عليها", "عليهم", "إليه", "إليها", "إليهم"});
+  if (enclitics && first.kind == TokKind::kArabic && !kWhole.count(first.Key())) {
     static const std::u32string kSuffixes[] = {U"\u0647\u0645\u0627", U"\u0643\u0645\u0627", U"\u0647\u0645",
                                               U"\u0647\u0646", U"\u0643\u0645", U"\u0646\u0627",
                                               U"\u0647\u0627", U"\u0647", U"\u0643"};

@@ -263,7 +263,9 @@ SegAnalysis Segmenter::AnalyzeAfterConj(const std::u32string& w, bool after_conj
   // 3. A pronoun suffix on what remains.
   std::u32string stem = w.substr(pos);
   if (a.lil) stem = U"\u0627" + stem;
-  if (!IsParticle(stem) || IsEncliticHost(stem.substr(0, stem.size() > 2 ? stem.size() - 2 : 0))) {
+  // («لكن» is the conjunction «but», not ل + the pronoun كن, which news never addresses.)
+  if (!IsParticle(stem) ||
+      (stem != U"\u0644\u0643\u0646" && IsEncliticHost(stem.substr(0, stem.size() > 2 ? stem.size() - 2 : 0)))) {
     bool ta = false;
     int e = Enclitic(stem, &ta);
     if (e > 0 && static_cast<int>(w.size() - pos) > e) {
