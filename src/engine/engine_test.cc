@@ -720,5 +720,48 @@ TEST(Events, AnAdverbEndingLikeAPronounIsNoVerb) {
   for (const Event& e : a.events) EXPECT_NE(e.trigger.text, "هناك");
 }
 
+// A protest told with a crowd and no place is by that crowd, civilians of no named country.
+TEST(Events, AProtestByACrowdWithoutAPlace) {
+  Analysis a = AnalyzeText("ونفذ المتظاهرون اعتصاما أمام مبنى البرلمان أمس.", "2015-03-02");
+  bool protest = false;
+  for (const Event& e : a.events) protest |= e.root == "14" && e.source && e.source->actor.code == "CVL";
+  EXPECT_TRUE(protest);
+}
+
+// «مسيرات» are marches when people go out in them or they denounce something; drones when
+// they are launched or shot down.
+TEST(Events, MarchesAreNotDrones) {
+  Analysis march = AnalyzeText("وخرج آلاف الطلاب في مسيرات في العاصمة الكينية نيروبي أمس.", "2015-03-02");
+  bool protest = false, drone = false;
+  for (const Event& e : march.events) protest |= e.root == "14", drone |= e.cameo == "1952";
+  EXPECT_TRUE(protest);
+  EXPECT_FALSE(drone);
+  Analysis drones = AnalyzeText("وأطلقت روسيا مسيرات على مدينة خاركيف الأوكرانية أمس.", "2015-03-02");
+  protest = drone = false;
+  for (const Event& e : drones.events) protest |= e.root == "14", drone |= e.root == "19";
+  EXPECT_FALSE(protest);
+  EXPECT_TRUE(drone);
+}
+
+// Riot police («عناصر مكافحة الشغب») are a force, not a riot.
+TEST(Events, RiotPoliceAreNoRiot) {
+  Analysis a = AnalyzeText("وانتشر عناصر مكافحة الشغب في وسط العاصمة أمس.", "2015-03-02");
+  for (const Event& e : a.events) EXPECT_NE(e.root, "14") << e.trigger.text;
+}
+
+// A verbal noun predicated by a judgement characterises («يعد انتهاكاً»); a march with its
+// owner's pronoun is a career («مسيرته»). Neither tells an event.
+TEST(Events, JudgementsAndCareersTellNoEvent) {
+  Analysis judged = AnalyzeText("وقالت الخارجية الأرمينية إن إغلاق الطريق يعد انتهاكاً للاتفاق الموقع.", "2015-03-02");
+  for (const Event& e : judged.events) EXPECT_NE(e.root, "12") << e.trigger.text;
+  Analysis career = AnalyzeText("وتحدث الوزير الأردني عن مسيرته في الحكومة أمس.", "2015-03-02");
+  for (const Event& e : career.events) EXPECT_NE(e.root, "14") << e.trigger.text;
+  // An indefinite noun keeps its accusative alif and is still the noun: «اعتصاما».
+  Analysis sit_in = AnalyzeText("ونفذ عمال الميناء اعتصاما في العقبة أمس.", "2015-03-02");
+  bool protest = false;
+  for (const Event& e : sit_in.events) protest |= e.root == "14";
+  EXPECT_TRUE(protest);
+}
+
 }  // namespace
 }  // namespace hadath

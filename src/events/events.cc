@@ -98,7 +98,17 @@ class Coder : public SentenceReader {
       as_noun.pos = "noun";
       as_noun.tense = "masdar";
     }
-    const Trigger& trig = noun_reading ? as_noun : trig_in.tense == "jussive" ? jussive : trig_in;
+    // «مسيرات» are drones in today's wars and marches in the streets: «خرجوا في مسيرات»,
+    // «مسيرات تندد بالانقلاب» are protests.
+    Trigger march;
+    if (trig_in.cameo == "1952" && te - tb == 1 && MarchContext(s, tb, te)) {
+      march = noun_reading ? as_noun : trig_in;
+      march.cameo = "141";
+    }
+    const Trigger& trig = !march.cameo.empty() ? march
+                          : noun_reading       ? as_noun
+                          : trig_in.tense == "jussive" ? jussive
+                                                       : trig_in;
     const Sentence& sent = c_.sentences[s];
     const bool verb = trig.pos == "verb";
     // Clause start: the last clause break before the trigger. A relative clause closed by a
@@ -273,6 +283,14 @@ class Coder : public SentenceReader {
     // An action that is only asked for («دعا إلى تشديد العقوبات», «طالب بوقف القصف») has
     // not happened: the appeal is the event, not its object.
     if (!verb && AppealBefore(s, tb, cb)) return;
+    // «يعد انتهاكاً للاتفاق», «اعتبره عدواناً»: a verbal noun that a judgement predicates
+    // of something characterises it; it tells no event of its own.
+    if (!verb && tb > sent.begin) {
+      static const WordSet kJudge = MatchFormSet({"يعد", "تعد", "يعتبر", "تعتبر", "اعتبر", "اعتبرت", "اعتبره",
+                                                  "اعتبرها", "اعتبروا", "يعتبره", "تعتبره", "يعده", "بمثابة",
+                                                  "يشكل", "تشكل", "شكل", "شكلت", "يمثل", "تمثل"});
+      if (kJudge.count(T(tb - 1).Key()) || kJudge.count(T(tb - 1).form)) return;
+    }
     // A question asks; it reports nothing («هل كان حزب الله يتوقع … اغتيال …؟»).
     if (Question(s)) return;
     // A noun of violence names an event the text reports only with a sign that it took
@@ -313,6 +331,9 @@ class Coder : public SentenceReader {
       for (int k = te; k < std::min(sent.end, te + 4); ++k)
         if (kRank.count(T(k).Key())) return;
     }
+    // «مسيرته المهنية», «لتتم مسيرتها»: a march with its owner's pronoun is a career or a
+    // course.
+    if (trig.lemma == "مسيرة" && te - tb == 1 && T(tb).enclitic) return;
     // «انفجرت فضيحة جديدة», «تفجر الخلاف»: what bursts is no bomb.
     if ((trig.lemma == "انفجر" || trig.lemma == "تفجر") && AbstractAround(s, tb, te)) return;
     // A war is told as an event when the text says what it did or when it broke out
@@ -459,6 +480,10 @@ class Coder : public SentenceReader {
       if (p >= 0) {
         adj_source = ActorOf(p);
         adj_source->actor = StateOf(adj_source->actor.country, "CVL");
+      } else if (int crowd = CrowdInClause(s, cb); crowd >= 0) {
+        // «ونفذ المتظاهرون اعتصاما», «خرج آلاف الطلاب في مسيرات»: the crowd in its clause
+        // protests, civilians of no country the text names.
+        adj_source = EventActor{c_.SpanOf(crowd, crowd + 1), "", StateOf("", "CVL")};
       }
     }
     std::optional<EventActor> inherited_src, inherited_tgt;

@@ -132,8 +132,10 @@ int SentenceReader::CoordinatedBefore(int e, int lo) const {
 }
 
 bool SentenceReader::ForceName(int tb) const {
-  static const WordSet kForce = MatchFormSet({"وحدة", "قوة", "قوات", "بعثة", "عناصر", "جنود", "كتيبة",
-                                              "لواء", "فرقة", "وحدات", "فرق", "مهمة", "عملية"});
+  // («مكافحة الشغب», «مكافحة الإرهاب»: what a force combats names the force, or a policy.)
+  static const WordSet kForce =
+      MatchFormSet({"وحدة", "قوة", "قوات", "بعثة", "عناصر", "جنود", "كتيبة", "لواء", "فرقة", "وحدات",
+                    "فرق", "مهمة", "عملية", "مكافحة", "محاربة"});
   return tb > 0 && kForce.count(T(tb - 1).Key()) > 0 && T(tb).proclitics.empty();
 }
 
@@ -385,6 +387,38 @@ bool SentenceReader::NounTold(int s, int tb, int te, int cb) const {
     if (c_.pubdate.empty() || DaysBefore(t.value, c_.pubdate) <= 45) return true;
   }
   return false;
+}
+
+bool SentenceReader::MarchContext(int s, int tb, int te) const {
+  static const WordSet kBefore = MatchFormSet(
+      {"خرج", "خرجت", "خرجوا", "يخرجون", "نظم", "نظمت", "نظموا", "ينظمون", "شارك", "شاركت", "شاركوا",
+       "يشاركون", "انطلقت", "جابت", "سير", "سيروا", "اندلعت", "تواصلت", "عمت"});
+  static const WordSet kAfter = MatchFormSet(
+      {"احتجاجا", "احتجاجية", "تندد", "منددة", "تطالب", "مطالبة", "ضد", "مناهضة", "مناوئة", "مؤيدة",
+       "شعبية", "حاشدة", "سلمية", "غاضبة", "جماهيرية", "تضامنية", "تضامنا", "للتنديد", "للمطالبة"});
+  const Sentence& sent = c_.sentences[s];
+  // The verb a few words back, its subject between: «وخرج آلاف الطلاب في مسيرات».
+  for (int p = tb - 1; p >= std::max(sent.begin, tb - 5) && T(p).kind != TokKind::kPunct; --p) {
+    const std::u32string& key = T(p).Key();
+    if (kBefore.count(key) ||
+        (T(p).proclitics.empty() && key.size() > 3 && (key[0] == U'\u0648' || key[0] == U'\u0641') &&
+         kBefore.count(key.substr(1))))
+      return true;
+  }
+  return te < sent.end && kAfter.count(T(te).Key());
+}
+
+int SentenceReader::CrowdInClause(int s, int cb) const {
+  static const WordSet kCrowd = MatchFormSet(
+      {"المتظاهرون", "المتظاهرين", "متظاهرون", "متظاهرين", "متظاهر", "المحتجون", "المحتجين", "محتجون",
+       "محتجين", "المعتصمون", "المعتصمين", "معتصمون", "معتصمين", "المضربون", "المضربين", "آلاف", "الآلاف",
+       "مئات", "المئات", "عشرات", "العشرات", "حشود", "الحشود", "الطلاب", "طلاب", "العمال", "عمال",
+       "السكان", "سكان", "الأهالي", "أهالي", "المواطنون", "المواطنين", "مواطنون", "مواطنين", "الشبان",
+       "شبان", "الناس", "المصلون", "المصلين", "أنصار", "مناصرو", "مناصري"});
+  const int ce = ClauseEnd(s, cb);
+  for (int k = cb; k < ce; ++k)
+    if (kCrowd.count(T(k).Key())) return k;
+  return -1;
 }
 
 bool SentenceReader::AboutEarlierAct(int s, int tb, bool protest) const {

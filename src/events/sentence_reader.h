@@ -113,6 +113,12 @@ class SentenceReader {
   int PlaceAfterFrom(int te, int end) const;
   // The place the clause around [cb, …) says the event happened in («في بغداد», «بمدينة»).
   int PlaceInClause(int s, int tb, int cb) const;
+  // A word for a crowd of people in the clause starting at `cb` («المتظاهرون», «آلاف»,
+  // «الطلاب», «المحتجين»): its token, or -1.
+  int CrowdInClause(int s, int cb) const;
+  // A word that is a march here, not a drone: after «خرج/نظم/شارك (في)», before
+  // «احتجاجا», «تندد», «ضد», «حاشدة».
+  bool MarchContext(int s, int tb, int te) const;
   // The first clause break («أنّ», «الذي», «حيث», a colon) at or after token `from`, else
   // the sentence's end.
   int ClauseEnd(int s, int from) const;

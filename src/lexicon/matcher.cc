@@ -84,6 +84,12 @@ LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int 
     static const std::u32string kSuffixes[] = {U"\u0647\u0645\u0627", U"\u0643\u0645\u0627", U"\u0647\u0645",
                                               U"\u0647\u0646", U"\u0643\u0645", U"\u0646\u0627",
                                               U"\u0647\u0627", U"\u0647", U"\u0643"};
+    // The accusative's alif of an indefinite noun: «نفذوا اعتصاما», «فرضت حصارا».
+    if (const std::u32string& k = first.Key(); k.size() >= 5 && k.back() == U'\u0627') {
+      if (Lexicon::EntryList v = lex.Lookup(k.substr(0, k.size() - 1)))
+        for (const LexEntry& e : v)
+          if (e.ntokens == 1 && want(e)) return {&e, 1, true};
+    }
     for (const std::u32string& suf : kSuffixes) {
       const std::u32string& k = first.Key();
       if (k.size() < suf.size() + 3 || k.compare(k.size() - suf.size(), suf.size(), suf) != 0) continue;
