@@ -763,5 +763,25 @@ TEST(Events, JudgementsAndCareersTellNoEvent) {
   EXPECT_TRUE(protest);
 }
 
+// Protesters are told by what they do in the street: a new crowd that gathers, marches,
+// burns or blocks a road protests; the protesters of a protest told already («ورفع
+// المتظاهرون لافتات») add to it and tell no new one.
+TEST(Events, ACrowdInTheStreetProtests) {
+  for (const char* text : {"وخرج آلاف المتظاهرين إلى شوارع العاصمة الأردنية أمس.",
+                           "ونزل المتظاهرون إلى الشوارع في عدة مدن باكستانية أمس.",
+                           "وأحرق متظاهرون إطارات السيارات في رام الله أمس.",
+                           "وتجمع نحو 40 متظاهراً أمام السفارة الإسرائيلية في عمّان أمس."}) {
+    Analysis a = AnalyzeText(text, "2015-03-02");
+    bool protest = false;
+    for (const Event& e : a.events) protest |= e.root == "14" && e.source && e.source->actor.sector == "CVL";
+    EXPECT_TRUE(protest) << text;
+  }
+  for (const char* text : {"ورفع المتظاهرون لافتات تطالب بالإصلاح.", "وقطع متظاهرون مئات الكيلومترات للوصول إلى العاصمة.",
+                           "وخرج الطلاب من قاعة الامتحان أمس."}) {
+    Analysis a = AnalyzeText(text, "2015-03-02");
+    for (const Event& e : a.events) EXPECT_NE(e.root, "14") << text;
+  }
+}
+
 }  // namespace
 }  // namespace hadath

@@ -74,11 +74,115 @@ class Coder : public SentenceReader {
         Code(static_cast<int>(s), i, i + m.ntokens, lex_.triggers[m.entry->index]);
         i += m.ntokens;
       }
+      CrowdProtest(static_cast<int>(s));
       Relations(static_cast<int>(s));
     }
   }
 
  private:
+  // Protesters told by what they do in the street: «ونزل المتظاهرون إلى الشوارع», «وأضرم
+  // المتظاهرون النار في إطارات», «وتجمع نحو 40 متظاهراً أمام السفارة». A verb of gathering
+  // or of street action whose subject is a crowd of protesters — or any crowd, with the
+  // street or a purpose of protest in its clause («خرج الآلاف إلى الشوارع») — is a
+  // demonstration (141) when the sentence has told no protest already. The crowd is its
+  // source: civilians of the place where it happened, else of no named country.
+  void CrowdProtest(int s) {
+    static const WordSet kGather = MatchFormSet(
+        {"خرج", "خرجت", "خرجوا", "نزل", "نزلت", "نزلوا", "تجمع", "تجمعت", "تجمعوا", "احتشد", "احتشدت",
+         "احتشدوا", "تظاهر", "تظاهرت", "تظاهروا", "اعتصم", "اعتصمت", "اعتصموا", "تدفق", "تدفقت",
+         "تدفقوا", "جاب", "جابت", "جابوا", "سار", "سارت", "ساروا", "زحف", "زحفت", "زحفوا"});
+    static const WordSet kStreetAct = MatchFormSet(
+        {"هتف", "هتفت", "هتفوا", "ردد", "رددت", "رددوا", "رفع", "رفعت", "رفعوا", "أضرم", "أضرمت",
+         "أضرموا", "أحرق", "أحرقت", "أحرقوا", "أغلق", "أغلقت", "أغلقوا", "قطع", "قطعت", "قطعوا", "سد",
+         "سدت", "سدوا", "رشق", "رشقت", "رشقوا"});
+    static const WordSet kProtesters = MatchFormSet(
+        {"المتظاهرون", "المتظاهرين", "متظاهرون", "متظاهرين", "متظاهرا", "متظاهر", "المحتجون", "المحتجين",
+         "محتجون", "محتجين", "محتجا", "المعتصمون", "المعتصمين", "معتصمون", "معتصمين"});
+    static const WordSet kCrowd = MatchFormSet({"آلاف", "الآلاف", "مئات", "المئات", "عشرات", "العشرات",
+                                                "حشود", "الحشود", "الطلاب", "طلاب", "العمال", "السكان",
+                                                "الأهالي", "أهالي", "الشبان", "شبان", "المواطنين", "الناس"});
+    static const WordSet kStreet = MatchFormSet({"الشوارع", "شوارع", "الشارع", "الساحات", "ساحة", "الميدان",
+                                                 "احتجاجا", "للاحتجاج", "للمطالبة", "للتنديد", "تنديدا",
+                                                 "رافعين", "رافعين", "هاتفين", "مرددين", "يهتفون", "يرددون"});
+    // What is closed or cut is a road: «قطعوا مئات الكيلومترات» is a journey.
+    static const WordSet kRoadAct = MatchFormSet({"أغلق", "أغلقت", "أغلقوا", "قطع", "قطعت", "قطعوا", "سد",
+                                                  "سدت", "سدوا"});
+    static const WordSet kRoad = MatchFormSet({"الطريق", "طريق", "طريقا", "الطرق", "طرقا", "الشارع", "شارع",
+                                               "الشوارع", "شوارع", "مدخل", "مداخل", "المدخل", "الجسر", "جسر"});
+    const Sentence& sent = c_.sentences[s];
+    for (const Event& e : out_.events)
+      if (e.sentence == s && e.root == "14") return;
+    auto bare = [&](int k) {
+      const std::u32string& key = T(k).Key();
+      if (T(k).proclitics.empty() && key.size() > 3 && (key[0] == U'\u0648' || key[0] == U'\u0641'))
+        return key.substr(1);
+      return key;
+    };
+    for (int k = sent.begin; k < sent.end; ++k) {
+      const std::u32string v = bare(k);
+      const bool gather = kGather.count(v) > 0;
+      if (!gather && !kStreetAct.count(v)) continue;
+      if (k > sent.begin && (w_.negation.count(T(k - 1).Key()) || Relative(k - 1))) continue;
+      if (c_.token_quote[k] >= 0) continue;
+      const int ce = ClauseEnd(s, k + 1);
+      // The subject: right after the verb (VSO, a few words of count between: «نحو 40
+      // متظاهراً», «آلاف من المتظاهرين»), or right before it (SVO).
+      int crowd = -1;
+      bool protesters = false;
+      for (int q = k + 1; q < std::min(ce, k + 5) && crowd < 0; ++q) {
+        if (T(q).kind == TokKind::kPunct) break;
+        if (kProtesters.count(T(q).Key())) crowd = q, protesters = true;
+        else if (kCrowd.count(T(q).Key())) crowd = q;
+      }
+      if (crowd < 0 && k > sent.begin && kProtesters.count(T(k - 1).Key())) crowd = k - 1, protesters = true;
+      if (crowd < 0) continue;
+      // «ورفع المتظاهرون لافتات», «وهتف المتظاهرون»: the protesters with the article are
+      // those of a protest told already; what they do there is part of it. New protesters
+      // («وأحرق متظاهرون», «وهتف نحو ألف متظاهر») or a gathering tell a protest.
+      if (!gather && StartsWithAl(T(crowd).Key())) continue;
+      if (kRoadAct.count(v)) {
+        bool road = false;
+        for (int q = k + 1; q < std::min(ce, k + 8) && !road; ++q) road = kRoad.count(T(q).Key()) > 0;
+        if (!road) continue;
+      }
+      if (!protesters) {
+        // Any crowd gathers for many things: the street or a purpose of protest tells it.
+        bool street = false;
+        for (int q = k + 1; q < ce && !street; ++q) street = kStreet.count(T(q).Key()) > 0;
+        if (!gather || !street) continue;
+      }
+      Trigger trig;
+      trig.lemma = EncodeUtf8(v);
+      trig.pos = "verb";
+      trig.tense = "past";
+      trig.cameo = "141";
+      Event ev;
+      ev.sentence = s;
+      ev.trigger = c_.SpanOf(k, k + 1);
+      ev.cameo = "141";
+      ev.root = "14";
+      ev.modality = Modality(s, k, k + 1, trig);
+      if (const CameoInfo* ci = lex_.Cameo(ev.cameo)) {
+        ev.quad = ci->quad;
+        ev.goldstein = ci->goldstein;
+        ev.plover = ci->plover;
+        ev.plover_mode = ci->plover_mode;
+      }
+      const int cb = crowd < k ? crowd : k;
+      if (int p = PlaceInClause(s, k, cb); p >= 0) {
+        ev.source = ActorOf(p);
+        ev.source->actor = StateOf(ev.source->actor.country, "CVL");
+      } else {
+        ev.source = EventActor{c_.SpanOf(crowd, crowd + 1), "", StateOf("", "CVL")};
+      }
+      Date(s, k, &ev);
+      Location(s, k + 1, &ev);
+      ev.confidence = 0.5 + (ev.date && ev.date->from == "text" ? 0.1 : 0);
+      Push(std::move(ev), false);
+      return;  // one demonstration per sentence
+    }
+  }
+
   void Code(int s, int tb, int te, const Trigger& trig_in) {
     // A jussive form («لم يزر», «لم يلتق») is a trigger only after «لم»/«لما», where it
     // is the present form shortened; it is read as that.
