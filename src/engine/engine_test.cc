@@ -783,5 +783,29 @@ TEST(Events, ACrowdInTheStreetProtests) {
   }
 }
 
+// «قتل جنديان أميركيان», «ثلاثة جنود أميركيين قتلوا»: a count of people with a verb of
+// violence that opens its clause is what befell them (the unvoweled passive); «في هجوم
+// شنه مسلحون صوماليون» names who attacked.
+TEST(Events, ACountOfPeopleAfterAVerbOfViolenceSufferedIt) {
+  Analysis a = AnalyzeText("كما قتل جنديان أميركيان وأصيب تسعة عراقيين في هجوم انتحاري في الموصل.", "2015-03-02");
+  bool usa_target = false;
+  for (const Event& e : a.events)
+    if (e.root == "19") {
+      usa_target |= e.target && e.target->actor.country == "USA";
+      EXPECT_FALSE(e.source && e.source->actor.country == "USA");
+    }
+  EXPECT_TRUE(usa_target);
+  Analysis b = AnalyzeText("وقتل أمس 4 جنود إثيوبيين في هجوم شنه مسلحون صوماليون على ثكنة عسكرية.", "2015-03-02");
+  bool dyad = false;
+  for (const Event& e : b.events)
+    dyad |= e.root == "19" && e.source && e.source->actor.country == "SOM" && e.target &&
+            e.target->actor.country == "ETH";
+  EXPECT_TRUE(dyad);
+  // With its subject before it, the count is the object: the militants kidnapped.
+  Analysis c = AnalyzeText("وقال مسؤول إن مسلحين من حركة طالبان اختطفوا سبعة جنود باكستانيين أمس.", "2015-03-02");
+  for (const Event& e : c.events)
+    if (e.root == "18") EXPECT_FALSE(e.source && e.source->actor.country == "PAK");
+}
+
 }  // namespace
 }  // namespace hadath

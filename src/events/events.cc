@@ -250,10 +250,34 @@ class Coder : public SentenceReader {
           if (IsActor(Ent(r))) src = Ent(r);
       }
     }
+    // «قتل 18 شخصاً», «اعتقل 5 ناشطين», «ثلاثة جنود أميركيين قتلوا»: a verb of violence
+    // or arrest with a count of people right after it, or right before it as its
+    // subject, tells what befell them; news writes it unvoweled, but it is the passive.
+    const bool harm = verb && (trig.cameo.compare(0, 2, "17") == 0 || trig.cameo.compare(0, 2, "18") == 0 ||
+                               trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0);
+    // (Only a verb that opens its clause: «المتشددون … اختطفوا سبعة جنود» has its subject
+    // before it. What explodes, «انفجرت خمس قذائف», suffers nothing.)
+    static const WordSet kOpener = MatchFormSet({"قد", "لقد", "كما", "حيث", "أن", "إن", "أنه", "إنه", "ثم",
+                                                 "كان", "كانت", "وكان", "وكانت", "بعدما", "عندما"});
+    const bool opens = tb == cb || T(tb - 1).kind == TokKind::kPunct || c_.token_time[tb - 1] >= 0 ||
+                       kOpener.count(T(tb - 1).Key());
+    // A past verb with its plural subject's suffix («اختطفوا», «هاجموا») agrees with a
+    // subject before it (VSO verbs stay singular): the actor after it is its object.
+    const std::u32string& vk = T(tb).Key();
+    const bool plural_subject = verb && trig.tense == "past" && te - tb == 1 && vk.size() >= 5 &&
+                                vk.compare(vk.size() - 2, 2, U"\u0648\u0627") == 0;
+    const bool counted_after = harm && opens && trig.lemma != "انفجر" && trig.lemma != "تفجر" &&
+                               CountedAt(te, std::min(sent.end, te + 8));
     if (src < 0 && verb && tb - 1 >= cb) {
       // SVO: an actor right before the verb is its subject («طهران ترفض …»).
       int e = Ent(tb - 1);
-      if (IsActor(e) && c_.mentions[e].te == tb && !MarkerBefore(c_.mentions[e].hb, sent.begin)) src = e;
+      if (IsActor(e) && c_.mentions[e].te == tb && !MarkerBefore(c_.mentions[e].hb, sent.begin)) {
+        bool counted = false;
+        for (int q = std::max(cb, c_.mentions[e].hb - 2); q <= c_.mentions[e].hb && !counted; ++q)
+          counted = harm && CountedAt(q, q + 1);
+        if (counted) tgt = e;
+        else src = e;
+      }
     }
     if (src < 0 && verb && tb - 1 >= sent.begin && Relative(tb - 1)) {
       // A verb opening a relative clause has its antecedent as subject: «وانغ يي، الذي
@@ -322,6 +346,8 @@ class Coder : public SentenceReader {
         // event of the same kind refers back to it; it is not a new one.
         return;
       }
+    } else if (tgt >= 0) {
+      // («ثلاثة جنود أميركيين قتلوا»: the subject before suffered it; no other subject.)
     } else if (PronounSubjectBefore(tb, sent.begin) || OwnCountryBefore(s, tb)) {
       // «أعلنت إسرائيل أنها ستفرج عن مئات الأسرى»: the pronoun on «أنّ» is the subject;
       // what follows the verb is its object. (Its referent comes from the sentence's
@@ -334,7 +360,7 @@ class Coder : public SentenceReader {
         if (IsActor(e) && c_.mentions[e].hb == k) {
           if (!(MarkerBefore(k, sent.begin) & ~kTgtObj)) {
             // A passive verb («قُتل ثلاثة أشخاص», «اعتُقل ناشطون») has its patient there.
-            if (Passive(tb)) tgt = e;
+            if (Passive(tb) || counted_after || plural_subject) tgt = e;
             else src = e;
             break;
           }
@@ -344,6 +370,17 @@ class Coder : public SentenceReader {
     }
     // The subject before a violent noun belongs to another verb («ندد الأردن باعتقال
     // ناشطين»: Jordan condemns, it does not arrest): no agent is better than a wrong one.
+    // The subject before a plural verb may name its group after «من» or «ل»: «المتشددين
+    // من الموالين لحركة طالبان اختطفوا».
+    if (plural_subject && src < 0) {
+      for (int q = tb - 1; q >= cb && q >= tb - 8; --q) {
+        int e = Ent(q);
+        if (!IsActor(e) || e == tgt || c_.mentions[e].te > tb) continue;
+        if (MarkerBefore(c_.mentions[e].hb, sent.begin) & ~(kTgtMin | kTgtLi)) break;
+        src = e;
+        break;
+      }
+    }
     const bool patient_genitive = tgt >= 0;
     // A verbal noun with a nationality adjective: «الهجوم الإسرائيلي», «الغارات الروسية»,
     // «الوساطة المصرية» — the adjective names who acts.
@@ -373,7 +410,7 @@ class Coder : public SentenceReader {
     // verb: «زار الرئيس الصيني موسكو، حيث أجرى محادثات مع …», «وأعرب الكرملين …، وأكد أن».
     const bool finite = trig.tense == "past" || trig.tense == "present";
     const std::optional<EventActor> own_country = src < 0 ? OwnCountryBefore(s, tb) : std::nullopt;
-    if (src < 0 && tgt < 0 && finite && !Passive(tb) && !own_country) {
+    if (src < 0 && tgt < 0 && finite && !Passive(tb) && !counted_after && !own_country) {
       for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
         if (it->trigger.start >= T(tb).start || !it->source) continue;
         int e = EntityIndex(it->source->entity);

@@ -408,6 +408,25 @@ bool SentenceReader::MarchContext(int s, int tb, int te) const {
   return te < sent.end && kAfter.count(T(te).Key());
 }
 
+bool SentenceReader::CountedAt(int from, int to) const {
+  static const std::set<std::string> kPeople = {"", "person", "soldier", "personnel", "civilian", "child",
+                                                "militant", "dead", "injured", "arrested", "prisoner"};
+  static const WordSet kApprox = MatchFormSet({"نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما", "لا", "يقل",
+                                               "عن", "أكثر", "أقل", "من"});
+  // Duals count two: «قتل جنديان».
+  static const WordSet kDual = MatchFormSet({"جنديان", "جنديين", "شخصان", "شخصين", "شرطيان", "شرطيين",
+                                             "مدنيان", "طفلان", "طفلين", "رجلان", "رجلين", "صحافيان",
+                                             "صحافيين", "ضابطان", "ضابطين", "عسكريان", "شقيقان", "شقيقين"});
+  for (int k = from; k < to; ++k) {
+    if (c_.token_time[k] >= 0 || kApprox.count(T(k).Key())) continue;  // «أمس 4 جنود», «نحو 40»
+    if (kDual.count(T(k).Key())) return true;
+    for (const NumberExpr& n : out_.numbers)
+      if (n.span.start >= T(k).start && n.span.start < T(k).end && kPeople.count(n.unit)) return true;
+    return false;
+  }
+  return false;
+}
+
 int SentenceReader::CrowdInClause(int s, int cb) const {
   static const WordSet kCrowd = MatchFormSet(
       {"المتظاهرون", "المتظاهرين", "متظاهرون", "متظاهرين", "متظاهر", "المحتجون", "المحتجين", "محتجون",
@@ -635,11 +654,14 @@ std::optional<EventActor> SentenceReader::NationalityAfter(int te, int end, cons
 
 int SentenceReader::AgentAfter(const Sentence& sent, int te) const {
   static const WordSet kOne = MatchFormSet({"برصاص", "بنيران", "بأيدي", "بيد", "بقذائف", "بصواريخ"});
+  // «في هجوم شنه مسلحون صوماليون», «في تفجير تبنته القاعدة»: who carried out the attack.
+  static const WordSet kDoneBy = MatchFormSet({"شنه", "شنته", "شنها", "شنوه", "نفذه", "نفذته", "نفذها",
+                                               "نفذوه", "تبناه", "تبنته", "تبناها", "تبنتها"});
   static const std::u32string kAla = MatchFormOf("على"), kYad = MatchFormOf("يد"), kMin = MatchFormOf("من"), kQibal = MatchFormOf("قبل");
   for (int k = te; k < std::min(sent.end, te + 10); ++k) {
     if (w_.clause_break.count(T(k).Key()) || (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C")) break;
     int n = 0;
-    if (kOne.count(T(k).form)) n = 1;
+    if (kOne.count(T(k).form) || kDoneBy.count(T(k).form)) n = 1;
     else if (k + 1 < sent.end && T(k).Key() == kAla && T(k + 1).Key() == kYad) n = 2;
     else if (k + 1 < sent.end && T(k).Key() == kMin && T(k + 1).Key() == kQibal) n = 2;
     if (!n) continue;

@@ -116,6 +116,9 @@ class SentenceReader {
   // A word for a crowd of people in the clause starting at `cb` («المتظاهرون», «آلاف»,
   // «الطلاب», «المحتجين»): its token, or -1.
   int CrowdInClause(int s, int cb) const;
+  // A count of people starts at `from`, after words of approximation and times and
+  // before `to`: «18 شخصاً», «نحو 40 متظاهراً», «أمس 4 جنود».
+  bool CountedAt(int from, int to) const;
   // A word that is a march here, not a drone: after «خرج/نظم/شارك (في)», before
   // «احتجاجا», «تندد», «ضد», «حاشدة».
   bool MarchContext(int s, int tb, int te) const;
