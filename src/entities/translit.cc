@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <memory>
+#include <unordered_map>
 
 namespace hadath {
 
@@ -17,6 +18,11 @@ std::string TransliterateName(const std::string& arabic_utf8) {
     return t;
   }();
   if (!tr) return "";
+  // Names recur across articles, and ICU's rule-based transliterator is slow (a tenth of
+  // the analysis time before this cache): remember each name's reading, within bounds.
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (auto it = cache.find(arabic_utf8); it != cache.end()) return it->second;
+  if (cache.size() > 100000) cache.clear();
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(arabic_utf8);
   tr->transliterate(u);
   std::string s;
@@ -29,6 +35,7 @@ std::string TransliterateName(const std::string& arabic_utf8) {
     out.push_back(start && std::isalpha(uc) ? static_cast<char>(std::toupper(uc)) : c);
     start = c == ' ' || c == '-';
   }
+  cache.emplace(arabic_utf8, out);
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "src/events/events.h"
 
+#include <array>
+
 #include <cstring>
 
 #include <cstdlib>
@@ -112,6 +114,22 @@ class Coder : public SentenceReader {
     const Sentence& sent = c_.sentences[s];
     for (const Event& e : out_.events)
       if (e.sentence == s && e.root == "14") return;
+    // Most sentences name no crowd: look for one first, by last letter and length before
+    // any hashing.
+    static const auto kShape = [] {
+      std::array<std::array<bool, 16>, 256> t{};
+      for (const WordSet* set : {&kProtesters, &kCrowd})
+        for (const std::u32string& w : *set)
+          if (!w.empty() && w.size() < 16) t[w.back() & 0xFF][w.size()] = true;
+      return t;
+    }();
+    bool any_crowd = false;
+    for (int k = sent.begin; k < sent.end && !any_crowd; ++k) {
+      const std::u32string& key = T(k).Key();
+      any_crowd = !key.empty() && key.size() < 16 && kShape[key.back() & 0xFF][key.size()] &&
+                  (kProtesters.count(key) || kCrowd.count(key));
+    }
+    if (!any_crowd) return;
     auto bare = [&](int k) {
       const std::u32string& key = T(k).Key();
       if (T(k).proclitics.empty() && key.size() > 3 && (key[0] == U'\u0648' || key[0] == U'\u0641'))
