@@ -807,5 +807,25 @@ TEST(Events, ACountOfPeopleAfterAVerbOfViolenceSufferedIt) {
     if (e.root == "18") EXPECT_FALSE(e.source && e.source->actor.country == "PAK");
 }
 
+// The object that names a verb's target is the verb's theme: «رفضت أذربيجان … وساطة
+// فرنسية» is a rejection of France, not a French mediation; «علّقت إثيوبيا المفاوضات مع
+// مصر والسودان» suspends talks with both, and negotiates nothing.
+TEST(Events, TheObjectThatNamesTheTargetIsNoEventOfItsOwn) {
+  Analysis a = AnalyzeText("رفضت أذربيجان في 5 كانون الأول 2023 وساطة فرنسية في النزاع.", "2023-12-06");
+  bool reject = false;
+  for (const Event& e : a.events) {
+    reject |= e.root == "12" && e.target && e.target->actor.country == "FRA";
+    EXPECT_NE(e.root, "04") << e.trigger.text;
+  }
+  EXPECT_TRUE(reject);
+  Analysis b = AnalyzeText("علّقت إثيوبيا المفاوضات مع مصر والسودان بشأن سد النهضة.", "2023-11-21");
+  std::set<std::string> suspended;
+  for (const Event& e : b.events) {
+    if (e.root == "16" && e.target) suspended.insert(e.target->actor.country);
+    EXPECT_NE(e.root, "04") << e.trigger.text;
+  }
+  EXPECT_EQ(suspended, (std::set<std::string>{"EGY", "SDN"}));
+}
+
 }  // namespace
 }  // namespace hadath

@@ -45,14 +45,18 @@ class Coder : public SentenceReader {
           if (const Trigger* g = GappedTrigger(static_cast<int>(s), i, &tail)) {
             LexMatch t = MatchAt(lex_, c_.tokens, tail, sent.end,
                                  [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
-            if (!t.entry || lex_.triggers[t.entry->index].cameo.compare(0, 2, g->cameo, 0, 2) != 0)
+            if (!t.entry || lex_.triggers[t.entry->index].cameo.compare(0, 2, g->cameo, 0, 2) != 0) {
               Code(static_cast<int>(s), i, i + 1, *g);
+              // Of another kind, the noun is the phrase's object, not an event of its own:
+              // «علّقت إثيوبيا المفاوضات مع مصر» suspends; it does not negotiate.
+              if (t.entry) consumed_.insert(tail);
+            }
             ++i;
             continue;
           }
         }
-        if (!m.entry) {
-          ++i;
+        if (!m.entry || consumed_.count(i)) {
+          i += m.entry ? m.ntokens : 1;
           continue;
         }
         // A trigger inside an actor's name is part of the name: «قوات حفظ السلام»,
@@ -532,6 +536,8 @@ class Coder : public SentenceReader {
       for (int q = from; q + 1 < std::min(sent.end, from + 10); ++q) {
         if (T(q).kind == TokKind::kPunct || w_.clause_break.count(T(q).Key())) break;
         if (Ent(q) >= 0 || c_.token_time[q] >= 0) continue;
+        // («رفضت أذربيجان في 5 كانون الأول وساطة فرنسية»: a date between is no object.)
+        if (T(q).Key() == w_.fi && q + 1 < sent.end && c_.token_time[q + 1] >= 0) continue;
         uint32_t mk = MarkerBefore(q, sent.begin);
         // The direct object of a frame that takes one, when it is a noun whose genitive or
         // adjective names the target: «أدانت الجامعة العربية الاقتحامات الإسرائيلية»,
@@ -555,6 +561,9 @@ class Coder : public SentenceReader {
           a->actor = StateOf(a->actor.country, "GOV");
           adj_target = a;
         }
+        // The object that names the target is the verb's theme, not an event of its own:
+        // «رفضت أذربيجان وساطة فرنسية» rejects; France mediates nothing here.
+        if (object && verb && (tgt >= 0 || adj_target)) consumed_.insert(q);
         break;
       }
     }
@@ -949,6 +958,7 @@ class Coder : public SentenceReader {
   }
 
   std::set<std::tuple<int, std::string, std::string, std::string>> seen_;
+  std::unordered_set<int> consumed_;  // tokens of a trigger a gapped phrase has taken as its object
   std::unordered_set<std::string> roots_;
   std::vector<char> symmetric_;  // parallel to out_.events until Dedup
 };
