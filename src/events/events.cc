@@ -65,6 +65,13 @@ class Coder : public SentenceReader {
         // «اتهمت إيران واشنطن بدعم الإرهاب»: a verbal noun with «ب» just after an
         // accusation (CAMEO 112) is the charge, which the accuser alleges; it is not an
         // event told. What is condemned («ندد الأردن باعتقال ناشطين») did happen.
+        // «بهجوم انتحاري»: a phrase whose tail is an actor («انتحاري», a suicide bomber) is
+        // read without it, the actor being its agent.
+        if (m.ntokens > 1 && InsideActor(i + 1, i + m.ntokens) && !InsideActor(i, i + 1)) {
+          LexMatch one = MatchAt(lex_, c_.tokens, i, i + 1,
+                                 [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
+          if (one.entry) m = one;
+        }
         const Trigger& tg = lex_.triggers[m.entry->index];
         // (A word with «ب» before it is a noun, whatever the row: «دعم» is listed as a verb.)
         bool charge = T(i).proclitics == U"\u0628" && !out_.events.empty() &&
@@ -352,7 +359,10 @@ class Coder : public SentenceReader {
       } else if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin) && violent && !trig.symmetric) {
         // The genitive of a noun of violence or coercion is who suffers it: «مقتل
         // جنود»، «اعتقال ناشطين»، «قصف غزة». The actor, if any, comes later or before.
-        tgt = Ent(k);
+        // («هجوم انتحاري»: the suicide bomber describing the attack carried it out.)
+        static const WordSet kAgentAdj = MatchFormSet({"انتحاري", "انتحارية", "الانتحاري", "الانتحارية"});
+        if (kAgentAdj.count(T(k).Key())) src = Ent(k);
+        else tgt = Ent(k);
       } else if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin) && T(te - 1).enclitic) {
         // «جددت فرنسا مطالبتها إيران بالإفراج»: a verbal noun with its owner's pronoun has
         // its agent in the pronoun (the subject before, below); the actor after it is its
@@ -461,11 +471,17 @@ class Coder : public SentenceReader {
     // «استهدف», «أسفر»), a date or a place in its clause. Otherwise it refers to one
     // known already («منذ اغتيال الحريري», «تأملات … حول اغتيال كينيدي»).
     // (Protests too: «منع مظاهرات سلمية» tells of none.)
-    if ((violent_noun || (!verb && !light_verb && vroot == "14")) && !NounTold(s, tb, te, cb)) return;
-    if ((violent_noun || (verb && (vroot == "18" || vroot == "19" || vroot == "20"))) && ReferenceBefore(tb, cb))
-      return;
-    if (((violent_noun && vroot != "17") || (!verb && !light_verb && vroot == "14")) && AboutEarlierAct(s, tb, vroot == "14"))
-      return;
+    const auto handed = pending_patient_.find(tb);
+    const bool told_by_victims = handed != pending_patient_.end();
+    if (told_by_victims && tgt < 0 && handed->second >= 0 && handed->second != src) tgt = handed->second;
+    if (!told_by_victims) {
+      if ((violent_noun || (!verb && !light_verb && vroot == "14")) && !NounTold(s, tb, te, cb)) return;
+      if ((violent_noun || (verb && (vroot == "18" || vroot == "19" || vroot == "20"))) && ReferenceBefore(tb, cb))
+        return;
+      if (((violent_noun && vroot != "17") || (!verb && !light_verb && vroot == "14")) &&
+          AboutEarlierAct(s, tb, vroot == "14"))
+        return;
+    }
     // The imperfect of violence tells of an event only in a headline or with a
     // time of its own («يشن غارة … في 5 أكتوبر 2003»); in the body it is habitual, generic
     // or intended («قوات تقتل المدنيين», «ضربات يمكن أن تستهدف مطارات»). After «لـ», «كي»,
@@ -619,6 +635,15 @@ class Coder : public SentenceReader {
       src = agent;
       if (tgt == src) tgt = -1;
     }
+    // «قُتل خمسة جنود في انفجار عبوة ناسفة», «قُتل قيادي بضربة إسرائيلية»: a killing told
+    // by its victims and the attack that caused it is one event, the attack, whose
+    // target the victims are. The noun codes it, with the victims handed over.
+    if (verb && vroot == "19" && src < 0 && (Passive(tb) || counted_after || tgt >= 0)) {
+      if (int inst = InstrumentAfter(s, te); inst >= 0) {
+        pending_patient_[inst] = tgt;
+        return;
+      }
+    }
     // «اشتباكات بين القوات الأرمينية والأذربيجانية»: the first side found as the sufferer
     // of a violent noun is one side of a symmetric event.
     if (trig.symmetric && src < 0 && tgt >= 0) src = tgt, tgt = -1;
@@ -639,8 +664,8 @@ class Coder : public SentenceReader {
       if (auto sides = BorderSides(s, te)) adj_source = sides->first, border_tgt = sides->second;
     }
     if (src < 0 && tgt < 0 && !adj_source && (vroot == "18" || vroot == "19" || vroot == "20") &&
-        Occurred(s, tb, te, cb))
-      place_target = PlaceInClause(s, tb, cb);
+        (told_by_victims || Occurred(s, tb, te, cb)))
+      place_target = PlaceInClause(s, tb, told_by_victims ? sent.begin : cb);
     if (src < 0 && tgt < 0 && !adj_source && vroot == "14" && Occurred(s, tb, te, cb)) {
       // «اندلعت في نواكشوط مظاهرات مناوئة للانقلاب»: a protest told without its
       // protesters is by the people of the place it happened in.
@@ -664,6 +689,15 @@ class Coder : public SentenceReader {
         if (it->root == "01") continue;
         inherited_src = it->source, inherited_tgt = it->target;
         break;
+      }
+    }
+    // «أسفر القصف الروسي … عن مقتل ثلاثة مدنيين»: the deaths an attack caused are its
+    // outcome; they name its target when it has none.
+    if (violent_noun && (trig.lemma == "مقتل" || trig.lemma == "إصابة") && OutcomeBefore(tb, cb)) {
+      for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
+        if (it->root != "18" && it->root != "19" && it->root != "20") continue;
+        if (!it->target && tgt >= 0) it->target = ActorOf(tgt);
+        return;
       }
     }
     if (src < 0 && tgt < 0 && !adj_source && !own_country && place_target < 0 && !inherited_src && !inherited_tgt)
@@ -959,6 +993,7 @@ class Coder : public SentenceReader {
 
   std::set<std::tuple<int, std::string, std::string, std::string>> seen_;
   std::unordered_set<int> consumed_;  // tokens of a trigger a gapped phrase has taken as its object
+  std::unordered_map<int, int> pending_patient_;  // instrument noun token → the victims a verb handed it
   std::unordered_set<std::string> roots_;
   std::vector<char> symmetric_;  // parallel to out_.events until Dedup
 };

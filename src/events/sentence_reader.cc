@@ -427,6 +427,36 @@ bool SentenceReader::CountedAt(int from, int to) const {
   return false;
 }
 
+int SentenceReader::InstrumentAfter(int s, int te) const {
+  static const WordSet kCause = MatchFormSet({"في", "جراء", "إثر", "اثر", "نتيجة", "خلال"});
+  const Sentence& sent = c_.sentences[s];
+  const int ce = ClauseEnd(s, te);
+  for (int k = te; k < std::min(ce, te + 10); ++k) {
+    if (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C") break;
+    const bool by = T(k).proclitics == U"\u0628";
+    if (!by && !(k > sent.begin && kCause.count(T(k - 1).Key()))) continue;
+    LexMatch m = MatchAt(lex_, c_.tokens, k, sent.end,
+                         [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
+    if (!m.entry) continue;
+    const Trigger& t = lex_.triggers[m.entry->index];
+    const std::string r = t.cameo.substr(0, 2);
+    if (t.pos != "verb" && (r == "18" || r == "19" || r == "20")) return k;
+  }
+  return -1;
+}
+
+bool SentenceReader::OutcomeBefore(int tb, int cb) const {
+  static const WordSet kOutcome = MatchFormSet({"أسفر", "أسفرت", "أسفرا", "أدى", "أدت", "تسبب", "تسببت",
+                                                "خلف", "خلفت", "أوقع", "أوقعت", "مما", "ما"});
+  static const WordSet kPrep = MatchFormSet({"عن", "إلى", "في"});
+  // The outcome right after its verb («أسفر عن مقتل»), or after its preposition with the
+  // verb earlier in the clause («أسفر القصف الروسي على أوديسا … عن مقتل»).
+  const bool prep = tb > cb && kPrep.count(T(tb - 1).Key());
+  for (int k = tb - 1; k >= std::max(cb, prep ? tb - 20 : tb - 4); --k)
+    if (kOutcome.count(T(k).Key())) return true;
+  return false;
+}
+
 int SentenceReader::CrowdInClause(int s, int cb) const {
   static const WordSet kCrowd = MatchFormSet(
       {"المتظاهرون", "المتظاهرين", "متظاهرون", "متظاهرين", "متظاهر", "المحتجون", "المحتجين", "محتجون",

@@ -119,6 +119,11 @@ class SentenceReader {
   // A count of people starts at `from`, after words of approximation and times and
   // before `to`: «18 شخصاً», «نحو 40 متظاهراً», «أمس 4 جنود».
   bool CountedAt(int from, int to) const;
+  // A noun of violence that caused what the clause tells, after «في», «جراء», «إثر»,
+  // «نتيجة» or «ب»: «في انفجار عبوة», «بضربة إسرائيلية». Its token, or -1.
+  int InstrumentAfter(int s, int te) const;
+  // «أسفر … عن», «أدى إلى», «تسبب في», «خلّف» a few words before a noun: it is an outcome.
+  bool OutcomeBefore(int tb, int cb) const;
   // A word that is a march here, not a drone: after «خرج/نظم/شارك (في)», before
   // «احتجاجا», «تندد», «ضد», «حاشدة».
   bool MarchContext(int s, int tb, int te) const;
