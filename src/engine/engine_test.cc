@@ -850,5 +850,18 @@ TEST(Events, AKillingAndItsAttackAreOneEvent) {
   EXPECT_TRUE(attack);
 }
 
+// A count of people after the subject is the object («ثلاثة مهندسين صينيين»: China's
+// civilians), however many actors follow; a protest before an embassy is against its state.
+TEST(Events, CountedObjectsAndProtestsBeforeAnEmbassy) {
+  Analysis a = AnalyzeText("خطف مسلحون مجهولون ثلاثة مهندسين صينيين في شمال مالي.", "2024-03-13");
+  bool chn = false;
+  for (const Event& e : a.events) chn |= e.root == "18" && e.target && e.target->actor.country == "CHN";
+  EXPECT_TRUE(chn);
+  Analysis b = AnalyzeText("تظاهر مئات الأتراك أمام السفارة الدنماركية في أنقرة أمس.", "2024-03-13");
+  bool dnk = false;
+  for (const Event& e : b.events) dnk |= e.root == "14" && e.target && e.target->actor.country == "DNK";
+  EXPECT_TRUE(dnk);
+}
+
 }  // namespace
 }  // namespace hadath

@@ -532,8 +532,20 @@ class Coder : public SentenceReader {
     for (int q = from; q < std::min(sent.end, from + 14) && tgt < 0; ++q) {
       if (T(q).kind == TokKind::kPunct && (T(q).form == U"." || T(q).form == U":")) break;
       int e = Ent(q);
+      // A count of people is the object («ثلاثة مهندسين صينيين»); a place after it is where.
+      if (e < 0 && verb && (trig.targets & kTgtObj) && !MarkerBefore(q, sent.begin) && CountedAt(q, q + 1)) {
+        bool next_to_verb = true;  // only the subject's words between
+        for (int r = from; r < q && next_to_verb; ++r) next_to_verb = Ent(r) >= 0;
+        if (next_to_verb) break;
+      }
       if (!IsActor(e) || e == src || c_.mentions[e].hb != q) continue;
       if (src >= 0 && CoordinatedAfter(src, -1) == e) {  // «انتقدت ألمانيا والنمسا …»: a second subject
+        q = c_.mentions[e].te - 1;
+        continue;
+      }
+      // «مسلحون مجهولون»: a word of the same actor right after the subject describes it.
+      if (src >= 0 && q == c_.mentions[src].te && out_.entities[e].actor && out_.entities[src].actor &&
+          out_.entities[e].actor->code == out_.entities[src].actor->code) {
         q = c_.mentions[e].te - 1;
         continue;
       }
@@ -558,7 +570,11 @@ class Coder : public SentenceReader {
         // The direct object of a frame that takes one, when it is a noun whose genitive or
         // adjective names the target: «أدانت الجامعة العربية الاقتحامات الإسرائيلية»,
         // «انتقدت ألمانيا تصريحات وزير الداخلية الإيطالي».
-        const bool object = first_word && !mk && (trig.targets & kTgtObj) && T(q).kind == TokKind::kArabic;
+        // (A count of people after the subject is the object too: «خطف مسلحون مجهولون
+        // ثلاثة مهندسين صينيين».)
+        const bool counted = !mk && (trig.targets & kTgtObj) && verb && CountedAt(q, q + 1);
+        const bool object =
+            (first_word && !mk && (trig.targets & kTgtObj) && T(q).kind == TokKind::kArabic) || counted;
         first_word = false;
         if (!object && (!(mk & trig.targets) || (mk & kTgtObj))) continue;
         int e = Ent(q + 1);
@@ -574,12 +590,25 @@ class Coder : public SentenceReader {
         } else if (e2 >= 0) {
           tgt = e2;
         } else if (auto a = NationalityAfter(q + 1, sent.end, trig)) {
-          a->actor = StateOf(a->actor.country, "GOV");
+          a->actor = StateOf(a->actor.country, counted ? "CVL" : "GOV");
           adj_target = a;
         }
         // The object that names the target is the verb's theme, not an event of its own:
         // «رفضت أذربيجان وساطة فرنسية» rejects; France mediates nothing here.
         if (object && verb && (tgt >= 0 || adj_target)) consumed_.insert(q);
+        break;
+      }
+    }
+    // A protest before an embassy is against its state: «تظاهر مئات الأتراك أمام السفارة
+    // الدنماركية».
+    if (tgt < 0 && !adj_target && vroot == "14") {
+      static const WordSet kMission = MatchFormSet({"السفارة", "سفارة", "القنصلية", "قنصلية", "مقر"});
+      for (int q = te; q + 1 < std::min(sent.end, te + 10); ++q) {
+        if (T(q).kind == TokKind::kPunct || w_.clause_break.count(T(q).Key())) break;
+        if (!kMission.count(T(q).Key())) continue;
+        if (int e = Ent(q + 1); IsActor(e) && e != src && c_.mentions[e].hb == q + 1) tgt = e;
+        else if ((adj_target = NationalityAfter(q + 1, sent.end, trig)))
+          adj_target->actor = StateOf(adj_target->actor.country, "GOV");
         break;
       }
     }
