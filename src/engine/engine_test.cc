@@ -863,5 +863,15 @@ TEST(Events, CountedObjectsAndProtestsBeforeAnEmbassy) {
   EXPECT_TRUE(dnk);
 }
 
+// A force named by its nationality adjectives acts: «شنّت الطائرات الأمريكية والبريطانية
+// غارات» is one strike by each.
+TEST(Events, AForceNamedByItsNationalityActs) {
+  Analysis a = AnalyzeText("شنّت الطائرات الأمريكية والبريطانية غارات على مواقع للحوثيين في اليمن.", "2024-02-26");
+  std::set<std::string> sources;
+  for (const Event& e : a.events)
+    if (e.root == "19" && e.source) sources.insert(e.source->actor.country);
+  EXPECT_EQ(sources, (std::set<std::string>{"USA", "GBR"}));
+}
+
 }  // namespace
 }  // namespace hadath

@@ -418,6 +418,37 @@ class Coder : public SentenceReader {
     // «الوساطة المصرية» — the adjective names who acts.
     std::optional<EventActor> adj_source;
     if (!verb && src < 0) adj_source = NationalityAfter(te, sent.end, trig);
+    std::optional<EventActor> adj_source2;
+    // «شنّت الطائرات الأمريكية غارات», «قصفت المدفعية الإسرائيلية»: a force named by its
+    // nationality adjective, the subject before a noun of violence or after a verb.
+    if (src < 0 && !adj_source && !patient_genitive && violent_root) {
+      static const WordSet kForces = MatchFormSet(
+          {"الطائرات", "طائرات", "المقاتلات", "مقاتلات", "القوات", "قوات", "الجيش", "البحرية", "الدبابات",
+           "دبابات", "المدفعية", "السفن", "البوارج", "الزوارق", "المروحيات", "مروحيات", "الطيران", "الشرطة",
+           "طائرة", "دبابة", "مقاتلة", "مروحية", "قوة", "سلاح"});
+      const int from = verb ? te : std::max(cb, tb - 6);
+      const int to = verb ? std::min(sent.end, te + 4) : tb;
+      for (int q = from; q < to && !adj_source; ++q) {
+        if (T(q).kind == TokKind::kPunct) break;
+        if (kForces.count(T(q).Key()) && T(q).proclitics.empty()) {
+          int n = q + 1;
+          if (n < sent.end && (T(n).Key() == MatchFormOf("الجو") || T(n).Key() == MatchFormOf("الجوي"))) ++n;
+          if (auto a = NationalityAfter(n, std::min(sent.end, n + 1), trig)) {
+            adj_source = a;
+            // «الطائرات الأمريكية والبريطانية»: a second adjective joined by «و».
+            const int a2 = n + 1;
+            if (a2 < sent.end && T(a2).proclitics == U"\u0648") {
+              LexMatch m = MatchAt(lex_, c_.tokens, a2, a2 + 1,
+                                   [](const LexEntry& e) { return e.kind == LexKind::kNationality; });
+              if (m.entry && lex_.countries[m.entry->index].iso3 != a->actor.country) {
+                adj_source2 = EventActor{c_.SpanOf(a2, a2 + 1), "", a->actor};
+                adj_source2->actor = StateOf(lex_.countries[m.entry->index].iso3, a->actor.sector);
+              }
+            }
+          }
+        }
+      }
+    }
     // A phrase with its own verb («شنت غارة», «فجر نفسه») tells that it happened as a verb
     // does; a phrase without one («سيارة مفخخة», «ضربة جوية») is a noun.
     // A bare past form reads as a verbal noun too («تعتزم فرض حصار»): only a form no noun
@@ -774,10 +805,13 @@ class Coder : public SentenceReader {
     int src2 = src >= 0 ? CoordinatedAfter(src, tgt) : -1;
     int tgt2 = tgt >= 0 && !trig.symmetric ? CoordinatedAfter(tgt, src) : -1;
     Event copy_src, copy_tgt;
+    const bool second_adj = src2 < 0 && adj_source2 && src < 0 && ev.source && adj_source &&
+                            ev.source->actor.code == adj_source->actor.code;
     if (src2 >= 0) (copy_src = ev).source = ActorOf(src2);
+    else if (second_adj) (copy_src = ev).source = adj_source2;
     if (tgt2 >= 0) (copy_tgt = ev).target = ActorOf(tgt2);
     Push(std::move(ev), trig.symmetric);
-    if (src2 >= 0) Push(std::move(copy_src), trig.symmetric);
+    if (src2 >= 0 || second_adj) Push(std::move(copy_src), trig.symmetric);
     if (tgt2 >= 0) Push(std::move(copy_tgt), trig.symmetric);
   }
 
