@@ -873,5 +873,21 @@ TEST(Events, AForceNamedByItsNationalityActs) {
   EXPECT_EQ(sources, (std::set<std::string>{"USA", "GBR"}));
 }
 
+// «قد تشنّ إسرائيل هجوماً برياً على رفح»: a possible attack, Israel's, on Rafah — the light
+// verb with its subject between is one event, and «تشنّ» voweled is no Chinese name.
+TEST(Events, APossibleAttackToldByALightVerb) {
+  Analysis a = AnalyzeText("قد تشنّ إسرائيل هجوماً برياً على مدينة رفح خلال أيام.", "2024-03-13");
+  int attacks = 0;
+  for (const Event& e : a.events) {
+    if (e.root != "19") continue;
+    ++attacks;
+    EXPECT_EQ(e.modality, "possible");
+    ASSERT_TRUE(e.source);
+    EXPECT_EQ(e.source->actor.country, "ISR");
+  }
+  EXPECT_EQ(attacks, 1);
+  for (const Entity& e : a.entities) EXPECT_NE(e.type, "PER") << e.span.text;
+}
+
 }  // namespace
 }  // namespace hadath

@@ -212,6 +212,10 @@ class EntityFinder {
     // Short names («هو», «لي») and function words are weak: they need another cue.
     *weak = lex_.given_names[m.entry->index].weak || (m.ntokens == 1 && t.form.size() <= 2) ||
             FunctionWords().count(t.Key()) > 0;
+    // A weak name voweled with a shadda is the word written out: «قد تشنّ إسرائيل» launches.
+    if (*weak && m.ntokens == 1)
+      for (int q = t.start; q < t.end; ++q)
+        if (c_.norm.original[q] == U'\u0651') return false;
     return true;
   }
 

@@ -45,10 +45,17 @@ class Coder : public SentenceReader {
           if (const Trigger* g = GappedTrigger(static_cast<int>(s), i, &tail)) {
             LexMatch t = MatchAt(lex_, c_.tokens, tail, sent.end,
                                  [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
-            if (!t.entry || lex_.triggers[t.entry->index].cameo.compare(0, 2, g->cameo, 0, 2) != 0) {
-              Code(static_cast<int>(s), i, i + 1, *g);
-              // Of another kind, the noun is the phrase's object, not an event of its own:
-              // «علّقت إثيوبيا المفاوضات مع مصر» suspends; it does not negotiate.
+            // (The noun tells it when it has an actor of its own after it: «رفض موسكو».)
+            const int after = tail + (t.entry ? t.ntokens : 1);
+            const bool own_actor = after < sent.end && IsActor(Ent(after)) && c_.mentions[Ent(after)].hb == after;
+            if (!t.entry || lex_.triggers[t.entry->index].cameo.compare(0, 2, g->cameo, 0, 2) != 0 || !own_actor) {
+              // Coded at its verb, the phrase takes its arguments as the verb does (VSO).
+              Trigger as_verb = *g;
+              if (as_verb.tense == "past" || as_verb.tense == "present") as_verb.pos = "verb";
+              Code(static_cast<int>(s), i, i + 1, as_verb);
+              // Otherwise the noun is the phrase's object, not an event of its own:
+              // «علّقت إثيوبيا المفاوضات مع مصر» suspends; it does not negotiate, and «قد
+              // تشنّ إسرائيل هجوماً» is one attack.
               if (t.entry) consumed_.insert(tail);
             }
             ++i;
@@ -524,7 +531,11 @@ class Coder : public SentenceReader {
                            (tb > sent.begin && kPurpose.count(T(tb - 1).Key()));
       if (purpose) return;
       // (A protest goes on as it is told: «ويعتصم آلاف المتظاهرين».)
-      if (vroot != "14" && sent.section != Section::kTitle && !TimeInClause(s, tb, te, false)) return;
+      // («قد تشنّ إسرائيل هجوماً»: a possible or future attack is told as such.)
+      if (vroot != "14" && sent.section != Section::kTitle && !TimeInClause(s, tb, te, false)) {
+        const std::string mod = Modality(s, tb, te, trig);
+        if (mod != "possible" && mod != "future") return;
+      }
     }
     // A violent verb opening a relative clause describes its antecedent («الماليزي أزهري،
     // الذي قتلته الشرطة», «الذين خطفوا سياحاً»): background, unless the clause dates it
