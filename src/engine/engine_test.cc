@@ -889,5 +889,18 @@ TEST(Events, APossibleAttackToldByALightVerb) {
   for (const Entity& e : a.entities) EXPECT_NE(e.type, "PER") << e.span.text;
 }
 
+// «إن على X أن تفعل»: what a state must do, in a speaker's words, is the speaker's demand.
+TEST(Events, WhatAStateMustDoIsDemandedOfIt) {
+  Analysis a = AnalyzeText("قال وزير الخارجية الإيراني إن على الولايات المتحدة أن تسحب قواتها من سوريا فوراً.",
+                           "2024-02-19");
+  bool demand = false;
+  for (const Event& e : a.events) {
+    demand |= e.root == "10" && e.source && e.source->actor.country == "IRN" && e.target &&
+              e.target->actor.country == "USA";
+    EXPECT_NE(e.root, "08") << e.trigger.text;  // nobody has withdrawn
+  }
+  EXPECT_TRUE(demand);
+}
+
 }  // namespace
 }  // namespace hadath

@@ -479,7 +479,7 @@ class Coder : public SentenceReader {
     // A verb with no subject of its own continues the subject of the sentence's previous
     // verb: «زار الرئيس الصيني موسكو، حيث أجرى محادثات مع …», «وأعرب الكرملين …، وأكد أن».
     const bool finite = trig.tense == "past" || trig.tense == "present";
-    const std::optional<EventActor> own_country = src < 0 ? OwnCountryBefore(s, tb) : std::nullopt;
+    std::optional<EventActor> own_country = src < 0 ? OwnCountryBefore(s, tb) : std::nullopt;
     if (src < 0 && tgt < 0 && finite && !Passive(tb) && !counted_after && !own_country) {
       for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
         if (it->trigger.start >= T(tb).start || !it->source) continue;
@@ -771,13 +771,37 @@ class Coder : public SentenceReader {
         return;
       }
     }
+    // «قال الوزير الإيراني إن على الولايات المتحدة أن تسحب قواتها»: what a state must do,
+    // in a speaker's words, is the speaker's demand of it (CAMEO 10): a withdrawal or
+    // de-escalation 1056, another concession 105, a meeting 106, anything else 100.
+    std::string demand;
+    if ((verb || trig.pos == "phrase") && trig.tense == "present") {
+      if (int x = ObligedBefore(s, tb); x >= 0) {
+        std::optional<EventActor> speaker;
+        for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it)
+          if (it->root == "01" && it->source && it->trigger.start < T(tb).start) {
+            speaker = it->source;
+            break;
+          }
+        if (!speaker && c_.token_quote[tb] >= 0)
+          if (int e = EntityIndex(out_.quotes[c_.token_quote[tb]].speaker); e >= 0) speaker = ActorOf(e);
+        if (speaker && speaker->actor.country != (out_.entities[x].actor ? out_.entities[x].actor->country : "")) {
+          demand = trig.cameo.compare(0, 3, "087") == 0 ? "1056"
+                   : vroot == "08"                      ? "105"
+                   : vroot == "04"                      ? "106"
+                                                        : "100";
+          src = -1, tgt = x, place_target = -1;
+          adj_source = speaker, adj_target.reset(), own_country.reset();
+        }
+      }
+    }
     if (src < 0 && tgt < 0 && !adj_source && !own_country && place_target < 0 && !inherited_src && !inherited_tgt)
       return;  // no event without an actor
     Event ev;
     ev.sentence = s;
     ev.trigger = c_.SpanOf(tb, te);
-    ev.cameo = VerbalAttack(s, te, trig, src, tgt) ? "111" : trig.cameo;
-    ev.modality = Modality(s, tb, te, trig);
+    ev.cameo = !demand.empty() ? demand : VerbalAttack(s, te, trig, src, tgt) ? "111" : trig.cameo;
+    ev.modality = !demand.empty() ? "asserted" : Modality(s, tb, te, trig);
     if (ev.modality == "negated" && ev.cameo.compare(0, 2, "08") == 0) {
       ev.cameo = "120";  // a refused concession is a rejection: «لا نقبل»
       ev.modality = "asserted";

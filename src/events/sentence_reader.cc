@@ -457,6 +457,20 @@ bool SentenceReader::OutcomeBefore(int tb, int cb) const {
   return false;
 }
 
+int SentenceReader::ObligedBefore(int s, int tb) const {
+  const Sentence& sent = c_.sentences[s];
+  static const std::u32string kAla = MatchFormOf("على");
+  if (tb - 2 < sent.begin || T(tb - 1).Key() != w_.anna) return -1;
+  const int e = Ent(tb - 2);
+  if (!IsActor(e) || c_.mentions[e].te != tb - 1) return -1;
+  const int hb = c_.mentions[e].hb;
+  if (hb - 1 < sent.begin || T(hb - 1).Key() != kAla || !T(hb - 1).proclitics.empty()) return -1;
+  // «على» opens the clause: after «إن/أن», a comma, or the sentence's start.
+  const int p = hb - 2;
+  if (p >= sent.begin && T(p).Key() != w_.inna && T(p).Key() != w_.anna && T(p).kind != TokKind::kPunct) return -1;
+  return e;
+}
+
 int SentenceReader::CrowdInClause(int s, int cb) const {
   static const WordSet kCrowd = MatchFormSet(
       {"المتظاهرون", "المتظاهرين", "متظاهرون", "متظاهرين", "متظاهر", "المحتجون", "المحتجين", "محتجون",

@@ -124,6 +124,9 @@ class SentenceReader {
   int InstrumentAfter(int s, int te) const;
   // «أسفر … عن», «أدى إلى», «تسبب في», «خلّف» a few words before a noun: it is an outcome.
   bool OutcomeBefore(int tb, int cb) const;
+  // «إن على الولايات المتحدة أن تسحب»: the actor obliged to do what the verb says (the one
+  // after «على», right before «أن»), or -1.
+  int ObligedBefore(int s, int tb) const;
   // A word that is a march here, not a drone: after «خرج/نظم/شارك (في)», before
   // «احتجاجا», «تندد», «ضد», «حاشدة».
   bool MarchContext(int s, int tb, int te) const;
