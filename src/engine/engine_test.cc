@@ -902,5 +902,18 @@ TEST(Events, WhatAStateMustDoIsDemandedOfIt) {
   EXPECT_TRUE(demand);
 }
 
+// A target through a parenthesis («حق النقض (الفيتو) ضد مشروع قرار أمريكي») and through the
+// people of a place («عقوبات على مسؤولين في فنزويلا»).
+TEST(Events, TargetsThroughAParenthesisAndThePeopleOfAPlace) {
+  Analysis a = AnalyzeText("استخدمت روسيا حق النقض (الفيتو) ضد مشروع قرار أمريكي في مجلس الأمن.", "2024-03-29");
+  bool veto = false;
+  for (const Event& e : a.events) veto |= e.root == "12" && e.target && e.target->actor.country == "USA";
+  EXPECT_TRUE(veto);
+  Analysis b = AnalyzeText("قد تفرض الولايات المتحدة عقوبات جديدة على مسؤولين في فنزويلا.", "2024-03-29");
+  bool sanction = false;
+  for (const Event& e : b.events) sanction |= e.root == "16" && e.target && e.target->actor.country == "VEN";
+  EXPECT_TRUE(sanction);
+}
+
 }  // namespace
 }  // namespace hadath

@@ -604,6 +604,8 @@ class Coder : public SentenceReader {
     if (tgt < 0) {
       bool first_word = true;
       for (int q = from; q + 1 < std::min(sent.end, from + 10); ++q) {
+        // («حق النقض (الفيتو) ضد مشروع قرار أمريكي»: a parenthesis is read through.)
+        if (T(q).form == U"(" || T(q).form == U")") continue;
         if (T(q).kind == TokKind::kPunct || w_.clause_break.count(T(q).Key())) break;
         if (Ent(q) >= 0 || c_.token_time[q] >= 0) continue;
         // («رفضت أذربيجان في 5 كانون الأول وساطة فرنسية»: a date between is no object.)
@@ -622,9 +624,14 @@ class Coder : public SentenceReader {
         int e = Ent(q + 1);
         // «مستعدة للعمل مع روسيا»: the noun's own preposition introduces the target.
         int e2 = -1;
+        // «عقوبات على مسؤولين في فنزويلا»: people of a place are of its state.
+        static const WordSet kPeopleOf = MatchFormSet(
+            {"مسؤولين", "مسؤولي", "مسؤولون", "مواطنين", "أفراد", "كيانات", "شركات", "قادة", "أعضاء", "ضباط"});
+        const bool people_of = kPeopleOf.count(T(q).Key()) > 0;
         if (e < 0 && q + 2 < sent.end && T(q + 1).proclitics.empty()) {
           for (const auto& [w, b] : w_.markers)
-            if (T(q + 1).Key() == w && b != kTgtFi && b != kTgtMin) e2 = Ent(q + 2);
+            if (T(q + 1).Key() == w && ((b != kTgtFi && b != kTgtMin) || (b == kTgtFi && people_of)))
+              e2 = Ent(q + 2);
           if (e2 >= 0 && (!IsActor(e2) || e2 == src || c_.mentions[e2].hb != q + 2)) e2 = -1;
         }
         if (IsActor(e) && e != src && c_.mentions[e].hb == q + 1) {
