@@ -915,5 +915,27 @@ TEST(Events, TargetsThroughAParenthesisAndThePeopleOfAPlace) {
   EXPECT_TRUE(sanction);
 }
 
+// «قال ضابط رفيع في الشرطة»: a member named by his body speaks for it; «قُتل قيادي في حزب
+// الله بضربة إسرائيلية»: the member's body suffered; «إن 60 شخصاً قتلوا»: unnamed victims.
+TEST(Events, MembersStandForTheirBodyAndCountedPeopleSuffer) {
+  Analysis a = AnalyzeText("قال ضابط رفيع في الشرطة الباكستانية إن 60 شخصاً قتلوا في الهجوم.", "2008-09-21");
+  bool said = false, killed = false;
+  for (const Event& e : a.events) {
+    said |= e.root == "01" && e.source && e.source->actor.code == "PAKCOP";
+    if (e.root == "19") {
+      killed = true;
+      EXPECT_FALSE(e.source && e.source->actor.code == "PAKCOP");  // the officer killed no one
+    }
+  }
+  EXPECT_TRUE(said);
+  EXPECT_TRUE(killed);
+  Analysis b = AnalyzeText("قُتل قيادي في حزب الله اللبناني بضربة إسرائيلية في جنوب لبنان.", "2024-03-13");
+  bool strike = false;
+  for (const Event& e : b.events)
+    strike |= e.root == "19" && e.source && e.source->actor.country == "ISR" && e.target &&
+              e.target->actor.country == "LBN";
+  EXPECT_TRUE(strike);
+}
+
 }  // namespace
 }  // namespace hadath

@@ -397,7 +397,7 @@ class Coder : public SentenceReader {
         if (w_.clause_break.count(T(k).Key())) break;
         int e = Ent(k);
         if (IsActor(e) && c_.mentions[e].hb == k) {
-          if (!(MarkerBefore(k, sent.begin) & ~kTgtObj)) {
+          if (!(MarkerBefore(k, sent.begin) & ~kTgtObj) || MemberOf(te, k)) {
             // A passive verb («قُتل ثلاثة أشخاص», «اعتُقل ناشطون») has its patient there.
             if (Passive(tb) || counted_after || plural_subject) tgt = e;
             else src = e;
@@ -480,7 +480,11 @@ class Coder : public SentenceReader {
     // verb: «زار الرئيس الصيني موسكو، حيث أجرى محادثات مع …», «وأعرب الكرملين …، وأكد أن».
     const bool finite = trig.tense == "past" || trig.tense == "present";
     std::optional<EventActor> own_country = src < 0 ? OwnCountryBefore(s, tb) : std::nullopt;
-    if (src < 0 && tgt < 0 && finite && !Passive(tb) && !counted_after && !own_country) {
+    // («إن 60 شخصاً قتلوا»: the people counted before the verb suffered it; no one else's
+    // subject carries over.)
+    bool counted_before = false;
+    for (int q = std::max(cb, tb - 3); q < tb && harm && !counted_before; ++q) counted_before = CountedAt(q, q + 1);
+    if (src < 0 && tgt < 0 && finite && !Passive(tb) && !counted_after && !counted_before && !own_country) {
       for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
         if (it->trigger.start >= T(tb).start || !it->source) continue;
         int e = EntityIndex(it->source->entity);
@@ -802,7 +806,17 @@ class Coder : public SentenceReader {
         }
       }
     }
-    if (src < 0 && tgt < 0 && !adj_source && !own_country && place_target < 0 && !inherited_src && !inherited_tgt)
+    // People counted before a verb of violence are its victims even unnamed: «إن 60 شخصاً
+    // قتلوا» — civilians of no country the text names.
+    if (src < 0 && tgt < 0 && !adj_source && !adj_target && place_target < 0 && counted_before) {
+      for (int q = std::max(cb, tb - 3); q < tb; ++q)
+        if (CountedAt(q, q + 1)) {
+          adj_target = EventActor{c_.SpanOf(q, tb), "", StateOf("", "CVL")};
+          break;
+        }
+    }
+    if (src < 0 && tgt < 0 && !adj_source && !adj_target && !own_country && place_target < 0 && !inherited_src &&
+        !inherited_tgt)
       return;  // no event without an actor
     Event ev;
     ev.sentence = s;

@@ -471,6 +471,17 @@ int SentenceReader::ObligedBefore(int s, int tb) const {
   return e;
 }
 
+bool SentenceReader::MemberOf(int te, int k) const {
+  static const WordSet kMember = MatchFormSet(
+      {"ضابط", "قيادي", "عضو", "مسؤول", "عنصر", "عناصر", "مقاتل", "مقاتلين", "مقاتلو", "جندي", "مصدر",
+       "متحدث", "ناطق", "قائد", "زعيم", "أعضاء", "قياديين", "قياديون", "مسؤولين", "ضباط", "مسؤولون"});
+  if (k - 2 < te || T(k - 1).Key() != w_.fi || !T(k - 1).proclitics.empty()) return false;
+  // The member noun right after the verb, an adjective («رفيع», «كبير») between at most.
+  for (int q = te; q <= std::min(k - 2, te + 1); ++q)
+    if (kMember.count(T(q).Key()) && T(q).proclitics.empty()) return q == k - 2 || q + 1 == k - 2;
+  return false;
+}
+
 int SentenceReader::CrowdInClause(int s, int cb) const {
   static const WordSet kCrowd = MatchFormSet(
       {"المتظاهرون", "المتظاهرين", "متظاهرون", "متظاهرين", "متظاهر", "المحتجون", "المحتجين", "محتجون",

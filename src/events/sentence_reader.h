@@ -127,6 +127,10 @@ class SentenceReader {
   // «إن على الولايات المتحدة أن تسحب»: the actor obliged to do what the verb says (the one
   // after «على», right before «أن»), or -1.
   int ObligedBefore(int s, int tb) const;
+  // «قال ضابط رفيع في الشرطة», «قُتل قيادي في حزب الله»: the actor at `k`, after «في», is the
+  // body whose member opens the phrase right after the verb (ending at `te`); the member
+  // stands for it.
+  bool MemberOf(int te, int k) const;
   // A word that is a march here, not a drone: after «خرج/نظم/شارك (في)», before
   // «احتجاجا», «تندد», «ضد», «حاشدة».
   bool MarchContext(int s, int tb, int te) const;
