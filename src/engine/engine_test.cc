@@ -937,5 +937,19 @@ TEST(Events, MembersStandForTheirBodyAndCountedPeopleSuffer) {
   EXPECT_TRUE(strike);
 }
 
+// «لم تبدِ كوريا الشمالية أي استعداد للعودة إلى المحادثات»: a negated intent (the jussive
+// after «لم»), towards South Korea; the talks it would lead to are not held.
+TEST(Events, ANegatedIntentHoldsNoTalks) {
+  Analysis a = AnalyzeText("لم تبدِ كوريا الشمالية أي استعداد للعودة إلى المحادثات مع كوريا الجنوبية.", "2024-02-05");
+  bool intent = false;
+  for (const Event& e : a.events) {
+    if (e.root == "03") {
+      intent = e.modality == "negated" && e.target && e.target->actor.country == "KOR";
+    }
+    EXPECT_NE(e.root, "04") << e.trigger.text;
+  }
+  EXPECT_TRUE(intent);
+}
+
 }  // namespace
 }  // namespace hadath

@@ -169,6 +169,12 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
       ++j;
       continue;
     }
+    // «لم تبدِ كوريا الشمالية أي استعداد»: «any» before the noun.
+    static const WordSet kAny = MatchFormSet({"أي", "أية", "أدنى"});
+    if (actor && kAny.count(T(j).Key())) {
+      ++j;
+      continue;
+    }
     break;
   }
   if (!actor || j >= sent.end || j == i + 1) return nullptr;
