@@ -115,15 +115,11 @@ class Coder : public SentenceReader {
         {"هتف", "هتفت", "هتفوا", "ردد", "رددت", "رددوا", "رفع", "رفعت", "رفعوا", "أضرم", "أضرمت",
          "أضرموا", "أحرق", "أحرقت", "أحرقوا", "أغلق", "أغلقت", "أغلقوا", "قطع", "قطعت", "قطعوا", "سد",
          "سدت", "سدوا", "رشق", "رشقت", "رشقوا"});
-    static const WordSet kProtesters = MatchFormSet(
-        {"المتظاهرون", "المتظاهرين", "متظاهرون", "متظاهرين", "متظاهرا", "متظاهر", "المحتجون", "المحتجين",
-         "محتجون", "محتجين", "محتجا", "المعتصمون", "المعتصمين", "معتصمون", "معتصمين"});
-    static const WordSet kCrowd = MatchFormSet({"آلاف", "الآلاف", "مئات", "المئات", "عشرات", "العشرات",
-                                                "حشود", "الحشود", "الطلاب", "طلاب", "العمال", "السكان",
-                                                "الأهالي", "أهالي", "الشبان", "شبان", "المواطنين", "الناس"});
+    const WordSet& kProtesters = ProtesterWords();
+    const WordSet& kCrowd = CrowdWords();
     static const WordSet kStreet = MatchFormSet({"الشوارع", "شوارع", "الشارع", "الساحات", "ساحة", "الميدان",
                                                  "احتجاجا", "للاحتجاج", "للمطالبة", "للتنديد", "تنديدا",
-                                                 "رافعين", "رافعين", "هاتفين", "مرددين", "يهتفون", "يرددون"});
+                                                 "رافعين", "هاتفين", "مرددين", "يهتفون", "يرددون"});
     // What is closed or cut is a road: «قطعوا مئات الكيلومترات» is a journey.
     static const WordSet kRoadAct = MatchFormSet({"أغلق", "أغلقت", "أغلقوا", "قطع", "قطعت", "قطعوا", "سد",
                                                   "سدت", "سدوا"});
@@ -136,7 +132,7 @@ class Coder : public SentenceReader {
     // any hashing.
     static const auto kShape = [] {
       std::array<std::array<bool, 16>, 256> t{};
-      for (const WordSet* set : {&kProtesters, &kCrowd})
+      for (const WordSet* set : {&ProtesterWords(), &CrowdWords()})
         for (const std::u32string& w : *set)
           if (!w.empty() && w.size() < 16) t[w.back() & 0xFF][w.size()] = true;
       return t;
@@ -148,16 +144,9 @@ class Coder : public SentenceReader {
                   (kProtesters.count(key) || kCrowd.count(key));
     }
     if (!any_crowd) return;
-    auto bare = [&](int k) {
-      const std::u32string& key = T(k).Key();
-      if (T(k).proclitics.empty() && key.size() > 3 && (key[0] == U'\u0648' || key[0] == U'\u0641'))
-        return key.substr(1);
-      return key;
-    };
     for (int k = sent.begin; k < sent.end; ++k) {
-      const std::u32string v = bare(k);
-      const bool gather = kGather.count(v) > 0;
-      if (!gather && !kStreetAct.count(v)) continue;
+      const bool gather = InSet(kGather, k);
+      if (!gather && !InSet(kStreetAct, k)) continue;
       if (k > sent.begin && (w_.negation.count(T(k - 1).Key()) || Relative(k - 1))) continue;
       if (c_.token_quote[k] >= 0) continue;
       const int ce = ClauseEnd(s, k + 1);
@@ -176,7 +165,7 @@ class Coder : public SentenceReader {
       // those of a protest told already; what they do there is part of it. New protesters
       // («وأحرق متظاهرون», «وهتف نحو ألف متظاهر») or a gathering tell a protest.
       if (!gather && StartsWithAl(T(crowd).Key())) continue;
-      if (kRoadAct.count(v)) {
+      if (InSet(kRoadAct, k)) {
         bool road = false;
         for (int q = k + 1; q < std::min(ce, k + 8) && !road; ++q) road = kRoad.count(T(q).Key()) > 0;
         if (!road) continue;
@@ -188,7 +177,7 @@ class Coder : public SentenceReader {
         if (!gather || !street) continue;
       }
       Trigger trig;
-      trig.lemma = EncodeUtf8(v);
+      trig.lemma = EncodeUtf8(T(k).Key());
       trig.pos = "verb";
       trig.tense = "past";
       trig.cameo = "141";
@@ -439,7 +428,8 @@ class Coder : public SentenceReader {
         if (T(q).kind == TokKind::kPunct) break;
         if (kForces.count(T(q).Key()) && T(q).proclitics.empty()) {
           int n = q + 1;
-          if (n < sent.end && (T(n).Key() == MatchFormOf("الجو") || T(n).Key() == MatchFormOf("الجوي"))) ++n;
+          static const WordSet kAir = MatchFormSet({"الجو", "الجوي"});  // «سلاح الجو الإسرائيلي»
+          if (n < sent.end && kAir.count(T(n).Key())) ++n;
           if (auto a = NationalityAfter(n, std::min(sent.end, n + 1), trig)) {
             adj_source = a;
             // «الطائرات الأمريكية والبريطانية»: a second adjective joined by «و».

@@ -354,6 +354,46 @@ bool SentenceReader::Occurred(int s, int tb, int te, int cb, bool words_only) co
   return VictimsIn(s);
 }
 
+bool SentenceReader::InSet(const WordSet& set, int k) const {
+  const std::u32string& key = T(k).Key();
+  if (set.count(key)) return true;
+  // («وقامت» is a dictionary word, which the segmenter leaves whole.)
+  return T(k).proclitics.empty() && key.size() > 3 && (key[0] == U'\u0648' || key[0] == U'\u0641') &&
+         set.count(key.substr(1));
+}
+
+bool SentenceReader::PeopleCountIn(int k) const {
+  if (people_count_.empty()) {  // once per document: this is asked of many tokens
+    static const std::set<std::string> kPeople = {"", "person", "soldier", "personnel", "civilian", "child",
+                                                  "militant", "dead", "injured", "arrested", "prisoner"};
+    people_count_.assign(c_.tokens.size() + 1, 0);
+    for (const NumberExpr& n : out_.numbers) {
+      if (!kPeople.count(n.unit)) continue;
+      auto it = std::upper_bound(c_.tokens.begin(), c_.tokens.end(), n.span.start,
+                                 [](int start, const Token& t) { return start < t.start; });
+      if (it == c_.tokens.begin()) continue;
+      const Token& t = *std::prev(it);
+      if (n.span.start < t.end) people_count_[std::prev(it) - c_.tokens.begin()] = 1;
+    }
+  }
+  return people_count_[k] != 0;
+}
+
+const WordSet& SentenceReader::ProtesterWords() {
+  static const WordSet kProtesters = MatchFormSet(
+      {"المتظاهرون", "المتظاهرين", "متظاهرون", "متظاهرين", "متظاهرا", "متظاهر", "المحتجون", "المحتجين",
+       "محتجون", "محتجين", "محتجا", "المعتصمون", "المعتصمين", "معتصمون", "معتصمين", "المضربون", "المضربين"});
+  return kProtesters;
+}
+
+const WordSet& SentenceReader::CrowdWords() {
+  static const WordSet kCrowd = MatchFormSet(
+      {"آلاف", "الآلاف", "مئات", "المئات", "عشرات", "العشرات", "حشود", "الحشود", "الطلاب", "طلاب", "العمال",
+       "عمال", "السكان", "سكان", "الأهالي", "أهالي", "المواطنون", "المواطنين", "مواطنون", "مواطنين", "الشبان",
+       "شبان", "الناس", "المصلون", "المصلين", "أنصار", "مناصرو", "مناصري"});
+  return kCrowd;
+}
+
 bool SentenceReader::NounTold(int s, int tb, int te, int cb) const {
   const Sentence& sent = c_.sentences[s];
   const int ce = ClauseEnd(s, te);
@@ -361,21 +401,12 @@ bool SentenceReader::NounTold(int s, int tb, int te, int cb) const {
   const WordSet& occur = OccurWords();
   for (int k = std::max(cb, tb - 8); k < std::min(ce, te + 5); ++k) {
     if (k >= tb && k < te) continue;
-    const std::u32string& key = T(k).Key();
-    // («وقامت» is a dictionary word, which the segmenter leaves whole.)
-    if (occur.count(key) || (T(k).proclitics.empty() && key.size() > 3 &&
-                             (key[0] == U'\u0648' || key[0] == U'\u0641') && occur.count(key.substr(1))))
-      return true;
+    if (InSet(occur, k)) return true;
     if (k > tb && T(k).kind == TokKind::kPunct) break;
   }
   if (VictimsBetween(T(cb).start, T(ce - 1).end)) return true;
   // «مقتل ثمانية أشخاص», «اختطاف 30 فرداً»: the people it befell, counted right after it.
-  if (te < sent.end && c_.token_time[te] < 0) {
-    static const std::set<std::string> kPeople = {"", "person", "soldier", "personnel", "civilian", "child",
-                                                  "militant", "dead", "injured", "arrested", "prisoner"};
-    for (const NumberExpr& n : out_.numbers)
-      if (n.span.start >= T(te).start && n.span.start < T(te).end && kPeople.count(n.unit)) return true;
-  }
+  if (te < sent.end && c_.token_time[te] < 0 && PeopleCountIn(te)) return true;
   // A chronology's entry: «* 21 مايو 2005: اغتيال …» is dated by its opening time.
   {
     int open = sent.begin;
@@ -404,19 +435,12 @@ bool SentenceReader::MarchContext(int s, int tb, int te) const {
        "شعبية", "حاشدة", "سلمية", "غاضبة", "جماهيرية", "تضامنية", "تضامنا", "للتنديد", "للمطالبة"});
   const Sentence& sent = c_.sentences[s];
   // The verb a few words back, its subject between: «وخرج آلاف الطلاب في مسيرات».
-  for (int p = tb - 1; p >= std::max(sent.begin, tb - 5) && T(p).kind != TokKind::kPunct; --p) {
-    const std::u32string& key = T(p).Key();
-    if (kBefore.count(key) ||
-        (T(p).proclitics.empty() && key.size() > 3 && (key[0] == U'\u0648' || key[0] == U'\u0641') &&
-         kBefore.count(key.substr(1))))
-      return true;
-  }
+  for (int p = tb - 1; p >= std::max(sent.begin, tb - 5) && T(p).kind != TokKind::kPunct; --p)
+    if (InSet(kBefore, p)) return true;
   return te < sent.end && kAfter.count(T(te).Key());
 }
 
 bool SentenceReader::CountedAt(int from, int to) const {
-  static const std::set<std::string> kPeople = {"", "person", "soldier", "personnel", "civilian", "child",
-                                                "militant", "dead", "injured", "arrested", "prisoner"};
   static const WordSet kApprox = MatchFormSet({"نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما", "لا", "يقل",
                                                "عن", "أكثر", "أقل", "من"});
   // Duals count two: «قتل جنديان».
@@ -425,10 +449,7 @@ bool SentenceReader::CountedAt(int from, int to) const {
                                              "صحافيين", "ضابطان", "ضابطين", "عسكريان", "شقيقان", "شقيقين"});
   for (int k = from; k < to; ++k) {
     if (c_.token_time[k] >= 0 || kApprox.count(T(k).Key())) continue;  // «أمس 4 جنود», «نحو 40»
-    if (kDual.count(T(k).Key())) return true;
-    for (const NumberExpr& n : out_.numbers)
-      if (n.span.start >= T(k).start && n.span.start < T(k).end && kPeople.count(n.unit)) return true;
-    return false;
+    return kDual.count(T(k).Key()) > 0 || PeopleCountIn(k);
   }
   return false;
 }
@@ -465,12 +486,11 @@ bool SentenceReader::OutcomeBefore(int tb, int cb) const {
 
 int SentenceReader::ObligedBefore(int s, int tb) const {
   const Sentence& sent = c_.sentences[s];
-  static const std::u32string kAla = MatchFormOf("على");
   if (tb - 2 < sent.begin || T(tb - 1).Key() != w_.anna) return -1;
   const int e = Ent(tb - 2);
   if (!IsActor(e) || c_.mentions[e].te != tb - 1) return -1;
   const int hb = c_.mentions[e].hb;
-  if (hb - 1 < sent.begin || T(hb - 1).Key() != kAla || !T(hb - 1).proclitics.empty()) return -1;
+  if (hb - 1 < sent.begin || T(hb - 1).Key() != w_.ala || !T(hb - 1).proclitics.empty()) return -1;
   // «على» opens the clause: after «إن/أن», a comma, or the sentence's start.
   const int p = hb - 2;
   if (p >= sent.begin && T(p).Key() != w_.inna && T(p).Key() != w_.anna && T(p).kind != TokKind::kPunct) return -1;
@@ -489,15 +509,9 @@ bool SentenceReader::MemberOf(int te, int k) const {
 }
 
 int SentenceReader::CrowdInClause(int s, int cb) const {
-  static const WordSet kCrowd = MatchFormSet(
-      {"المتظاهرون", "المتظاهرين", "متظاهرون", "متظاهرين", "متظاهر", "المحتجون", "المحتجين", "محتجون",
-       "محتجين", "المعتصمون", "المعتصمين", "معتصمون", "معتصمين", "المضربون", "المضربين", "آلاف", "الآلاف",
-       "مئات", "المئات", "عشرات", "العشرات", "حشود", "الحشود", "الطلاب", "طلاب", "العمال", "عمال",
-       "السكان", "سكان", "الأهالي", "أهالي", "المواطنون", "المواطنين", "مواطنون", "مواطنين", "الشبان",
-       "شبان", "الناس", "المصلون", "المصلين", "أنصار", "مناصرو", "مناصري"});
   const int ce = ClauseEnd(s, cb);
   for (int k = cb; k < ce; ++k)
-    if (kCrowd.count(T(k).Key())) return k;
+    if (ProtesterWords().count(T(k).Key()) || CrowdWords().count(T(k).Key())) return k;
   return -1;
 }
 
@@ -520,11 +534,8 @@ bool SentenceReader::AboutEarlierAct(int s, int tb, bool protest) const {
     if (T(k).start < act_end) continue;
     if (T(k).form == U".") in_rel = false;
     if (Relative(k)) in_rel = true;
-    const std::u32string& key = T(k).Key();
-    if (kOwnClause.count(key)) in_rel = false;
-    std::u32string bare = key;
-    if (T(k).proclitics.empty() && key.size() > 3 && (key[0] == U'\u0648' || key[0] == U'\u0641')) bare = key.substr(1);
-    if (!in_rel && !kActs.count(bare) && (occur.count(key) || occur.count(bare))) return false;
+    if (kOwnClause.count(T(k).Key())) in_rel = false;
+    if (!in_rel && !InSet(kActs, k) && InSet(occur, k)) return false;
   }
   return true;
 }
@@ -718,12 +729,12 @@ int SentenceReader::AgentAfter(const Sentence& sent, int te) const {
   // «في هجوم شنه مسلحون صوماليون», «في تفجير تبنته القاعدة»: who carried out the attack.
   static const WordSet kDoneBy = MatchFormSet({"شنه", "شنته", "شنها", "شنوه", "نفذه", "نفذته", "نفذها",
                                                "نفذوه", "تبناه", "تبنته", "تبناها", "تبنتها"});
-  static const std::u32string kAla = MatchFormOf("على"), kYad = MatchFormOf("يد"), kMin = MatchFormOf("من"), kQibal = MatchFormOf("قبل");
+  static const std::u32string kYad = MatchFormOf("يد"), kMin = MatchFormOf("من"), kQibal = MatchFormOf("قبل");
   for (int k = te; k < std::min(sent.end, te + 10); ++k) {
     if (w_.clause_break.count(T(k).Key()) || (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C")) break;
     int n = 0;
     if (kOne.count(T(k).form) || kDoneBy.count(T(k).form)) n = 1;
-    else if (k + 1 < sent.end && T(k).Key() == kAla && T(k + 1).Key() == kYad) n = 2;
+    else if (k + 1 < sent.end && T(k).Key() == w_.ala && T(k + 1).Key() == kYad) n = 2;
     else if (k + 1 < sent.end && T(k).Key() == kMin && T(k + 1).Key() == kQibal) n = 2;
     if (!n) continue;
     for (int q = k + n; q < std::min(sent.end, k + n + 3); ++q) {

@@ -19,7 +19,7 @@ namespace hadath {
 
 struct Words {
   WordSet negation, clause_break, reported, possible, future_words, jussive_particle, verb_particle;
-  std::u32string qad, fi, sawfa, bayna, anna, inna;
+  std::u32string qad, fi, sawfa, bayna, anna, inna, ala;
   std::vector<std::pair<std::u32string, uint32_t>> markers;
   std::vector<std::pair<std::u32string, std::string>> relations;
 
@@ -39,6 +39,7 @@ struct Words {
       x->bayna = MatchFormOf("بين");
       x->anna = MatchFormOf("أن");
       x->inna = MatchFormOf("إن");
+      x->ala = MatchFormOf("على");
       const std::pair<const char*, uint32_t> kMarkers[] = {
           {"مع", kTgtMaa}, {"إلى", kTgtIla}, {"على", kTgtAla}, {"ضد", kTgtDidd},
           {"عن", kTgtAn},  {"في", kTgtFi},   {"من", kTgtMin},  {"بين", kTgtBayna}};
@@ -143,6 +144,14 @@ class SentenceReader {
   bool AbstractAround(int s, int tb, int te) const;
   // Verbs that tell that an event took place: «وقع», «شنّ», «استهدف», «أسفر» …
   static const WordSet& OccurWords();
+  // Words for protesters («المتظاهرون», «محتجين») and for crowds («آلاف», «الطلاب»).
+  static const WordSet& ProtesterWords();
+  static const WordSet& CrowdWords();
+  // The token's word is in `set`, or is with a leading «و»/«ف» the segmenter left on it
+  // («وقامت» is a dictionary word).
+  bool InSet(const WordSet& set, int k) const;
+  // A count of people (or of the dead, wounded, arrested) starts in token k.
+  bool PeopleCountIn(int k) const;
   // `words_only`: only a verb of occurrence or a count of victims counts, not a time or a
   // place (a war is named with both in passing: «خلال الحرب الأخيرة في لبنان»).
   bool Occurred(int s, int tb, int te, int cb, bool words_only = false) const;
@@ -158,6 +167,7 @@ class SentenceReader {
   // Sentences with a count of victims, computed once per document.
   bool VictimsIn(int s) const;
   mutable std::vector<char> victims_;
+  mutable std::vector<char> people_count_;  // per token: a count of people starts in it
   // Marker bits that introduce the entity starting at token k.
   uint32_t MarkerBefore(int k, int sb) const;
   EventActor ActorOf(int e) const;

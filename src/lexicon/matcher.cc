@@ -81,6 +81,8 @@ LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int 
                                               "أولئك", "هكذا", "إياه", "إياها", "إياهم", "لديه", "لديها",
                                               "لديهم", "عليه", "عليها", "عليهم", "إليه", "إليها", "إليهم"});
   if (enclitics && first.kind == TokKind::kArabic && first.Key().size() >= 4) {
+    // (The whole words are asked about only once a stem matched: most tokens never do.)
+    auto take = [&](const LexEntry& e) { return kWhole.count(first.Key()) ? best : LexMatch{&e, 1, true}; };
     static const std::u32string kSuffixes[] = {U"\u0647\u0645\u0627", U"\u0643\u0645\u0627", U"\u0647\u0645",
                                               U"\u0647\u0646", U"\u0643\u0645", U"\u0646\u0627",
                                               U"\u0647\u0627", U"\u0647", U"\u0643"};
@@ -88,7 +90,7 @@ LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int 
     if (const std::u32string& k = first.Key(); k.size() >= 5 && k.back() == U'\u0627') {
       if (Lexicon::EntryList v = lex.Lookup(k.substr(0, k.size() - 1)))
         for (const LexEntry& e : v)
-          if (e.ntokens == 1 && want(e)) return kWhole.count(first.Key()) ? best : LexMatch{&e, 1, true};
+          if (e.ntokens == 1 && want(e)) return take(e);
     }
     for (const std::u32string& suf : kSuffixes) {
       const std::u32string& k = first.Key();
@@ -99,11 +101,11 @@ LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int 
         Lexicon::EntryList v = lex.Lookup(stem.substr(0, stem.size() - 1) + U"\u0647");
         if (v)
           for (const LexEntry& e : v)
-            if (e.ntokens == 1 && want(e)) return kWhole.count(first.Key()) ? best : LexMatch{&e, 1, true};
+            if (e.ntokens == 1 && want(e)) return take(e);
       }
       if (Lexicon::EntryList v = lex.Lookup(stem))
         for (const LexEntry& e : v)
-          if (e.ntokens == 1 && want(e)) return kWhole.count(first.Key()) ? best : LexMatch{&e, 1, true};
+          if (e.ntokens == 1 && want(e)) return take(e);
     }
   }
   return best;
