@@ -130,6 +130,9 @@ struct Event {
   std::string modality = "asserted";
   std::string quote;  // quote id or empty
   double confidence = 0;
+  // Either side may be told first («اجتمع بوتين مع شي» and «اجتمع شي مع بوتين» are one
+  // meeting); used to merge tellings, not written out.
+  bool symmetric = false;
   // PLOVER size: counts stated in the event's sentence («قتل 20 شخصاً وجرح 35»), by kind
   // (dead, injured, arrested), each with the text it was read from.
   struct Count {

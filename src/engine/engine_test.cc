@@ -916,16 +916,19 @@ TEST(Events, TargetsThroughAParenthesisAndThePeopleOfAPlace) {
 // الله بضربة إسرائيلية»: the member's body suffered; «إن 60 شخصاً قتلوا»: unnamed victims.
 TEST(Events, MembersStandForTheirBodyAndCountedPeopleSuffer) {
   Analysis a = AnalyzeText("قال ضابط رفيع في الشرطة الباكستانية إن 60 شخصاً قتلوا في الهجوم.", "2008-09-21");
-  bool said = false, killed = false;
+  bool killed = false;
   for (const Event& e : a.events) {
-    said |= e.root == "01" && e.source && e.source->actor.code == "PAKCOP";
     if (e.root == "19") {
       killed = true;
       EXPECT_FALSE(e.source && e.source->actor.code == "PAKCOP");  // the officer killed no one
     }
   }
-  EXPECT_TRUE(said);
   EXPECT_TRUE(killed);
+  bool accused = false;
+  for (const Event& e : AnalyzeText("اتهم ضابط رفيع في الشرطة الباكستانية الهند بدعم المسلحين.", "2008-09-21").events)
+    accused |= e.root == "11" && e.source && e.source->actor.code == "PAKCOP" && e.target &&
+               e.target->actor.country == "IND";
+  EXPECT_TRUE(accused);
   EXPECT_TRUE(Coded(AnalyzeText("قُتل قيادي في حزب الله اللبناني بضربة إسرائيلية في جنوب لبنان.", "2024-03-13"), "19",
                     "ISR", "LBN"));
 }
@@ -945,4 +948,39 @@ TEST(Events, ANegatedIntentHoldsNoTalks) {
 }
 
 }  // namespace
+// «قال X إن …» with no one it is said to or about is the quote, not an event; what is said
+// is coded, and a statement toward someone («كلمة أمام الجمعية العامة») stays an event.
+TEST(Events, ABareStatementIsAQuoteAndWhatItSaysIsTheEvent) {
+  Analysis a = AnalyzeText("وقال المتحدث باسم الخارجية الفرنسية إن باريس ستواصل محادثاتها مع الجزائر.", "2024-04-02");
+  for (const Event& e : a.events) EXPECT_FALSE(e.cameo == "010" && !e.target) << e.trigger.text;
+  EXPECT_TRUE(Coded(a, "04", "FRA", "DZA"));
+  Analysis speech = AnalyzeText("سيلقي رئيس الوزراء الهندي كلمة أمام الجمعية العامة للأمم المتحدة يوم الجمعة.",
+                                "2024-09-23");
+  bool told = false;
+  for (const Event& e : speech.events)
+    told |= e.root == "01" && e.modality == "future" && e.source && e.source->actor.country == "IND" && e.target &&
+            e.target->actor.code == "IGOUNO";
+  EXPECT_TRUE(told);
+}
+
+// «لدى» names the state a representation is accredited to.
+TEST(Events, RepresentationIsLoweredAtAState) {
+  EXPECT_TRUE(Coded(AnalyzeText("خفّضت البيرو تمثيلها الدبلوماسي لدى المكسيك إلى مستوى القائم بالأعمال.",
+                                "2023-02-25"),
+                    "16", "PER", "MEX"));
+}
+
+// «أن قواتها …»: the forces named by the speaker's pronoun act for the speaker; «قوات» with
+// a pronoun heads no force name.
+TEST(Events, TheSpeakersForcesActForIt) {
+  EXPECT_TRUE(Coded(AnalyzeText("أعلنت وزارة الدفاع الأوكرانية أن قواتها سيطرت على بلدة في مقاطعة كورسك.",
+                                "2024-08-12"),
+                    "19", "UKR", "RUS"));
+  Analysis a = AnalyzeText("أكد الجيش الإسرائيلي أن طائراته لم تستهدف أي مدنيين في جنوب لبنان.", "2024-03-01");
+  bool denied = false;
+  for (const Event& e : a.events)
+    if (e.root == "19") denied = e.modality == "negated" && e.source && e.source->actor.country == "ISR";
+  EXPECT_TRUE(denied);
+}
+
 }  // namespace hadath

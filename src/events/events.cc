@@ -519,7 +519,9 @@ class Coder : public SentenceReader {
     // or intended («قوات تقتل المدنيين», «ضربات يمكن أن تستهدف مطارات»). After «لـ», «كي»,
     // «لكي» it is a purpose, which tells of nothing done.
     const bool force_root = vroot == "18" || vroot == "19" || vroot == "20" || vroot == "14";
-    if (force_root && (verb || light_verb) && trig.tense == "present") {
+    // («لم تستهدف»: the jussive after «لم» is a past, denied.)
+    const bool jussive_past = tb > sent.begin && w_.jussive_particle.count(T(tb - 1).Key());
+    if (force_root && (verb || light_verb) && trig.tense == "present" && !jussive_past) {
       static const WordSet kPurpose = MatchFormSet({"كي", "لكي", "حتى", "لئلا"});
       const bool purpose = T(tb).proclitics.find(U'\u0644') != std::u32string::npos ||
                            (tb > sent.begin && kPurpose.count(T(tb - 1).Key()));
@@ -867,8 +869,8 @@ class Coder : public SentenceReader {
     if (!seen_.insert(key).second) return;
     ev.id = "ev" + std::to_string(out_.events.size() + 1);
     roots_.insert(ev.root);
+    ev.symmetric = symmetric;
     out_.events.push_back(std::move(ev));
-    symmetric_.push_back(symmetric);
   }
 
   // The actor joined to mention e by «و» right after it, of another state than e and
@@ -897,21 +899,18 @@ class Coder : public SentenceReader {
   // each is its own speech act with its own quote.
   void Dedup() {
     std::vector<Event> kept;
-    std::vector<char> ksym;
     for (size_t i = 0; i < out_.events.size(); ++i) {
       Event& e = out_.events[i];
-      const bool sym = i < symmetric_.size() && symmetric_[i];
       e.mentions.push_back({e.sentence, e.trigger});
       size_t j = 0;
       if (e.root != "01") {
         for (; j < kept.size(); ++j)
-          if (SameEvent(kept[j], e, ksym[j] || sym)) break;
+          if (SameEvent(kept[j], e, kept[j].symmetric || e.symmetric)) break;
       } else {
         j = kept.size();
       }
       if (j == kept.size()) {
         kept.push_back(std::move(e));
-        ksym.push_back(sym);
         continue;
       }
       Merge(&kept[j], &e);
@@ -1104,7 +1103,6 @@ class Coder : public SentenceReader {
   std::unordered_set<int> consumed_;  // tokens of a trigger a gapped phrase has taken as its object
   std::unordered_map<int, int> pending_patient_;  // instrument noun token → the victims a verb handed it
   std::unordered_set<std::string> roots_;
-  std::vector<char> symmetric_;  // parallel to out_.events until Dedup
 };
 
 }  // namespace
@@ -1263,6 +1261,18 @@ void IntentComplements(const Lexicon& lex, Analysis* out) {
   ev.resize(w);
 }
 
+// A plain statement (010) with no one it is addressed to or about («قال بيسكوف إن …»,
+// «وأضاف»): the speech act itself is kept as the quote (speaker and cue), and what was said
+// is coded as events of its own. As an event it would be a monad that tells an analyst
+// nothing: CAMEO and our dyad measure code what a statement says, or the statement toward
+// a target («قال … لنظيره الروسي», «أكد … أن العلاقات مع روسيا»). It is dropped only after
+// coding: the events of the sentence take their speaker and subject from it.
+void DropBareStatements(Analysis* out) {
+  std::vector<Event>& ev = out->events;
+  ev.erase(std::remove_if(ev.begin(), ev.end(), [](const Event& e) { return e.cameo == "010" && !e.target; }),
+           ev.end());
+}
+
 void CodeEvents(DocContext* ctx, Analysis* out) {
   Coder coder(ctx, out);
   coder.Run();
@@ -1270,6 +1280,7 @@ void CodeEvents(DocContext* ctx, Analysis* out) {
   CountedVictims(out);
   Recognition(*ctx->lex, out);
   IntentComplements(*ctx->lex, out);
+  DropBareStatements(out);
   coder.Dedup();
 }
 

@@ -136,7 +136,8 @@ bool SentenceReader::ForceName(int tb) const {
   static const WordSet kForce =
       MatchFormSet({"وحدة", "قوة", "قوات", "بعثة", "عناصر", "جنود", "كتيبة", "لواء", "فرقة", "وحدات",
                     "فرق", "مهمة", "عملية", "مكافحة", "محاربة"});
-  return tb > 0 && kForce.count(T(tb - 1).Key()) > 0 && T(tb).proclitics.empty();
+  // («قواتها سيطرت»: a noun with its owner's pronoun heads no name; it is a subject.)
+  return tb > 0 && kForce.count(T(tb - 1).Key()) > 0 && !T(tb - 1).enclitic && T(tb).proclitics.empty();
 }
 
 bool SentenceReader::InsideActor(int tb, int te) const {
@@ -239,6 +240,7 @@ bool SentenceReader::TerritoryAfter(int te, int end) const {
   // actor must be a place or a word for land.
   for (int k = te; k < end && k < te + 6; ++k) {
     if (T(k).kind == TokKind::kPunct) break;
+    if (T(k).Key() == w_.ala && T(k).proclitics.empty()) continue;  // «سيطرت القوات على قرية»
     int e = Ent(k);
     if (e >= 0) {
       const std::string& ty = out_.entities[e].type;
@@ -594,7 +596,14 @@ bool SentenceReader::PronounSubjectBefore(int tb, int begin) const {
   int k = tb - 1;
   if (k > begin && w_.verb_particle.count(T(k).Key()) && T(k).proclitics.empty()) --k;
   if (k < begin) return false;
-  return kWithPronoun.count(T(k).Key()) > 0 || (T(k).enclitic && (T(k).Key() == w_.anna || T(k).Key() == w_.inna));
+  if (kWithPronoun.count(T(k).Key()) > 0 || (T(k).enclitic && (T(k).Key() == w_.anna || T(k).Key() == w_.inna)))
+    return true;
+  // «أكدت وزارة الدفاع التركية أن طائراتها لم تستهدف …», «إن قواته سيطرت»: the forces of
+  // the one who speaks, named by their pronoun, act for it.
+  static const WordSet kForces = MatchFormSet({"قوات", "طائرات", "جيش", "مقاتلات", "وحدات", "عناصر", "سفن",
+                                               "دبابات", "مدفعية", "قوة", "طائرة", "شرطة", "أجهزة", "مروحيات"});
+  return k > begin && T(k).enclitic && T(k).proclitics.empty() && kForces.count(T(k).Key()) &&
+         (T(k - 1).Key() == w_.anna || T(k - 1).Key() == w_.inna) && !T(k - 1).enclitic;
 }
 
 bool SentenceReader::AfterPreposition(int k) const {

@@ -42,7 +42,8 @@ struct Words {
       x->ala = MatchFormOf("على");
       const std::pair<const char*, uint32_t> kMarkers[] = {
           {"مع", kTgtMaa}, {"إلى", kTgtIla}, {"على", kTgtAla}, {"ضد", kTgtDidd},
-          {"عن", kTgtAn},  {"في", kTgtFi},   {"من", kTgtMin},  {"بين", kTgtBayna}};
+          {"عن", kTgtAn},  {"في", kTgtFi},   {"من", kTgtMin},  {"بين", kTgtBayna},
+          {"أمام", kTgtAmam}, {"لدى", kTgtLada}};
       for (const auto& [s, b] : kMarkers) x->markers.emplace_back(MatchFormOf(s), b);
       const std::pair<const char*, const char*> kRel[] = {
           {"حليف", "ally"}, {"حليفنا", "ally"}, {"حليفان", "ally"}, {"حلفاء", "ally"},

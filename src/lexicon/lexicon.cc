@@ -24,7 +24,7 @@ uint32_t ParseTargets(const std::string& s) {
   static const std::pair<const char*, uint32_t> kMarkers[] = {
       {"obj", kTgtObj}, {"مع", kTgtMaa}, {"إلى", kTgtIla}, {"الى", kTgtIla}, {"ل", kTgtLi},
       {"ب", kTgtBi},    {"على", kTgtAla}, {"ضد", kTgtDidd}, {"عن", kTgtAn},  {"في", kTgtFi},
-      {"من", kTgtMin},  {"بين", kTgtBayna}};
+      {"من", kTgtMin},  {"بين", kTgtBayna}, {"أمام", kTgtAmam}, {"لدى", kTgtLada}};
   uint32_t m = 0;
   for (const std::string& part : SplitBar(s))
     for (const auto& [name, bit] : kMarkers)

@@ -94,7 +94,9 @@ struct CameoInfo {
 // Target markers of a trigger frame.
 enum TargetMarker : uint32_t {
   kTgtObj = 1, kTgtMaa = 2, kTgtIla = 4, kTgtLi = 8, kTgtBi = 16, kTgtAla = 32,
-  kTgtDidd = 64, kTgtAn = 128, kTgtFi = 256, kTgtMin = 512, kTgtBayna = 1024
+  kTgtDidd = 64, kTgtAn = 128, kTgtFi = 256, kTgtMin = 512, kTgtBayna = 1024,
+  kTgtAmam = 2048,  // «ألقى كلمة أمام الجمعية العامة»
+  kTgtLada = 4096   // «خفّضت تمثيلها لدى إسبانيا», «سفيرها لدى موسكو»
 };
 
 struct Trigger {
