@@ -954,6 +954,12 @@ TEST(Events, ABareStatementIsAQuoteAndWhatItSaysIsTheEvent) {
   Analysis a = AnalyzeText("وقال المتحدث باسم الخارجية الفرنسية إن باريس ستواصل محادثاتها مع الجزائر.", "2024-04-02");
   for (const Event& e : a.events) EXPECT_FALSE(e.cameo == "010" && !e.target) << e.trigger.text;
   EXPECT_TRUE(Coded(a, "04", "FRA", "DZA"));
+  // Told in a direct quote, the event links it.
+  Analysis q = AnalyzeText("وقال وزير الخارجية الفرنسي للصحافيين: «سنواصل محادثاتنا مع الجزائر».", "2024-04-02");
+  ASSERT_EQ(q.quotes.size(), 1u);
+  bool linked = false;
+  for (const Event& e : q.events) linked |= e.root == "04" && e.quote == q.quotes[0].id;
+  EXPECT_TRUE(linked);
   Analysis speech = AnalyzeText("سيلقي رئيس الوزراء الهندي كلمة أمام الجمعية العامة للأمم المتحدة يوم الجمعة.",
                                 "2024-09-23");
   bool told = false;

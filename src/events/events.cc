@@ -839,7 +839,10 @@ class Coder : public SentenceReader {
     if (ev.source && ev.target && ev.source->actor.code == ev.target->actor.code) ev.target.reset();
     Date(s, tb, &ev);
     Location(s, te, &ev);
-    if (c_.token_quote[tb] < 0) {
+    if (c_.token_quote[tb] >= 0) {
+      // Told inside a quote («نواصل اتصالاتنا مع الجانب الأرميني»): the quote is its evidence.
+      ev.quote = out_.quotes[c_.token_quote[tb]].id;
+    } else {
       for (int q = te; q < sent.end; ++q)
         if (c_.token_quote[q] >= 0) {
           if (ev.root == "01") ev.quote = out_.quotes[c_.token_quote[q]].id;
