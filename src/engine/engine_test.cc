@@ -989,4 +989,42 @@ TEST(Events, TheSpeakersForcesActForIt) {
   EXPECT_TRUE(denied);
 }
 
+// What a condition supposes did not happen; the act promised for it is a threat, made now,
+// against the one the condition names.
+TEST(Events, AConditionTellsAThreatNotAnAct) {
+  Analysis a = AnalyzeText("في حال فرض الاتحاد الأوروبي عقوبات جديدة على موسكو فإن روسيا سترد بالمثل.", "2024-06-03");
+  bool threat = false;
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.root, "16") << "no sanctions were imposed";
+    if (e.root == "13") threat = e.modality == "asserted" && e.source && e.source->actor.country == "RUS" && e.target &&
+                                 e.target->actor.country == "IGO";
+  }
+  EXPECT_TRUE(threat);
+  // An attack the speaker says it will make is a threat of force (138x), not an attack.
+  Analysis b = AnalyzeText("وقال قائد الجيش الباكستاني إن قواته ستشن هجوماً على مواقع المسلحين الأفغان إذا تكررت الهجمات.",
+                           "2024-06-03");
+  bool force = false;
+  for (const Event& e : b.events) {
+    EXPECT_FALSE(e.root == "18" || e.root == "19") << e.trigger.text;
+    force |= e.cameo.compare(0, 3, "138") == 0 && e.source && e.source->actor.country == "PAK";
+  }
+  EXPECT_TRUE(force);
+  // Told by the text alone, a future attack stays one.
+  EXPECT_TRUE(Coded(AnalyzeText("ستشن إسرائيل هجوماً على رفح خلال أيام.", "2024-05-01"), "19", "ISR", ""));
+}
+
+// Chemical weapons (2041), a mission sent to a state, and a refused permission.
+TEST(Events, ChemicalWeaponsMissionsAndPermissions) {
+  Analysis a = AnalyzeText("قالت أوكرانيا إن القوات الروسية استخدمت غاز الكلور ضد جنودها في دونيتسك.", "2024-05-20");
+  bool chem = false;
+  for (const Event& e : a.events) chem |= e.cameo == "2041" && e.source && e.source->actor.country == "RUS";
+  EXPECT_TRUE(chem);
+  EXPECT_TRUE(Coded(AnalyzeText("أرسلت الأمم المتحدة بعثة لتقصي الحقائق إلى السودان.", "2024-01-10"), "09", "IGO",
+                    "SDN"));
+  bool refused = false;
+  for (const Event& e : AnalyzeText("لم تسمح ميانمار للصحافيين الأجانب بدخول ولاية راخين.", "2024-01-10").events)
+    refused |= e.root == "12" && e.source && e.source->actor.country == "MMR";
+  EXPECT_TRUE(refused);
+}
+
 }  // namespace hadath

@@ -293,8 +293,10 @@ class Coder : public SentenceReader {
                                 vk.compare(vk.size() - 2, 2, U"\u0648\u0627") == 0;
     const bool counted_after = harm && opens && trig.lemma != "انفجر" && trig.lemma != "تفجر" &&
                                CountedAt(te, std::min(sent.end, te + 8));
-    if (src < 0 && verb && tb - 1 >= cb) {
-      // SVO: an actor right before the verb is its subject («طهران ترفض …»).
+    const bool finite_phrase = trig.pos == "phrase" && (trig.tense == "past" || trig.tense == "present");
+    if (src < 0 && (verb || finite_phrase) && tb - 1 >= cb) {
+      // SVO: an actor right before the verb is its subject («طهران ترفض …», «إن القوات
+      // الروسية استخدمت غاز الكلور»).
       int e = Ent(tb - 1);
       if (IsActor(e) && c_.mentions[e].te == tb && !MarkerBefore(c_.mentions[e].hb, sent.begin)) {
         bool counted = false;
@@ -496,8 +498,10 @@ class Coder : public SentenceReader {
                                                   "يشكل", "تشكل", "شكل", "شكلت", "يمثل", "تمثل"});
       if (kJudge.count(T(tb - 1).Key()) || kJudge.count(T(tb - 1).form)) return;
     }
-    // A question asks; it reports nothing («هل كان حزب الله يتوقع … اغتيال …؟»).
-    if (Question(s)) return;
+    // A question asks; it reports nothing («هل كان حزب الله يتوقع … اغتيال …؟»). What a
+    // condition supposes has not happened either: «إذا فرضت واشنطن رسوماً …», «في حال تعرضت
+    // إيران لأي هجوم».
+    if (Question(s) || ConditionBefore(s, tb) >= 0) return;
     // A noun of violence names an event the text reports only with a sign that it took
     // place here and now: a count of victims, a verb of occurrence («وقع», «شنّ»,
     // «استهدف», «أسفر»), a date or a place in its clause. Otherwise it refers to one
@@ -819,6 +823,8 @@ class Coder : public SentenceReader {
       ev.cameo = "120";  // a refused concession is a rejection: «لا نقبل»
       ev.modality = "asserted";
     }
+    const int threat_if = Threat(s, tb, src, ev.modality, &ev.cameo);
+    if (threat_if != -2) ev.modality = "asserted";  // the threat was made
     const CameoInfo* ci = lex_.Cameo(ev.cameo);
     ev.root = ev.cameo.substr(0, 2);
     if (ci) {
@@ -836,6 +842,17 @@ class Coder : public SentenceReader {
     else if (adj_target) ev.target = adj_target;
     else if (border_tgt) ev.target = border_tgt;
     else if (inherited_tgt) ev.target = inherited_tgt;
+    // A threat bound to a condition is made against the one the condition names: «إذا
+    // فرضت واشنطن رسوماً … فإن بكين ستردّ بالمثل».
+    if (threat_if >= 0 && !ev.target) {
+      for (int k = threat_if + 1; k < std::min(sent.end, threat_if + 8); ++k) {
+        int e = Ent(k);
+        if (IsActor(e) && (!ev.source || ActorOf(e).actor.country != ev.source->actor.country)) {
+          ev.target = ActorOf(e);
+          break;
+        }
+      }
+    }
     if (ev.source && ev.target && ev.source->actor.code == ev.target->actor.code) ev.target.reset();
     Date(s, tb, &ev);
     Location(s, te, &ev);
@@ -864,6 +881,36 @@ class Coder : public SentenceReader {
     Push(std::move(ev), trig.symmetric);
     if (src2 >= 0 || second_adj) Push(std::move(copy_src), trig.symmetric);
     if (tgt2 >= 0) Push(std::move(copy_tgt), trig.symmetric);
+  }
+
+  // An act of force that its actor says it will do, or will do if something happens, is a
+  // threat (CAMEO 13), made now: «قال الحرس الثوري إنه سيضرب القواعد الأمريكية إذا …»,
+  // «وقال: "سنرد بقوة"». A future told by the text alone («ستشن إسرائيل هجوماً») stays a
+  // future act. Rewrites *cameo and returns the condition particle's token, -1 for a
+  // threat without condition, -2 for no threat.
+  int Threat(int s, int tb, int src, const std::string& modality, std::string* cameo) const {
+    if (modality != "future" && modality != "possible") return -2;
+    const std::string r = cameo->substr(0, 2);
+    static const std::pair<const char*, const char*> kThreat[] = {
+        {"191", "1381"}, {"192", "1382"}, {"204", "1385"}, {"20", "1383"}, {"18", "1383"}, {"19", "138"},
+        {"15", "138"},   {"17", "137"},   {"163", "1312"}, {"161", "1313"}, {"164", "1313"}, {"16", "131"},
+        {"14", "133"}};
+    const char* to = nullptr;
+    for (const auto& [prefix, code] : kThreat)
+      if (cameo->compare(0, std::strlen(prefix), prefix) == 0) {
+        to = code;
+        break;
+      }
+    if (!to && r != "13") return -2;
+    const int cond = ConditionIn(s);
+    bool spoken = cond >= 0 || c_.token_quote[tb] >= 0 || PronounSubjectBefore(tb, c_.sentences[s].begin);
+    // «أعلن الجيش أنه سيشن …»: the subject of the sentence's statement acts.
+    for (auto it = out_.events.rbegin(); !spoken && it != out_.events.rend() && it->sentence == s; ++it)
+      spoken = it->root == "01" && it->trigger.start < T(tb).start && src >= 0 && it->source &&
+               it->source->entity == out_.entities[src].id;
+    if (!spoken) return -2;
+    if (to) *cameo = to;
+    return cond >= 0 ? cond : -1;
   }
 
   void Push(Event ev, bool symmetric) {

@@ -807,4 +807,33 @@ std::string SentenceReader::Modality(int s, int tb, int te, const Trigger& trig)
   if (rep) return "reported";
   return "asserted";
 }
+
+namespace {
+// «إذا», «لو», «طالما», and «حال/حالة» after «في» («في حال», «في حالة»).
+bool ConditionAt(const std::vector<Token>& toks, int k, int begin, const std::u32string& fi) {
+  static const WordSet kIf = MatchFormSet({"إذا", "لو", "لئن", "طالما"});
+  static const WordSet kCase = MatchFormSet({"حال", "حالة"});
+  const std::u32string& key = toks[k].Key();
+  if (kIf.count(key)) return true;
+  return kCase.count(key) && k > begin && toks[k - 1].Key() == fi;
+}
+}  // namespace
+
+int SentenceReader::ConditionBefore(int s, int tb) const {
+  static const WordSet kThen = MatchFormSet({"فإن", "فإنه", "فإنها", "فسوف"});
+  const Sentence& sent = c_.sentences[s];
+  for (int k = tb - 1; k >= std::max(sent.begin, tb - 8); --k) {
+    if (T(k).kind == TokKind::kPunct || w_.clause_break.count(T(k).Key()) || kThen.count(T(k).Key())) return -1;
+    if (ConditionAt(c_.tokens, k, sent.begin, w_.fi)) return k;
+  }
+  return -1;
+}
+
+int SentenceReader::ConditionIn(int s) const {
+  const Sentence& sent = c_.sentences[s];
+  for (int k = sent.begin; k < sent.end; ++k)
+    if (ConditionAt(c_.tokens, k, sent.begin, w_.fi)) return k;
+  return -1;
+}
+
 }  // namespace hadath

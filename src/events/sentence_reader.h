@@ -95,6 +95,11 @@ class SentenceReader {
   // verb's subject (an actor) and, at most, a time expression; *tail is where they start.
   const Trigger* GappedTrigger(int s, int i, int* tail) const;
   bool Question(int s) const;
+  // The condition particle («إذا», «لو», «في حال») opening the clause of token tb: what it
+  // introduces has not happened. -1 if none.
+  int ConditionBefore(int s, int tb) const;
+  // A condition particle anywhere in sentence s, -1 if none.
+  int ConditionIn(int s) const;
   mutable std::vector<signed char> question_;
   bool QuestionUncached(int s) const;
   // A noun of violence after a word that only refers to it: a charge or a trial («بتهمة
