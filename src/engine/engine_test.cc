@@ -1027,4 +1027,19 @@ TEST(Events, ChemicalWeaponsMissionsAndPermissions) {
   EXPECT_TRUE(refused);
 }
 
+// Arms and troops sent or given (072, 154), told by the verb and its object a few words on;
+// the missiles handed over are no attack.
+TEST(Events, ArmsAndTroopsSentToAState) {
+  Analysis a = AnalyzeText("سلّمت فرنسا دفعة جديدة من الصواريخ إلى أوكرانيا الأسبوع الماضي.", "2024-03-12");
+  EXPECT_TRUE(Coded(a, "07", "FRA", "UKR"));
+  EXPECT_FALSE(HasViolence(a));
+  EXPECT_TRUE(Coded(AnalyzeText("قررت بريطانيا إرسال ألفي جندي إضافي إلى إستونيا.", "2024-03-12"), "15", "GBR", "EST"));
+  bool refused = false;
+  for (const Event& e : AnalyzeText("قال وزير الدفاع الياباني إن بلاده لن تبيع أسلحة هجومية لأي دولة في حالة حرب.",
+                                    "2024-03-12")
+                            .events)
+    refused |= e.cameo == "072" && e.modality == "negated" && e.source && e.source->actor.country == "JPN";
+  EXPECT_TRUE(refused);
+}
+
 }  // namespace hadath

@@ -34,6 +34,16 @@ class Coder : public SentenceReader {
           sent.section == Section::kBoilerplate)
         continue;
       for (int i = sent.begin; i < sent.end;) {
+        // Arms and troops sent or given: coded at the verb, the object noun with it
+        // («تسليم دفعة جديدة من الذخائر الأمريكية إلى أوكرانيا»); «صواريخ» is no attack there.
+        int object = -1;
+        if (const Trigger* tr = TransferAt(static_cast<int>(s), i, &object)) {
+          const bool noun = tr->pos == "noun";
+          Code(static_cast<int>(s), i, noun ? object + 1 : i + 1, *tr);
+          consumed_.insert(object);
+          i = noun ? object + 1 : i + 1;
+          continue;
+        }
         LexMatch m = MatchAt(lex_, c_.tokens, i, sent.end,
                              [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
         if (!m.entry || m.ntokens == 1) {

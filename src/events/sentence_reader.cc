@@ -1,6 +1,7 @@
 #include "src/events/sentence_reader.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cstdlib>
 #include <set>
 
@@ -812,10 +813,16 @@ namespace {
 // «إذا», «لو», «طالما», and «حال/حالة» after «في» («في حال», «في حالة»).
 bool ConditionAt(const std::vector<Token>& toks, int k, int begin, const std::u32string& fi) {
   static const WordSet kIf = MatchFormSet({"إذا", "لو", "لئن", "طالما"});
-  static const WordSet kCase = MatchFormSet({"حال", "حالة"});
+  static const std::u32string kHal = MatchFormOf("حال"), kHala = MatchFormOf("حالة");
+  // «في حالة» is a condition before what may happen («في حالة وقوع هجوم»), not before a
+  // state («في حالة حرب», «في حالة تأهب»).
+  static const WordSet kEventful = MatchFormSet({"أن", "ما", "لم", "عدم", "وقوع", "حدوث", "تعرض", "تعرضت", "قيام",
+                                                 "استمرار", "فشل", "رفض", "تم", "شن", "تنفيذ"});
   const std::u32string& key = toks[k].Key();
   if (kIf.count(key)) return true;
-  return kCase.count(key) && k > begin && toks[k - 1].Key() == fi;
+  if (k <= begin || toks[k - 1].Key() != fi || !toks[k - 1].proclitics.empty()) return false;
+  if (key == kHal) return true;
+  return key == kHala && k + 1 < static_cast<int>(toks.size()) && kEventful.count(toks[k + 1].Key());
 }
 }  // namespace
 
@@ -834,6 +841,106 @@ int SentenceReader::ConditionIn(int s) const {
   for (int k = sent.begin; k < sent.end; ++k)
     if (ConditionAt(c_.tokens, k, sent.begin, w_.fi)) return k;
   return -1;
+}
+
+
+const Trigger* SentenceReader::TransferAt(int s, int i, int* object) const {
+  // The verb forms, each with what it can move: arms (a), troops (t) or both.
+  struct Form {
+    const char* form;
+    const char* tense;
+    const char* moves;
+    const char* targets;
+  };
+  static const Form kForms[] = {
+      {"أرسل", "past", "at", "إلى|ل|في"},       {"أرسلت", "past", "at", "إلى|ل|في"},
+      {"أرسلا", "past", "at", "إلى|ل|في"},      {"أرسلوا", "past", "at", "إلى|ل|في"},
+      {"يرسل", "present", "at", "إلى|ل|في"},    {"ترسل", "present", "at", "إلى|ل|في"},
+      {"يرسلون", "present", "at", "إلى|ل|في"},  {"نرسل", "present", "at", "إلى|ل|في"},
+      {"إرسال", "masdar", "at", "إلى|ل|في"},    {"نشر", "past", "t", "إلى|في"},
+      {"نشرت", "past", "t", "إلى|في"},          {"نشروا", "past", "t", "إلى|في"},
+      {"ينشر", "present", "t", "إلى|في"},       {"تنشر", "present", "t", "إلى|في"},
+      {"عزز", "past", "t", "في"},               {"عززت", "past", "t", "في"},
+      {"يعزز", "present", "t", "في"},           {"تعزز", "present", "t", "في"},
+      {"سلم", "past", "a", "إلى|ل"},            {"سلمت", "past", "a", "إلى|ل"},
+      {"سلموا", "past", "a", "إلى|ل"},          {"يسلم", "present", "a", "إلى|ل"},
+      {"تسلم", "present", "a", "إلى|ل"},        {"تسليم", "masdar", "a", "إلى|ل"},
+      {"زود", "past", "a", "obj|إلى|ل"},        {"زودت", "past", "a", "obj|إلى|ل"},
+      {"زودوا", "past", "a", "obj|إلى|ل"},      {"يزود", "present", "a", "obj|إلى|ل"},
+      {"تزود", "present", "a", "obj|إلى|ل"},
+      {"قدم", "past", "a", "إلى|ل"},            {"قدمت", "past", "a", "إلى|ل"},
+      {"يقدم", "present", "a", "إلى|ل"},        {"تقدم", "present", "a", "إلى|ل"},
+      {"تقديم", "masdar", "a", "إلى|ل"},        {"منحت", "past", "a", "إلى|ل"},
+      {"يمنح", "present", "a", "إلى|ل"},        {"تمنح", "present", "a", "إلى|ل"},
+      {"باع", "past", "a", "إلى|ل"},            {"باعت", "past", "a", "إلى|ل"},
+      {"باعوا", "past", "a", "إلى|ل"},          {"يبيع", "present", "a", "إلى|ل"},
+      {"تبيع", "present", "a", "إلى|ل"},        {"نبيع", "present", "a", "إلى|ل"},
+      {"بيع", "masdar", "a", "إلى|ل"},          {"صفقة", "masdar", "a", "إلى|ل|مع"},
+      {"شحنة", "masdar", "a", "إلى|ل"},         {"شحنات", "masdar", "a", "إلى|ل"},
+      {"إمدادات", "masdar", "a", "إلى|ل"},      {"توريد", "masdar", "a", "إلى|ل"},
+  };
+  struct Entry {
+    Trigger arms, troops;
+    bool moves_arms = false, moves_troops = false;
+  };
+  static const std::unordered_map<std::u32string, Entry> kVerbs = [] {
+    std::unordered_map<std::u32string, Entry> m;
+    for (const Form& f : kForms) {
+      Entry e;
+      Trigger t;
+      t.lemma = f.form;
+      t.tense = f.tense;
+      t.pos = std::string(f.tense) == "masdar" ? "noun" : "verb";
+      t.targets = ParseTargets(f.targets);
+      e.arms = e.troops = t;
+      e.arms.cameo = "072";    // provide military aid (arms, ammunition, systems)
+      e.troops.cameo = "154";  // mobilize or increase armed forces
+      e.moves_arms = std::strchr(f.moves, 'a') != nullptr;
+      e.moves_troops = std::strchr(f.moves, 't') != nullptr;
+      m.emplace(MatchFormOf(f.form), e);
+    }
+    return m;
+  }();
+  static const WordSet kArms = MatchFormSet(
+      {"أسلحة", "الأسلحة", "سلاح", "السلاح", "ذخائر", "الذخائر", "ذخيرة", "الذخيرة", "صواريخ", "الصواريخ",
+       "دبابات", "الدبابات", "مقاتلات", "المقاتلات", "منظومات", "المنظومات", "منظومة", "عتاد", "العتاد",
+       "قذائف", "القذائف", "مدرعات", "المدرعات", "مدافع", "المدافع", "راجمات", "بطاريات", "أنظمة"});
+  static const WordSet kTroops = MatchFormSet({"جندي", "جنديا", "جنود", "الجنود", "قوات", "القوات", "تعزيزات",
+                                               "التعزيزات", "عسكري", "عسكريا", "عسكريين", "قطعات", "وحدات",
+                                               "مقاتل", "مقاتلا", "مقاتلين", "كتائب", "كتيبة", "لواءين"});
+  // What may stand between: the subject, a time, a count, «دفعة جديدة من».
+  static const WordSet kBetween = MatchFormSet(
+      {"من", "جديدة", "جديد", "إضافية", "إضافي", "إضافيين", "دفعة", "دفعات", "شحنة", "شحنات", "حزمة", "كمية",
+       "كميات", "المزيد", "عدد", "عددا", "آلاف", "ألف", "ألفي", "مئات", "عشرات", "أخرى", "مزيدا", "نحو", "حوالي",
+       "قرابة", "أكثر", "متطورة", "حديثة", "ثقيلة", "فتاكة", "هجومية", "دفاعية"});
+  const Sentence& sent = c_.sentences[s];
+  if (T(i).kind != TokKind::kArabic || (T(i).proclitics.find(U'\u0644') != std::u32string::npos)) return nullptr;
+  auto it = kVerbs.find(T(i).Key());
+  if (it == kVerbs.end()) return nullptr;
+  for (int k = i + 1; k < std::min(sent.end, i + 9); ++k) {
+    if (T(k).kind == TokKind::kPunct || w_.clause_break.count(T(k).Key())) return nullptr;
+    const std::u32string& key = T(k).Key();
+    if (it->second.moves_arms && kArms.count(key) && !T(k).enclitic) {
+      *object = k;
+      return &it->second.arms;
+    }
+    if (it->second.moves_troops && kTroops.count(key) && (!T(k).enclitic || k > i + 1)) {
+      *object = k;
+      return &it->second.troops;
+    }
+    const int e = Ent(k);
+    // («بيع إيران أنظمة», «تقديم الجانب الأميركي أسلحة»: whether the actor after a verbal
+    // noun gives or receives, its case does not show.)
+    if (IsActor(e) && it->second.arms.tense == "masdar") return nullptr;
+    if ((e >= 0 && c_.mentions[e].hb <= k) || c_.token_time[k] >= 0 || T(k).kind == TokKind::kNumber ||
+        kBetween.count(key))
+      continue;
+    // A count in words: «أربعة آلاف جندي».
+    bool counted = false;
+    for (const NumberExpr& n : out_.numbers) counted |= n.span.start <= T(k).start && T(k).end <= n.span.end;
+    if (!counted) return nullptr;
+  }
+  return nullptr;
 }
 
 }  // namespace hadath

@@ -94,6 +94,11 @@ class SentenceReader {
   // A phrase trigger whose first word is the verb at i and whose other words follow the
   // verb's subject (an actor) and, at most, a time expression; *tail is where they start.
   const Trigger* GappedTrigger(int s, int i, int* tail) const;
+  // A transfer of arms or troops told by a verb of giving or sending and its object a few
+  // words on: «أرسلت الولايات المتحدة دفعة جديدة من الذخائر إلى أوكرانيا» (072), «سيرسل
+  // الحلف أربعة آلاف جندي إضافي إلى رومانيا» (154). Returns the trigger for token i and
+  // sets *object to the object noun's token; nullptr if none.
+  const Trigger* TransferAt(int s, int i, int* object) const;
   bool Question(int s) const;
   // The condition particle («إذا», «لو», «في حال») opening the clause of token tb: what it
   // introduces has not happened. -1 if none.

@@ -20,17 +20,6 @@ bool OnOrBefore(const std::string& date, const std::string& bound) {
   return bound.empty() || date.compare(0, bound.size(), bound) <= 0;
 }
 
-uint32_t ParseTargets(const std::string& s) {
-  static const std::pair<const char*, uint32_t> kMarkers[] = {
-      {"obj", kTgtObj}, {"مع", kTgtMaa}, {"إلى", kTgtIla}, {"الى", kTgtIla}, {"ل", kTgtLi},
-      {"ب", kTgtBi},    {"على", kTgtAla}, {"ضد", kTgtDidd}, {"عن", kTgtAn},  {"في", kTgtFi},
-      {"من", kTgtMin},  {"بين", kTgtBayna}, {"أمام", kTgtAmam}, {"لدى", kTgtLada}};
-  uint32_t m = 0;
-  for (const std::string& part : SplitBar(s))
-    for (const auto& [name, bit] : kMarkers)
-      if (part == name) m |= bit;
-  return m;
-}
 
 // Regular forms of a masculine nisba adjective (each word of a multiword adjective
 // inflects: «كوري شمالي» → «الكورية الشمالية»).
@@ -81,6 +70,18 @@ uint64_t PhraseHash(std::u32string_view key) {
   return h;
 }
 }  // namespace
+
+uint32_t ParseTargets(const std::string& s) {
+  static const std::pair<const char*, uint32_t> kMarkers[] = {
+      {"obj", kTgtObj}, {"مع", kTgtMaa}, {"إلى", kTgtIla}, {"الى", kTgtIla}, {"ل", kTgtLi},
+      {"ب", kTgtBi},    {"على", kTgtAla}, {"ضد", kTgtDidd}, {"عن", kTgtAn},  {"في", kTgtFi},
+      {"من", kTgtMin},  {"بين", kTgtBayna}, {"أمام", kTgtAmam}, {"لدى", kTgtLada}};
+  uint32_t m = 0;
+  for (const std::string& part : SplitBar(s))
+    for (const auto& [name, bit] : kMarkers)
+      if (part == name) m |= bit;
+  return m;
+}
 
 std::vector<std::string> TransliterationVariants(const std::string& name) {
   std::vector<std::string> out{name};

@@ -99,6 +99,9 @@ enum TargetMarker : uint32_t {
   kTgtLada = 4096   // «خفّضت تمثيلها لدى إسبانيا», «سفيرها لدى موسكو»
 };
 
+// The `target` column of triggers.tsv («obj|إلى|ل») as TargetMarker bits.
+uint32_t ParseTargets(const std::string& s);
+
 struct Trigger {
   std::string lemma, pos, tense, cameo;
   uint32_t targets = 0;
