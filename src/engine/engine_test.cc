@@ -1042,4 +1042,14 @@ TEST(Events, ArmsAndTroopsSentToAState) {
   EXPECT_TRUE(refused);
 }
 
+// Killing hundreds is a mass killing (202); deporting is told by the shadda or by the people
+// deported, for «رحل» is mostly leaving or passing away.
+TEST(Events, MassKillingsAndDeportations) {
+  EXPECT_TRUE(Coded(AnalyzeText("قتل مسلحو بوكو حرام مئات القرويين في شمال شرق نيجيريا.", "2024-02-02"), "20", "", ""));
+  EXPECT_FALSE(Coded(AnalyzeText("قتل الجيش النيجيري 12 مسلحاً في اشتباكات.", "2024-02-02"), "20", "", ""));
+  EXPECT_TRUE(Coded(AnalyzeText("رحّلت الدنمارك عشرات اللاجئين السوريين.", "2024-02-02"), "17", "DNK", "SYR"));
+  EXPECT_TRUE(Coded(AnalyzeText("رحلت فرنسا مئات المهاجرين التونسيين.", "2024-02-02"), "17", "FRA", "TUN"));
+  EXPECT_FALSE(Coded(AnalyzeText("رحلت وزيرة الخارجية الألمانية إلى الصين أمس.", "2024-02-02"), "17", "", ""));
+}
+
 }  // namespace hadath

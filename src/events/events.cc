@@ -562,6 +562,19 @@ class Coder : public SentenceReader {
       for (int k = te; k < std::min(sent.end, te + 4); ++k)
         if (kRank.count(T(k).Key())) return;
     }
+    // «رحّلت السويد عشرات المهاجرين»: unvoweled, «رحل» mostly left or passed away; it
+    // deports when voweled with its shadda or with people as its object.
+    if (trig.lemma == "رحل") {
+      bool shadda = false;
+      for (int q = T(tb).start; q < T(tb).end && !shadda; ++q) shadda = c_.norm.original[q] == U'\u0651';
+      static const WordSet kPeople = MatchFormSet(
+          {"المهاجرين", "مهاجرين", "مهاجرا", "اللاجئين", "لاجئين", "لاجئا", "المقيمين", "العمال", "عمالا",
+           "الأجانب", "أجانب", "المتسللين", "متسللين", "المواطنين", "مواطنين", "الرعايا", "رعايا"});
+      bool people = false;
+      for (int q = te; q < std::min(sent.end, te + 5) && !people; ++q)
+        people = kPeople.count(T(q).Key()) > 0 || PeopleCountIn(q);
+      if (!shadda && !people) return;
+    }
     // «مسيرته المهنية», «لتتم مسيرتها»: a march with its owner's pronoun is a career or a
     // course.
     if (trig.lemma == "مسيرة" && te - tb == 1 && T(tb).enclitic) return;
@@ -833,6 +846,7 @@ class Coder : public SentenceReader {
       ev.cameo = "120";  // a refused concession is a rejection: «لا نقبل»
       ev.modality = "asserted";
     }
+    if (MassKilling(s, te, trig)) ev.cameo = "202";
     const int threat_if = Threat(s, tb, src, ev.modality, &ev.cameo);
     if (threat_if != -2) ev.modality = "asserted";  // the threat was made
     const CameoInfo* ci = lex_.Cameo(ev.cameo);
@@ -921,6 +935,31 @@ class Coder : public SentenceReader {
     if (!spoken) return -2;
     if (to) *cameo = to;
     return cond >= 0 ? cond : -1;
+  }
+
+  // «قتلت قوات الدعم السريع مئات المدنيين», «مقتل أكثر من 1200 شخص»: a killing of hundreds
+  // or thousands is a mass killing (202).
+  bool MassKilling(int s, int te, const Trigger& trig) const {
+    static const std::set<std::string> kKill = {"قتل", "مقتل", "أعدم", "إعدام", "ذبح", "أباد", "إبادة"};
+    if (!kKill.count(trig.lemma)) return false;
+    static const WordSet kMany = MatchFormSet({"مئات", "المئات", "آلاف", "الآلاف", "ألوف"});
+    static const WordSet kApprox = MatchFormSet({"نحو", "حوالي", "قرابة", "زهاء", "أكثر", "من", "ما", "لا", "يقل",
+                                                 "عن", "يزيد"});
+    const int end = std::min(c_.sentences[s].end, te + 10);
+    for (int k = te; k < end; ++k) {
+      if (kMany.count(T(k).Key())) return true;
+      const int e = Ent(k);
+      if (e >= 0 && c_.mentions[e].hb <= k) {  // the subject between (VSO)
+        k = c_.mentions[e].te - 1;
+        continue;
+      }
+      if (!kApprox.count(T(k).Key())) break;
+    }
+    for (const NumberExpr& n : out_.numbers)
+      if (n.value >= 100 && n.span.start >= T(te).start && n.span.start < T(end - 1).end &&
+          (n.unit.empty() || n.unit == "person" || n.unit == "civilian" || n.unit == "dead"))
+        return true;
+    return false;
   }
 
   void Push(Event ev, bool symmetric) {

@@ -368,7 +368,8 @@ bool SentenceReader::InSet(const WordSet& set, int k) const {
 bool SentenceReader::PeopleCountIn(int k) const {
   if (people_count_.empty()) {  // once per document: this is asked of many tokens
     static const std::set<std::string> kPeople = {"", "person", "soldier", "personnel", "civilian", "child",
-                                                  "militant", "dead", "injured", "arrested", "prisoner"};
+                                                  "militant", "dead", "injured", "arrested", "prisoner",
+                                                  "migrant", "refugee", "displaced"};
     people_count_.assign(c_.tokens.size() + 1, 0);
     for (const NumberExpr& n : out_.numbers) {
       if (!kPeople.count(n.unit)) continue;

@@ -44,7 +44,9 @@ struct NumberWords {
           {"شهداء", "dead"}, {"القتلى", "dead"}, {"الشهداء", "dead"}, {"الجرحى", "injured"},
           {"المصابين", "injured"}, {"المعتقلين", "arrested"}, {"الأسرى", "prisoner"}, {"معتقلون", "arrested"},
           {"قتلوا", "dead"}, {"مصابون", "injured"}, {"موقوفا", "arrested"}, {"موقوفين", "arrested"},
-          {"مسلح", "militant"}, {"مسلحا", "militant"}, {"مسلحين", "militant"}};
+          {"مسلح", "militant"}, {"مسلحا", "militant"}, {"مسلحين", "militant"},
+          {"مهاجر", "migrant"}, {"مهاجرا", "migrant"}, {"مهاجرين", "migrant"}, {"لاجئين", "refugee"},
+          {"شخص", "person"}};
       for (const auto& [s, u] : kUnits) n->units[MatchFormOf(s)] = u;
       n->approx = MatchFormSet({"نحو", "قرابة", "حوالي", "زهاء", "ما يقارب", "حوالى", "تقريبا"});
       n->approx_two_first = MatchFormSet({"أكثر", "أقل", "ما"});
