@@ -1052,4 +1052,17 @@ TEST(Events, MassKillingsAndDeportations) {
   EXPECT_FALSE(Coded(AnalyzeText("رحلت وزيرة الخارجية الألمانية إلى الصين أمس.", "2024-02-02"), "17", "", ""));
 }
 
+// «قال … إن بلاده لن تعترف بضم روسيا لجزر الكوريل»: not recognising an annexation is
+// refused recognition of Russia's act (054, negated); the statement is not said to the
+// islands named in what is said. A charge opened by «بشن» is alleged, not told.
+TEST(Events, RecognitionOfAnAnnexationAndChargesByALightNoun) {
+  Analysis a = AnalyzeText("قال وزير الخارجية الكندي إن بلاده لن تعترف بضم روسيا لمناطق أوكرانية.", "2022-10-01");
+  EXPECT_TRUE(Coded(a, "05", "CAN", "RUS"));
+  for (const Event& e : a.events) EXPECT_FALSE(e.root == "01" && e.target && e.target->actor.country == "UKR");
+  Analysis b = AnalyzeText("واتهمت الحكومة السودانية قوات الدعم السريع بشن حملة «إبادة جماعية» في دارفور.",
+                           "2024-01-10");
+  EXPECT_TRUE(Coded(b, "11", "SDN", "SDN"));
+  EXPECT_FALSE(Coded(b, "20", "", ""));
+}
+
 }  // namespace hadath

@@ -91,7 +91,15 @@ class Coder : public SentenceReader {
         }
         const Trigger& tg = lex_.triggers[m.entry->index];
         // (A word with «ب» before it is a noun, whatever the row: «دعم» is listed as a verb.)
-        bool charge = T(i).proclitics == U"\u0628" && !out_.events.empty() &&
+        // («بشن حملة تطهير عرقي»: the charge may open with a light verbal noun.)
+        static const WordSet kLight = MatchFormSet({"شن", "ارتكاب", "تنفيذ", "قيام", "ممارسة"});
+        bool by_light = false;  // within three words back, quote marks aside
+        for (int q = i - 1, words = 0; q >= sent.begin && words < 3 && !by_light; --q) {
+          if (T(q).kind == TokKind::kPunct) continue;
+          ++words;
+          by_light = T(q).proclitics == U"\u0628" && kLight.count(T(q).Key());
+        }
+        bool charge = (T(i).proclitics == U"\u0628" || by_light) && !out_.events.empty() &&
                       out_.events.back().sentence == static_cast<int>(s) &&
                       out_.events.back().cameo.compare(0, 3, "112") == 0 &&
                       T(i).start - out_.events.back().trigger.end < 60;
@@ -596,6 +604,9 @@ class Coder : public SentenceReader {
     if (tgt >= 0) from = sent.end;  // already found (the genitive of a violent noun)
     for (int q = from; q < std::min(sent.end, from + 14) && tgt < 0; ++q) {
       if (T(q).kind == TokKind::kPunct && (T(q).form == U"." || T(q).form == U":")) break;
+      // A statement is said to someone before what is said: «قال كيشيدا إن بلاده لن تعترف
+      // … لجزر الكوريل» is not said to the Kurils.
+      if (vroot == "01" && (w_.clause_break.count(T(q).Key()) || c_.token_quote[q] >= 0)) break;
       int e = Ent(q);
       // A count of people is the object («ثلاثة مهندسين صينيين»); a place after it is where.
       if (e < 0 && verb && (trig.targets & kTgtObj) && !MarkerBefore(q, sent.begin) && CountedAt(q, q + 1)) {

@@ -798,7 +798,7 @@ std::string SentenceReader::Modality(int s, int tb, int te, const Trigger& trig)
           (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C" && T(k).form != U","))
         break;
       if (T(k).Key() == w_.qad && k + 1 < tb && IsImperfect(T(k + 1).Key())) poss = true;
-      if (T(k).future || T(k).Key() == w_.sawfa) fut = true;
+      if (T(k).future || T(k).Key() == w_.sawfa || w_.future_words.count(T(k).Key())) fut = true;
     }
   }
   for (int k = sent.begin; k < tb; ++k)

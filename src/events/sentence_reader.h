@@ -32,7 +32,8 @@ struct Words {
       x->clause_break = MatchFormSet({"أن", "إن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "حيث", "بينما"});
       x->reported = MatchFormSet({"الأنباء", "تقارير", "مصادر", "وسائل", "أفادت", "نقلت", "ذكرت"});
       x->possible = MatchFormSet({"المحتمل", "يتوقع", "ربما", "يرجح", "يحتمل"});
-      x->future_words = MatchFormSet({"المقرر", "سوف", "يعتزم", "تعتزم", "ينوي"});
+      x->future_words = MatchFormSet({"المقرر", "سوف", "يعتزم", "تعتزم", "ينوي", "تنوي", "يعتزمون", "يخطط",
+                                       "تخطط", "يخططون"});
       x->qad = MatchFormOf("قد");
       x->fi = MatchFormOf("في");
       x->sawfa = MatchFormOf("سوف");

@@ -254,6 +254,12 @@ SegAnalysis Segmenter::AnalyzeAfterConj(const std::u32string& w, bool after_conj
       ok = true;  // «بغزة», «لقطر»: a three-letter name when the whole is no dictionary word
     } else if (rest.size() >= (r[0] == kKaf ? 4u : 3u) && KnownInflected(rest) && !KnownInflected(r)) {
       ok = true;
+    } else if (rest.size() == 2 && r[0] != kKaf) {
+      // Verbal nouns of doubled roots are two letters unvoweled: «بضم روسيا» (ضمّ), «لحل
+      // الأزمة» (حلّ), «بشن هجوم» (شنّ). (Not «رد», «حث»: «برد» is cold, «بحث» research.)
+      static const std::unordered_set<std::u32string> kDoubled = {U"ضم", U"حل", U"شن", U"مد", U"صد", U"فك",
+                                                                  U"سد", U"فض", U"بث", U"غض", U"حد"};
+      ok = kDoubled.count(rest) > 0;
     }
     if (ok) {
       a.prep = 1;

@@ -80,5 +80,13 @@ TEST(Segmenter, LightStemForSearchButNotForNames) {
   EXPECT_EQ(r.value()[0][2].words[0].stem, "بوتين");
 }
 
+// Verbal nouns of doubled roots are two letters unvoweled: «بضم» is ب + ضمّ, «لحل» ل + حلّ;
+// «بحث» (research) and «برد» (cold) stay whole.
+TEST(Segmenter, PrepositionBeforeADoubledRootNoun) {
+  EXPECT_EQ(Seg("بضم لحل بشن"), "ب+ضم ل+حل ب+شن");
+  EXPECT_EQ(Seg("بحث برد"), "بحث برد");
+}
+
 }  // namespace
 }  // namespace hadath
+
