@@ -88,6 +88,8 @@ bool Segmenter::KnownInflected(const std::u32string& w) const {
     return false;
   };
   if (stem_known(w)) return true;
+  // A sound plural in construct drops its «ن»: «محققي الأمم المتحدة» (محققين), «مفتشي».
+  if (w.size() >= 5 && w.back() == kYa && stem_known(w + U"\u0646")) return true;
   // Adverbial accusative «لاحقاً», «فوراً» (the tanween is gone in the match form).
   if (w.size() >= 4 && w.back() == kAlef && Known(w.substr(0, w.size() - 1))) return true;
   // Imperfect prefixes: «تراقب» → راقب, «يدير» → دير.

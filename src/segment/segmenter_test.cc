@@ -87,6 +87,9 @@ TEST(Segmenter, PrepositionBeforeADoubledRootNoun) {
   EXPECT_EQ(Seg("بحث برد"), "بحث برد");
 }
 
+// A sound plural in construct has lost its «ن»: «لمحققي» is ل + محققي (محققين).
+TEST(Segmenter, PrepositionBeforeAPluralInConstruct) { EXPECT_EQ(Seg("لمحققي لمفتشي"), "ل+محققي ل+مفتشي"); }
+
 }  // namespace
 }  // namespace hadath
 
