@@ -1065,4 +1065,16 @@ TEST(Events, RecognitionOfAnAnnexationAndChargesByALightNoun) {
   EXPECT_FALSE(Coded(b, "20", "", ""));
 }
 
+// A crowd named by its trade and nationality protests for its country's people, even when
+// the protest has a target: «نظم المزارعون الفرنسيون احتجاجات ضد اتفاق التجارة مع البرازيل».
+TEST(Events, ACrowdOfANationProtests) {
+  Analysis a = AnalyzeText("قد ينظم المزارعون الإسبان احتجاجات جديدة على الحدود مع فرنسا.", "2024-02-10");
+  bool possible = false;
+  for (const Event& e : a.events)
+    possible |= e.root == "14" && e.modality == "possible" && e.source && e.source->actor.country == "ESP";
+  EXPECT_TRUE(possible);
+  EXPECT_TRUE(Coded(AnalyzeText("نظم المزارعون البولنديون احتجاجات على الحدود مع أوكرانيا.", "2024-02-10"), "14", "POL",
+                    "UKR"));
+}
+
 }  // namespace hadath

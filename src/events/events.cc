@@ -778,17 +778,20 @@ class Coder : public SentenceReader {
     if (src < 0 && tgt < 0 && !adj_source && (vroot == "18" || vroot == "19" || vroot == "20") &&
         (told_by_victims || Occurred(s, tb, te, cb)))
       place_target = PlaceInClause(s, tb, told_by_victims ? sent.begin : cb);
-    if (src < 0 && tgt < 0 && !adj_source && vroot == "14" && Occurred(s, tb, te, cb)) {
+    if (src < 0 && !adj_source && vroot == "14" && Occurred(s, tb, te, cb)) {
       // «اندلعت في نواكشوط مظاهرات مناوئة للانقلاب»: a protest told without its
       // protesters is by the people of the place it happened in.
-      int p = PlaceInClause(s, tb, cb);
+      int p = tgt < 0 ? PlaceInClause(s, tb, cb) : -1;
       if (p >= 0) {
         adj_source = ActorOf(p);
         adj_source->actor = StateOf(adj_source->actor.country, "CVL");
       } else if (int crowd = CrowdInClause(s, cb); crowd >= 0) {
         // «ونفذ المتظاهرون اعتصاما», «خرج آلاف الطلاب في مسيرات»: the crowd in its clause
-        // protests, civilians of no country the text names.
+        // protests, civilians of no country the text names — or of the country its
+        // adjective names: «نظم المزارعون البولنديون احتجاجات».
         adj_source = EventActor{c_.SpanOf(crowd, crowd + 1), "", StateOf("", "CVL")};
+        if (auto a = NationalityAfter(crowd + 1, std::min(sent.end, crowd + 2), trig))
+          adj_source->actor = StateOf(a->actor.country, "CVL");
       }
     }
     std::optional<EventActor> inherited_src, inherited_tgt;
