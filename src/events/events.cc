@@ -1,16 +1,15 @@
 #include "src/events/events.h"
 
+#include <algorithm>
 #include <array>
-
-#include <cstring>
-
 #include <cstdlib>
+#include <cstring>
 #include <set>
 #include <tuple>
-#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "src/events/event_passes.h"
 #include "src/events/quotes.h"
 #include "src/events/sentence_reader.h"
 #include "src/lexicon/matcher.h"
@@ -1219,172 +1218,6 @@ class Coder : public SentenceReader {
 };
 
 }  // namespace
-
-// Casualty and arrest counts («قتل 20 شخصاً», «وأصيب 35 آخرون», «اعتقال 12 ناشطاً»): a
-// number whose unit says dead, injured or arrested goes to the nearest event of its
-// sentence that can have such victims — violence (roots 18–20) for the dead and injured,
-// an arrest (173) or a coercive act (17) for the arrested, else any violent event.
-void AttachCounts(const DocContext& c, Analysis* out) {
-  // A count of persons after a word of killing, wounding or arrest: «قتل 20 شخصاً»,
-  // «وجرح 35 آخرون», «اعتقلت الشرطة 12 فلسطينياً».
-  static const std::unordered_map<std::u32string, std::string> kCue = [] {
-    std::unordered_map<std::u32string, std::string> m;
-    for (const char* w : {"قتل", "قتلت", "مقتل", "سقوط", "استشهاد", "استشهد", "قضى", "لقي", "بحياة", "حصد", "حصدت"})
-      m[MatchFormOf(w)] = "dead";
-    for (const char* w : {"جرح", "جرحت", "إصابة", "أصيب", "أصيبوا", "أصابت", "إصابات", "اصابة"}) m[MatchFormOf(w)] = "injured";
-    for (const char* w : {"اعتقال", "اعتقلت", "اعتقل", "توقيف", "أوقفت", "أوقف", "احتجاز", "احتجزت", "أسر", "أسرت"})
-      m[MatchFormOf(w)] = "arrested";
-    return m;
-  }();
-  for (const NumberExpr& n : out->numbers) {
-    std::string kind = n.unit == "prisoner" ? "arrested" : n.unit;
-    if (kind.empty() || kind == "person" || kind == "civilian" || kind == "soldier" || kind == "child" ||
-        kind == "personnel" || kind == "militant" || kind == "refugee") {
-      int ti = -1;
-      auto it = std::lower_bound(c.tokens.begin(), c.tokens.end(), n.span.start,
-                                 [](const Token& t, int start) { return t.start < start; });
-      if (it != c.tokens.end() && it->start == n.span.start) ti = static_cast<int>(it - c.tokens.begin());
-      std::string cue;
-      for (int k = ti - 1; ti > 0 && k >= 0 && k >= ti - 4 && cue.empty(); --k) {
-        if (c.tokens[k].kind == TokKind::kPunct) break;
-        auto it = kCue.find(c.tokens[k].Key());
-        if (it != kCue.end()) cue = it->second;
-      }
-      if (!cue.empty()) kind = cue;
-    }
-    if (kind != "dead" && kind != "injured" && kind != "arrested") continue;
-    int sent = -1;
-    for (size_t s = 0; s < c.sentences.size(); ++s)
-      if (c.sentences[s].start <= n.span.start && n.span.start < c.sentences[s].stop) sent = static_cast<int>(s);
-    if (sent < 0) continue;
-    Event* best = nullptr;
-    int bestd = 1 << 30;
-    for (int pass = 0; pass < 2 && !best; ++pass) {
-      for (Event& e : out->events) {
-        if (e.sentence != sent) continue;
-        bool violent = e.root == "18" || e.root == "19" || e.root == "20";
-        bool fits = kind == "arrested" ? (pass == 0 ? e.cameo == "173" || e.root == "17" : violent) : violent;
-        if (!fits) continue;
-        int d = std::abs(e.trigger.start - n.span.start);
-        if (d < bestd) bestd = d, best = &e;
-      }
-    }
-    if (!best) continue;
-    bool dup = false;
-    for (const Event::Count& x : best->size) dup |= x.kind == kind && x.span.start == n.span.start;
-    if (!dup) best->size.push_back({kind, n.value, n.approx, n.span});
-  }
-}
-
-// «قتل ثلاثة فلسطينيين», «اعتقل 20 متظاهراً»: a count of persons right after a verb of
-// violence or arrest, and the people counted, are those who suffered it (the verb is a
-// passive, unvoweled): what was read as its subject is its target, and its author unknown.
-void CountedVictims(Analysis* out) {
-  for (Event& e : out->events) {
-    const bool harm = e.root == "17" || e.root == "18" || e.root == "19" || e.root == "20";
-    if (!harm || !e.source || e.target) continue;
-    for (const Event::Count& n : e.size) {
-      // The count right after the verb, the people counted inside it or right after it.
-      if (n.span.start >= e.trigger.end && n.span.start - e.trigger.end <= 2 &&
-          e.source->span.start > n.span.start && e.source->span.start <= n.span.end + 2) {
-        e.target = e.source;
-        e.source.reset();
-        break;
-      }
-    }
-  }
-}
-
-// «ستعترف المكسيك بدولة فلسطين», «لن تعترف اليابان بضم روسيا»: acknowledging a state (or
-// what a state did) is diplomatic recognition (054), not owning up to something (015).
-void Recognition(const Lexicon& lex, Analysis* out) {
-  static const std::string kAcknowledge = "\u0639\u062A\u0631\u0641";  // «عترف» of اعترف/يعترف/الاعتراف
-  for (Event& e : out->events) {
-    if (e.cameo != "015" || e.trigger.text.find(kAcknowledge) == std::string::npos || !e.target) continue;
-    const ActorCode& t = e.target->actor;
-    if (t.country.empty() || t.country == "IGO" || t.country == "NGO" || !(t.sector.empty() || t.sector == "GOV"))
-      continue;
-    const CameoInfo* ci = lex.Cameo("054");
-    if (!ci) continue;
-    e.cameo = "054";
-    e.root = "05";
-    e.quad = ci->quad;
-    e.goldstein = ci->goldstein;
-    e.plover = ci->plover;
-    e.plover_mode = ci->plover_mode;
-  }
-}
-
-// The intent and its content: «أبدت إيران استعدادها لاستئناف المحادثات مع الولايات
-// المتحدة», «تعهدت اليابان بتقديم مساعدات للفلسطينيين». The event in the complement right
-// after an expression of intent (root 03) is what is intended, not something that took
-// place: it gives the intent its kind (036 to meet, 033 aid …) and its target, and is not
-// told on its own.
-std::string IntentCode(const std::string& cameo) {
-  static const std::pair<const char*, const char*> kByCode[] = {
-      {"0333", "0333"}, {"073", "0333"}, {"071", "0331"}, {"072", "0332"}, {"074", "0334"}, {"07", "033"},
-      {"0841", "0353"}, {"084", "0353"}, {"081", "0351"}, {"085", "0354"}, {"087", "0356"}, {"08", "035"},
-      {"045", "039"},   {"046", "036"},  {"04", "036"},   {"057", "037"},  {"05", "032"},   {"06", "031"}};
-  for (const auto& [prefix, code] : kByCode)
-    if (cameo.compare(0, std::strlen(prefix), prefix) == 0) return code;
-  return "";
-}
-
-void IntentComplements(const Lexicon& lex, Analysis* out) {
-  std::vector<Event>& ev = out->events;
-  std::vector<bool> drop(ev.size(), false);
-  auto country = [](const std::optional<EventActor>& a) { return a ? a->actor.country : std::string(); };
-  for (size_t i = 0; i < ev.size(); ++i) {
-    Event& e = ev[i];
-    if (e.root != "03" || !e.source) continue;
-    // The complement: the next trigger of the sentence, right after; of its copies (one
-    // per side), the one with this intent's target, else the first.
-    int chosen = -1;
-    for (size_t j = i + 1; j < ev.size() && ev[j].sentence == e.sentence; ++j) {
-      const Event& f = ev[j];
-      if (f.trigger.start == e.trigger.start) continue;
-      if (f.trigger.start < e.trigger.end || f.trigger.start - e.trigger.end > 40 || IntentCode(f.cameo).empty())
-        break;
-      if (f.source && country(f.source) != country(e.source)) break;
-      if (chosen < 0 || (e.target && country(f.target) == country(e.target))) chosen = static_cast<int>(j);
-      if (chosen >= 0 && ev[chosen].trigger.start != f.trigger.start) break;
-    }
-    if (chosen < 0) continue;
-    const Event& f = ev[chosen];
-    std::string code = IntentCode(f.cameo);
-    if (e.cameo == "030") {
-      if (const CameoInfo* ci = lex.Cameo(code)) {
-        e.cameo = code;
-        e.quad = ci->quad;
-        e.goldstein = ci->goldstein;
-        e.plover = ci->plover;
-        e.plover_mode = ci->plover_mode;
-      }
-    }
-    if (!e.target && f.target) e.target = f.target;
-    for (size_t j = i + 1; j < ev.size() && ev[j].sentence == e.sentence; ++j)
-      if (ev[j].trigger.start == f.trigger.start) drop[j] = true;
-  }
-  size_t w = 0;
-  for (size_t i = 0; i < ev.size(); ++i) {
-    if (drop[i]) continue;
-    if (w != i) ev[w] = std::move(ev[i]);
-    ++w;
-  }
-  ev.resize(w);
-}
-
-// A plain statement (010) with no one it is addressed to or about («قال بيسكوف إن …»,
-// «وأضاف»): the speech act itself is kept as the quote (speaker and cue), and what was said
-// is coded as events of its own. As an event it would be a monad that tells an analyst
-// nothing: CAMEO and our dyad measure code what a statement says, or the statement toward
-// a target («قال … لنظيره الروسي», «أكد … أن العلاقات مع روسيا»). It is dropped only after
-// coding: the events of the sentence take their speaker and subject from it.
-void DropBareStatements(Analysis* out) {
-  std::vector<Event>& ev = out->events;
-  ev.erase(std::remove_if(ev.begin(), ev.end(), [](const Event& e) { return e.cameo == "010" && !e.target; }),
-           ev.end());
-}
 
 void CodeEvents(DocContext* ctx, Analysis* out) {
   Coder coder(ctx, out);
