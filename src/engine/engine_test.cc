@@ -1077,4 +1077,16 @@ TEST(Events, ACrowdOfANationProtests) {
                     "UKR"));
 }
 
+// «مجلس الأمن القومي في جورجيا» is Georgia's council, not the UN Security Council.
+TEST(Engine, AnInstitutionOfTheStateAfterFi) {
+  Analysis a = AnalyzeText("حذر مجلس الأمن القومي في أرمينيا من تصعيد على الحدود.", "2024-01-01");
+  const Entity* council = nullptr;
+  for (const std::vector<Entity>* v : {&a.entities, &a.nominals})
+    for (const Entity& e : *v)
+      if (e.canonical.find("security council") != std::string::npos) council = &e;
+  ASSERT_NE(council, nullptr);
+  ASSERT_TRUE(council->actor.has_value());
+  EXPECT_EQ(council->actor->code, "ARMGOV");
+}
+
 }  // namespace hadath

@@ -956,8 +956,19 @@ class EntityFinder {
     int j = i + im.ntokens;
     std::string iso3;
     int n = CountryAt(j, end, &iso3);
-    if (!n) return 0;
     int cb = j;
+    // «مجلس الأمن القومي في جورجيا»: the state after «في» (a state, not a city: «وزارة
+    // الداخلية في بغداد» is Iraq's by its capital, which the lexicon tells elsewhere).
+    static const std::u32string kFi = MatchFormOf("في");
+    if (!n && j + 1 < end && c_.tokens[j].Key() == kFi && c_.tokens[j].proclitics.empty()) {
+      LexMatch m = MatchAt(lex_, c_.tokens, j + 1, end, [](const LexEntry& e) { return e.kind == LexKind::kCountry; });
+      if (m.entry) {
+        iso3 = lex_.countries[m.entry->index].iso3;
+        cb = j + 1;
+        n = 1 + m.ntokens;
+      }
+    }
+    if (!n) return 0;
     j += n;
     ActorCode a{iso3 + in.sector, iso3, in.sector};
     const Country* c = lex_.CountryByIso3(iso3);
