@@ -92,16 +92,18 @@ class Coder : public SentenceReader {
         // (A word with «ب» before it is a noun, whatever the row: «دعم» is listed as a verb.)
         // («بشن حملة تطهير عرقي»: the charge may open with a light verbal noun.)
         static const WordSet kLight = MatchFormSet({"شن", "ارتكاب", "تنفيذ", "قيام", "ممارسة"});
-        bool by_light = false;  // within three words back, quote marks aside
-        for (int q = i - 1, words = 0; q >= sent.begin && words < 3 && !by_light; --q) {
-          if (T(q).kind == TokKind::kPunct) continue;
-          ++words;
-          by_light = T(q).proclitics == U"\u0628" && kLight.count(T(q).Key());
-        }
-        bool charge = (T(i).proclitics == U"\u0628" || by_light) && !out_.events.empty() &&
-                      out_.events.back().sentence == static_cast<int>(s) &&
+        bool charge = !out_.events.empty() && out_.events.back().sentence == static_cast<int>(s) &&
                       out_.events.back().cameo.compare(0, 3, "112") == 0 &&
                       T(i).start - out_.events.back().trigger.end < 60;
+        if (charge && T(i).proclitics != U"\u0628") {
+          bool by_light = false;  // within three words back, quote marks aside
+          for (int q = i - 1, words = 0; q >= sent.begin && words < 3 && !by_light; --q) {
+            if (T(q).kind == TokKind::kPunct) continue;
+            ++words;
+            by_light = T(q).proclitics == U"\u0628" && kLight.count(T(q).Key());
+          }
+          charge = by_light;
+        }
         if (InsideActor(i, i + m.ntokens) || ForceName(i) || charge ||
             (tg.cameo == "045" && T(i).proclitics == U"\u0628" && !out_.events.empty() &&
              out_.events.back().sentence == static_cast<int>(s))) {

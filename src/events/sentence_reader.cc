@@ -1,6 +1,7 @@
 #include "src/events/sentence_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <cstdlib>
 #include <set>
@@ -915,9 +916,18 @@ const Trigger* SentenceReader::TransferAt(int s, int i, int* object) const {
       {"من", "جديدة", "جديد", "إضافية", "إضافي", "إضافيين", "دفعة", "دفعات", "شحنة", "شحنات", "حزمة", "كمية",
        "كميات", "المزيد", "عدد", "عددا", "آلاف", "ألف", "ألفي", "مئات", "عشرات", "أخرى", "مزيدا", "نحو", "حوالي",
        "قرابة", "أكثر", "متطورة", "حديثة", "ثقيلة", "فتاكة", "هجومية", "دفاعية"});
+  // Most words are none of these: look at the last letter and length before hashing.
+  static const auto kShape = [] {
+    std::array<std::array<bool, 16>, 256> t{};
+    for (const auto& [w, e] : kVerbs)
+      if (!w.empty() && w.size() < 16) t[w.back() & 0xFF][w.size()] = true;
+    return t;
+  }();
   const Sentence& sent = c_.sentences[s];
+  const std::u32string& vkey = T(i).Key();
+  if (vkey.empty() || vkey.size() >= 16 || !kShape[vkey.back() & 0xFF][vkey.size()]) return nullptr;
   if (T(i).kind != TokKind::kArabic || (T(i).proclitics.find(U'\u0644') != std::u32string::npos)) return nullptr;
-  auto it = kVerbs.find(T(i).Key());
+  auto it = kVerbs.find(vkey);
   if (it == kVerbs.end()) return nullptr;
   for (int k = i + 1; k < std::min(sent.end, i + 9); ++k) {
     if (T(k).kind == TokKind::kPunct || w_.clause_break.count(T(k).Key())) return nullptr;
