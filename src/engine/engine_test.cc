@@ -1089,4 +1089,14 @@ TEST(Engine, AnInstitutionOfTheStateAfterFi) {
   EXPECT_EQ(council->actor->code, "ARMGOV");
 }
 
+// The wanted handed over are extradited (063); an agentless raising of alert in a force's
+// ranks is that force's (152).
+TEST(Events, ExtraditionAndAlertInAForcesRanks) {
+  EXPECT_TRUE(Coded(AnalyzeText("سلّمت الإمارات إلى مصر ثلاثة من المطلوبين في قضايا عنف.", "2024-01-01"), "06", "ARE",
+                    "EGY"));
+  EXPECT_FALSE(Coded(AnalyzeText("سلم السفير الروسي رسالة إلى وزير الخارجية التركي.", "2024-01-01"), "06", "", ""));
+  EXPECT_TRUE(Coded(AnalyzeText("تمّ رفع حالة التأهب في صفوف الجيش المصري على الحدود مع غزة.", "2024-01-01"), "15",
+                    "EGY", ""));
+}
+
 }  // namespace hadath

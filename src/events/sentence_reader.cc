@@ -58,10 +58,17 @@ bool SentenceReader::ImpersonalBefore(int tb) const {
 
 std::optional<EventActor> SentenceReader::MediatorAfter(int s, int te, const Trigger& trig) const {
   static const std::u32string kWasata = MatchFormOf("وساطة");
+  // («تمّ رفع حالة التأهب في صفوف الجيش الإسرائيلي»: the ranks it happened in are the party.)
+  static const std::u32string kRanks = MatchFormOf("صفوف");
   const Sentence& sent = c_.sentences[s];
   for (int k = te; k + 1 < std::min(sent.end, te + 8); ++k) {
     if (w_.clause_break.count(T(k).Key()) || (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C")) break;
-    if (T(k).Key() != kWasata) continue;
+    const bool ranks = T(k).Key() == kRanks && k > te && T(k - 1).Key() == w_.fi;
+    if (T(k).Key() != kWasata && !ranks) continue;
+    if (ranks) {
+      if (int e = Ent(k + 1); IsActor(e)) return ActorOf(e);
+      continue;
+    }
     if (IsActor(Ent(k + 1))) return ActorOf(Ent(k + 1));
     if (auto a = NationalityAfter(k + 1, sent.end, trig)) {
       a->actor = StateOf(a->actor.country, "GOV");
@@ -865,9 +872,9 @@ const Trigger* SentenceReader::TransferAt(int s, int i, int* object) const {
       {"ينشر", "present", "t", "إلى|في"},       {"تنشر", "present", "t", "إلى|في"},
       {"عزز", "past", "t", "في"},               {"عززت", "past", "t", "في"},
       {"يعزز", "present", "t", "في"},           {"تعزز", "present", "t", "في"},
-      {"سلم", "past", "a", "إلى|ل"},            {"سلمت", "past", "a", "إلى|ل"},
-      {"سلموا", "past", "a", "إلى|ل"},          {"يسلم", "present", "a", "إلى|ل"},
-      {"تسلم", "present", "a", "إلى|ل"},        {"تسليم", "masdar", "a", "إلى|ل"},
+      {"سلم", "past", "ap", "إلى|ل"},           {"سلمت", "past", "ap", "إلى|ل"},
+      {"سلموا", "past", "ap", "إلى|ل"},         {"يسلم", "present", "ap", "إلى|ل"},
+      {"تسلم", "present", "ap", "إلى|ل"},       {"تسليم", "masdar", "ap", "إلى|ل"},
       {"زود", "past", "a", "obj|إلى|ل"},        {"زودت", "past", "a", "obj|إلى|ل"},
       {"زودوا", "past", "a", "obj|إلى|ل"},      {"يزود", "present", "a", "obj|إلى|ل"},
       {"تزود", "present", "a", "obj|إلى|ل"},
@@ -883,8 +890,8 @@ const Trigger* SentenceReader::TransferAt(int s, int i, int* object) const {
       {"إمدادات", "masdar", "a", "إلى|ل"},      {"توريد", "masdar", "a", "إلى|ل"},
   };
   struct Entry {
-    Trigger arms, troops;
-    bool moves_arms = false, moves_troops = false;
+    Trigger arms, troops, persons;
+    bool moves_arms = false, moves_troops = false, moves_persons = false;
   };
   static const std::unordered_map<std::u32string, Entry> kVerbs = [] {
     std::unordered_map<std::u32string, Entry> m;
@@ -895,11 +902,13 @@ const Trigger* SentenceReader::TransferAt(int s, int i, int* object) const {
       t.tense = f.tense;
       t.pos = std::string(f.tense) == "masdar" ? "noun" : "verb";
       t.targets = ParseTargets(f.targets);
-      e.arms = e.troops = t;
-      e.arms.cameo = "072";    // provide military aid (arms, ammunition, systems)
-      e.troops.cameo = "154";  // mobilize or increase armed forces
+      e.arms = e.troops = e.persons = t;
+      e.arms.cameo = "072";     // provide military aid (arms, ammunition, systems)
+      e.troops.cameo = "154";   // mobilize or increase armed forces
+      e.persons.cameo = "063";  // judicial cooperation: extradition of the wanted
       e.moves_arms = std::strchr(f.moves, 'a') != nullptr;
       e.moves_troops = std::strchr(f.moves, 't') != nullptr;
+      e.moves_persons = std::strchr(f.moves, 'p') != nullptr;
       m.emplace(MatchFormOf(f.form), e);
     }
     return m;
@@ -913,7 +922,7 @@ const Trigger* SentenceReader::TransferAt(int s, int i, int* object) const {
                                                "مقاتل", "مقاتلا", "مقاتلين", "كتائب", "كتيبة", "لواءين"});
   // What may stand between: the subject, a time, a count, «دفعة جديدة من».
   static const WordSet kBetween = MatchFormSet(
-      {"من", "جديدة", "جديد", "إضافية", "إضافي", "إضافيين", "دفعة", "دفعات", "شحنة", "شحنات", "حزمة", "كمية",
+      {"من", "اثنين", "اثنان", "جديدة", "جديد", "إضافية", "إضافي", "إضافيين", "دفعة", "دفعات", "شحنة", "شحنات", "حزمة", "كمية",
        "كميات", "المزيد", "عدد", "عددا", "آلاف", "ألف", "ألفي", "مئات", "عشرات", "أخرى", "مزيدا", "نحو", "حوالي",
        "قرابة", "أكثر", "متطورة", "حديثة", "ثقيلة", "فتاكة", "هجومية", "دفاعية"});
   // Most words are none of these: look at the last letter and length before hashing.
@@ -940,6 +949,16 @@ const Trigger* SentenceReader::TransferAt(int s, int i, int* object) const {
       *object = k;
       return &it->second.troops;
     }
+    // «سلّمت تركيا إلى العراق اثنين من المطلوبين»: the wanted, handed over, are extradited.
+    static const WordSet kWanted = MatchFormSet({"المطلوبين", "مطلوبين", "مطلوبا", "المتهمين", "متهمين",
+                                                 "المشتبه", "مشتبها", "الفارين", "فارين", "المدانين"});
+    if (it->second.moves_persons && kWanted.count(key)) {
+      *object = k;
+      return &it->second.persons;
+    }
+    // The one it goes to may come first: «إلى العراق».
+    static const WordSet kTo = MatchFormSet({"إلى", "الى"});
+    if (kTo.count(key) && T(k).proclitics.empty() && k + 1 < sent.end && IsActor(Ent(k + 1))) continue;
     const int e = Ent(k);
     // («بيع إيران أنظمة», «تقديم الجانب الأميركي أسلحة»: whether the actor after a verbal
     // noun gives or receives, its case does not show.)

@@ -81,7 +81,8 @@ class SentenceReader {
   bool TemporalBefore(int tb, int cb) const;
   // «تم», «يتم», «سيتم», «جرى» (with «خلالها» between) right before a verbal noun.
   bool ImpersonalBefore(int tb) const;
-  // «بوساطة روسية», «بوساطة مصر»: the mediator named after a verbal noun in its clause.
+  // «بوساطة روسية», «بوساطة مصر»: the mediator named after a verbal noun in its clause; or
+  // the body in whose ranks it happened («في صفوف الجيش الإسرائيلي»).
   std::optional<EventActor> MediatorAfter(int s, int te, const Trigger& trig) const;
   // The two states of «الحدود الأرمينية الأذربيجانية» or «الحدود بين X و Y» in the
   // sentence after a verbal noun, as their forces.
