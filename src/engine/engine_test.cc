@@ -1099,4 +1099,17 @@ TEST(Events, ExtraditionAndAlertInAForcesRanks) {
                     "EGY", ""));
 }
 
+// Joint production (061) and joint exercises (062) are cooperation between both sides.
+TEST(Events, JointProductionAndExercises) {
+  EXPECT_TRUE(Coded(AnalyzeText("ستبدأ إيطاليا واليابان إنتاجاً مشتركاً لمقاتلة من الجيل السادس.", "2024-01-01"), "06",
+                    "", ""));
+  Analysis a = AnalyzeText("بدأت القوات الهندية والفرنسية مناورات مشتركة في المحيط الهندي.", "2024-01-01");
+  bool both = false;
+  for (const Event& e : a.events)
+    both |= e.cameo == "062" && e.source && e.target &&
+            ((e.source->actor.country == "IND" && e.target->actor.country == "FRA") ||
+             (e.source->actor.country == "FRA" && e.target->actor.country == "IND"));
+  EXPECT_TRUE(both);
+}
+
 }  // namespace hadath
