@@ -1112,4 +1112,14 @@ TEST(Events, JointProductionAndExercises) {
   EXPECT_TRUE(both);
 }
 
+// The purpose of an act («لبحث», «من أجل التوصل إلى») has not happened: the visit is told,
+// the talks it is for are not.
+TEST(Events, APurposeIsNoEvent) {
+  Analysis a = AnalyzeText("يزور الرئيس الإندونيسي اليابان الأسبوع المقبل لبحث التعاون الاقتصادي.", "2024-01-01");
+  EXPECT_TRUE(Coded(a, "04", "IDN", "JPN"));
+  for (const Event& e : a.events) EXPECT_NE(e.root, "06") << e.trigger.text;
+  Analysis b = AnalyzeText("دعت قطر إلى الحوار بين الجانبين من أجل التوصل إلى اتفاق.", "2024-01-01");
+  for (const Event& e : b.events) EXPECT_NE(e.cameo, "057") << e.trigger.text;
+}
+
 }  // namespace hadath

@@ -509,6 +509,19 @@ class Coder : public SentenceReader {
     // An action that is only asked for («دعا إلى تشديد العقوبات», «طالب بوقف القصف») has
     // not happened: the appeal is the event, not its object.
     if (!verb && AppealBefore(s, tb, cb)) return;
+    // The purpose of an act told before it in its sentence has not happened either: «سيزور
+    // شولتس الهند لبحث التعاون الاقتصادي», «مستعدة للتوسط … من أجل التوصل إلى تسوية».
+    // (Its object goes with it: «لبحث التعاون الاقتصادي». An intent's complement is the
+    // intent's kind, which IntentComplements reads: «أبدت استعدادها لاستئناف المحادثات».)
+    if (!verb && !light_verb && tb == purpose_object_) return;
+    if (!verb && !light_verb && !violent_root && vroot != "14" && PurposeBefore(tb)) {
+      for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
+        if (it->root == "01" || it->trigger.end > T(tb).start) continue;
+        if (it->root == "03") break;
+        purpose_object_ = te;
+        return;
+      }
+    }
     // «يعد انتهاكاً للاتفاق», «اعتبره عدواناً»: a verbal noun that a judgement predicates
     // of something characterises it; it tells no event of its own.
     if (!verb && tb > sent.begin) {
@@ -1215,6 +1228,7 @@ class Coder : public SentenceReader {
 
   std::set<std::tuple<int, std::string, std::string, std::string>> seen_;
   std::unordered_set<int> consumed_;  // tokens of a trigger a gapped phrase has taken as its object
+  int purpose_object_ = -1;           // the token after a purpose noun: its object, no event
   std::unordered_map<int, int> pending_patient_;  // instrument noun token → the victims a verb handed it
   std::unordered_set<std::string> roots_;
 };

@@ -974,4 +974,15 @@ const Trigger* SentenceReader::TransferAt(int s, int i, int* object) const {
   return nullptr;
 }
 
+bool SentenceReader::PurposeBefore(int tb) const {
+  static const WordSet kFor = MatchFormSet({"بهدف", "بغية", "لأجل", "بقصد", "سعيا", "سعياً"});
+  static const std::u32string kAjl = MatchFormOf("أجل"), kMin = MatchFormOf("من");
+  const Token& t = T(tb);
+  if (!t.proclitics.empty() && t.proclitics.back() == U'\u0644') return true;  // «لبحث», «للتوصل»
+  if (tb >= 1 && kFor.count(T(tb - 1).Key())) return true;
+  if (tb >= 2 && T(tb - 1).Key() == kAjl && T(tb - 2).Key() == kMin) return true;  // «من أجل»
+  // «سعياً إلى», «سعيا للتوصل»
+  return tb >= 2 && kFor.count(T(tb - 2).Key()) && T(tb - 1).kind != TokKind::kPunct && T(tb - 1).Key().size() <= 3;
+}
+
 }  // namespace hadath

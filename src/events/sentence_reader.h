@@ -102,6 +102,8 @@ class SentenceReader {
   // sets *object to the object noun's token; nullptr if none.
   const Trigger* TransferAt(int s, int i, int* object) const;
   bool Question(int s) const;
+  // A purpose before the verbal noun at tb: «لبحث», «من أجل التوصل», «بهدف», «بغية».
+  bool PurposeBefore(int tb) const;
   // The condition particle («إذا», «لو», «في حال») opening the clause of token tb: what it
   // introduces has not happened. -1 if none.
   int ConditionBefore(int s, int tb) const;
