@@ -1047,6 +1047,12 @@ TEST(Events, ArmsAndTroopsSentToAState) {
 TEST(Events, MassKillingsAndDeportations) {
   EXPECT_TRUE(Coded(AnalyzeText("قتل مسلحو بوكو حرام مئات القرويين في شمال شرق نيجيريا.", "2024-02-02"), "20", "", ""));
   EXPECT_FALSE(Coded(AnalyzeText("قتل الجيش النيجيري 12 مسلحاً في اشتباكات.", "2024-02-02"), "20", "", ""));
+  // The killed are the first count: «مقتل 27 شخصاً وإصابة نحو 150» is no mass killing; nor
+  // is a toll since a date, which counts many events.
+  EXPECT_FALSE(Coded(AnalyzeText("قتل مسلحون 27 شخصاً وأصابوا نحو 150 آخرين في هجوم على سوق.", "2024-02-02"), "20", "",
+                     ""));
+  EXPECT_FALSE(Coded(AnalyzeText("قتلت الجماعة أكثر من ألفي شخص منذ عام 2015.", "2024-02-02"), "20", "", ""));
+  EXPECT_TRUE(Coded(AnalyzeText("قتلت القوات الحكومية 143 مدنياً في القرية.", "2024-02-02"), "20", "", ""));
   EXPECT_TRUE(Coded(AnalyzeText("رحّلت الدنمارك عشرات اللاجئين السوريين.", "2024-02-02"), "17", "DNK", "SYR"));
   EXPECT_TRUE(Coded(AnalyzeText("رحلت فرنسا مئات المهاجرين التونسيين.", "2024-02-02"), "17", "FRA", "TUN"));
   EXPECT_FALSE(Coded(AnalyzeText("رحلت وزيرة الخارجية الألمانية إلى الصين أمس.", "2024-02-02"), "17", "", ""));

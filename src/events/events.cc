@@ -961,6 +961,9 @@ class Coder : public SentenceReader {
       spoken = it->root == "01" && it->trigger.start < T(tb).start && src >= 0 && it->source &&
                it->source->entity == out_.entities[src].id;
     if (!spoken) return -2;
+    // («سيحاكم المتهمون»: a trial or arrest announced is the state's course, a threat only
+    // on a condition.)
+    if (r == "17" && cond < 0) return -2;
     if (to) *cameo = to;
     return cond >= 0 ? cond : -1;
   }
@@ -971,22 +974,23 @@ class Coder : public SentenceReader {
     static const std::set<std::string> kKill = {"قتل", "مقتل", "أعدم", "إعدام", "ذبح", "أباد", "إبادة"};
     if (!kKill.count(trig.lemma)) return false;
     static const WordSet kMany = MatchFormSet({"مئات", "المئات", "آلاف", "الآلاف", "ألوف"});
-    static const WordSet kApprox = MatchFormSet({"نحو", "حوالي", "قرابة", "زهاء", "أكثر", "من", "ما", "لا", "يقل",
-                                                 "عن", "يزيد"});
-    const int end = std::min(c_.sentences[s].end, te + 10);
+    // (A toll since a date, «قتل أكثر من 6500 شخص منذ اندلاع الصراع», counts many
+    // events, not one.)
+    static const std::u32string kSince = MatchFormOf("منذ");
+    const int ce = ClauseEnd(s, te);
+    for (int k = te; k < ce; ++k)
+      if (T(k).Key() == kSince) return false;
+    // The first count after the verb and its subject is the killed: «مقتل 27 شخصاً وإصابة
+    // نحو 100» killed 27.
+    const int end = std::min(c_.sentences[s].end, te + 7);
     for (int k = te; k < end; ++k) {
       if (kMany.count(T(k).Key())) return true;
-      const int e = Ent(k);
-      if (e >= 0 && c_.mentions[e].hb <= k) {  // the subject between (VSO)
-        k = c_.mentions[e].te - 1;
-        continue;
-      }
-      if (!kApprox.count(T(k).Key())) break;
+      for (const NumberExpr& n : out_.numbers)
+        if (n.span.start >= T(k).start && n.span.start < T(k).end)
+          return n.value >= 100 && (n.unit.empty() || n.unit == "person" || n.unit == "civilian" || n.unit == "dead");
+      // (The subject and its adjectives may stand between: «قتلت القوات الحكومية 143 شخصاً».)
+      if (T(k).kind == TokKind::kPunct) break;
     }
-    for (const NumberExpr& n : out_.numbers)
-      if (n.value >= 100 && n.span.start >= T(te).start && n.span.start < T(end - 1).end &&
-          (n.unit.empty() || n.unit == "person" || n.unit == "civilian" || n.unit == "dead"))
-        return true;
     return false;
   }
 
