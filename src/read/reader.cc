@@ -89,6 +89,12 @@ std::vector<Block> ClassifyLines(const std::u32string& text, bool title_first) {
     if (b == n) break;
     a = b + 1;
   }
+  // A document of one line that ends as a sentence does («… في شمال العراق.») is a report,
+  // not a headline over nothing.
+  if (out.size() == 1 && out[0].section == Section::kTitle && out[0].end > out[0].start) {
+    const char32_t last = text[out[0].end - 1];
+    if (last == '.' || last == U'\u061F' || last == '!' || last == '?') out[0].section = Section::kLead;
+  }
   return out;
 }
 

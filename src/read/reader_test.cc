@@ -19,6 +19,19 @@ TEST(ReadTxt, MarksTitleCaptionRelatedAndBoilerplate) {
   EXPECT_EQ(d.value().title.value_or(""), "عنوان الخبر");
 }
 
+// One line that ends as a sentence is a report with no headline; one without a final stop
+// is a headline.
+TEST(ReadTxt, ASingleSentenceIsNoHeadline) {
+  auto d = ReadTxt("a.txt", "قصفت الطائرات مواقع المسلحين في شمال البلاد.\n");
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(d.value().blocks.size(), 1u);
+  EXPECT_EQ(d.value().blocks[0].section, Section::kLead);
+  EXPECT_FALSE(d.value().title.has_value());
+  auto h = ReadTxt("b.txt", "الطائرات تقصف مواقع المسلحين\n");
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(h.value().blocks[0].section, Section::kTitle);
+}
+
 TEST(ReadTxt, RejectsInvalidUtf8AndNulWithPosition) {
   auto d = ReadTxt("bad.txt", std::string("abc\n\xff"));
   ASSERT_FALSE(d.ok());
