@@ -149,18 +149,16 @@ class Coder : public SentenceReader {
       if (e.sentence == s && e.root == "14") return;
     // Most sentences name no crowd: look for one first, by last letter and length before
     // any hashing.
-    static const auto kShape = [] {
-      std::array<std::array<bool, 16>, 256> t{};
+    static const WordShapes kShape = [] {
+      WordShapes t;
       for (const WordSet* set : {&ProtesterWords(), &CrowdWords()})
-        for (const std::u32string& w : *set)
-          if (!w.empty() && w.size() < 16) t[w.back() & 0xFF][w.size()] = true;
+        for (const std::u32string& w : *set) t.Add(w);
       return t;
     }();
     bool any_crowd = false;
     for (int k = sent.begin; k < sent.end && !any_crowd; ++k) {
       const std::u32string& key = T(k).Key();
-      any_crowd = !key.empty() && key.size() < 16 && kShape[key.back() & 0xFF][key.size()] &&
-                  (kProtesters.count(key) || kCrowd.count(key));
+      any_crowd = kShape.Maybe(key) && (kProtesters.count(key) || kCrowd.count(key));
     }
     if (!any_crowd) return;
     for (int k = sent.begin; k < sent.end; ++k) {

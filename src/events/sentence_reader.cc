@@ -855,7 +855,7 @@ int SentenceReader::ConditionIn(int s) const {
 
 
 const Trigger* SentenceReader::TransferAt(int s, int i, int* object) const {
-  // The verb forms, each with what it can move: arms (a), troops (t) or both.
+  // The verb forms, each with what it can move: arms (a), troops (t), the wanted (p).
   struct Form {
     const char* form;
     const char* tense;
@@ -926,15 +926,14 @@ const Trigger* SentenceReader::TransferAt(int s, int i, int* object) const {
        "كميات", "المزيد", "عدد", "عددا", "آلاف", "ألف", "ألفي", "مئات", "عشرات", "أخرى", "مزيدا", "نحو", "حوالي",
        "قرابة", "أكثر", "متطورة", "حديثة", "ثقيلة", "فتاكة", "هجومية", "دفاعية"});
   // Most words are none of these: look at the last letter and length before hashing.
-  static const auto kShape = [] {
-    std::array<std::array<bool, 16>, 256> t{};
-    for (const auto& [w, e] : kVerbs)
-      if (!w.empty() && w.size() < 16) t[w.back() & 0xFF][w.size()] = true;
+  static const WordShapes kShape = [] {
+    WordShapes t;
+    for (const auto& [w, e] : kVerbs) t.Add(w);
     return t;
   }();
   const Sentence& sent = c_.sentences[s];
   const std::u32string& vkey = T(i).Key();
-  if (vkey.empty() || vkey.size() >= 16 || !kShape[vkey.back() & 0xFF][vkey.size()]) return nullptr;
+  if (!kShape.Maybe(vkey)) return nullptr;
   if (T(i).kind != TokKind::kArabic || (T(i).proclitics.find(U'\u0644') != std::u32string::npos)) return nullptr;
   auto it = kVerbs.find(vkey);
   if (it == kVerbs.end()) return nullptr;

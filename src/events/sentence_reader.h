@@ -4,6 +4,7 @@
 #ifndef HADATH_SRC_EVENTS_SENTENCE_READER_H_
 #define HADATH_SRC_EVENTS_SENTENCE_READER_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,6 +17,21 @@
 #include "src/normalize/normalizer.h"
 
 namespace hadath {
+
+// The last letters and lengths of a set of words: most words are none of them, and this
+// says so before any hashing.
+class WordShapes {
+ public:
+  void Add(const std::u32string& w) {
+    if (!w.empty() && w.size() < 16) seen_[w.back() & 0xFF][w.size()] = true;
+  }
+  bool Maybe(const std::u32string& w) const {
+    return !w.empty() && w.size() < 16 && seen_[w.back() & 0xFF][w.size()];
+  }
+
+ private:
+  std::array<std::array<bool, 16>, 256> seen_{};
+};
 
 struct Words {
   WordSet negation, clause_break, reported, possible, future_words, jussive_particle, verb_particle;
