@@ -1128,4 +1128,28 @@ TEST(Events, APurposeIsNoEvent) {
   for (const Event& e : b.events) EXPECT_NE(e.cameo, "057") << e.trigger.text;
 }
 
+
+// A weapon's name tells an attack only where the weapon is fired or falls: arms built,
+// bought or funded are no event.
+TEST(Events, AWeaponNamedIsNoAttackUnlessFired) {
+  EXPECT_FALSE(Coded(AnalyzeText("يتولى الحرس الثوري الإيراني تطوير نظم الصواريخ.", "2024-03-01"), "19", "", ""));
+  EXPECT_FALSE(Coded(AnalyzeText("خصصت وزارة الدفاع الأمريكية مليار دولار لتمويل 30 طائرة بدون طيار.", "2024-03-01"),
+                     "19", "", ""));
+  EXPECT_TRUE(Coded(AnalyzeText("أطلقت حركة حماس عشرات الصواريخ على بلدات إسرائيلية.", "2024-03-01"), "19", "PSE", ""));
+  EXPECT_TRUE(Coded(AnalyzeText("سقطت قذيفة هاون على حي سكني في دمشق.", "2024-03-01"), "19", "", "SYR"));
+}
+
+// «هاجم» a policy, a decision, a strike is words against it (111); «اغتصاب» land, power
+// or a right is usurping it; unvoweled «هجر» abandons; «فجرت في» is «فـ» + «جرت».
+TEST(Events, WordsThatLookViolentButAreNot) {
+  Analysis a = AnalyzeText("هاجم الرئيس التركي سياسة الاتحاد الأوروبي تجاه اللاجئين.", "2024-03-01");
+  EXPECT_TRUE(Coded(a, "11", "TUR", ""));
+  EXPECT_FALSE(Coded(a, "19", "", ""));
+  EXPECT_FALSE(Coded(AnalyzeText("اتهم الرئيس الفلسطيني إسرائيل باغتصاب الأرض.", "2024-03-01"), "18", "", ""));
+  EXPECT_FALSE(Coded(AnalyzeText("هجرت فرنسا سياسة الحياد منذ سنوات.", "2024-03-01"), "20", "", ""));
+  EXPECT_TRUE(Coded(AnalyzeText("هجّرت القوات الإسرائيلية آلاف السكان من شمال غزة.", "2024-03-01"), "20", "ISR", ""));
+  EXPECT_FALSE(Coded(AnalyzeText("أما المحادثات بين مصر والسودان فجرت في القاهرة أمس.", "2024-03-01"), "18", "", ""));
+  EXPECT_FALSE(Coded(AnalyzeText("فجرت كوريا الشمالية قنبلتها النووية الأولى.", "2024-03-01"), "18", "", ""));
+}
+
 }  // namespace hadath

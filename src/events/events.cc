@@ -251,6 +251,12 @@ class Coder : public SentenceReader {
       march = noun_reading ? as_noun : trig_in;
       march.cameo = "141";
     }
+    // A weapon's name is an event only where the weapon is fired: «تطوير نظم الصواريخ»,
+    // «تمويل 28 طائرة بدون طيار» tell of arms, not of an attack.
+    // (Fired by a verb, «أطلقت حماس عشرات الصواريخ», the weapon takes that verb's subject.)
+    const WeaponUse weapon =
+        march.cameo.empty() && WeaponName(trig_in) ? WeaponInUse(s, tb, te) : WeaponUse::kAimed;
+    if (weapon == WeaponUse::kUnused) return;
     const Trigger& trig = !march.cameo.empty() ? march
                           : noun_reading       ? as_noun
                           : trig_in.tense == "jussive" ? jussive
@@ -472,8 +478,8 @@ class Coder : public SentenceReader {
     // object («فجر نفسه») — is taken for the verb.
     const bool light_verb = trig.pos == "phrase" && (trig.tense == "past" || trig.tense == "present") &&
                             ClearVerbForm(tb, te, trig);
-    const bool violent_noun =
-        !verb && !light_verb && (vroot == "17" || vroot == "18" || vroot == "19" || vroot == "20");
+    const bool violent_noun = !verb && !light_verb && weapon != WeaponUse::kFired &&
+                              (vroot == "17" || vroot == "18" || vroot == "19" || vroot == "20");
     // The nearest actor before a verbal noun of violence is mostly the subject of another
     // verb («ندد لبنان باغتيال …»): violent nouns take their actors from their own phrase.
     if (src < 0 && !patient_genitive && !adj_source && !violent_noun) {
@@ -584,16 +590,42 @@ class Coder : public SentenceReader {
     }
     // «رحّلت السويد عشرات المهاجرين»: unvoweled, «رحل» mostly left or passed away; it
     // deports when voweled with its shadda or with people as its object.
-    if (trig.lemma == "رحل") {
+    // («هجّر»: unvoweled, «هجر» is mostly abandoned: «ستهجر لندن وباريس».)
+    if (trig.lemma == "رحل" || trig.lemma == "هجر") {
       bool shadda = false;
       for (int q = T(tb).start; q < T(tb).end && !shadda; ++q) shadda = c_.norm.original[q] == U'\u0651';
       static const WordSet kPeople = MatchFormSet(
           {"المهاجرين", "مهاجرين", "مهاجرا", "اللاجئين", "لاجئين", "لاجئا", "المقيمين", "العمال", "عمالا",
-           "الأجانب", "أجانب", "المتسللين", "متسللين", "المواطنين", "مواطنين", "الرعايا", "رعايا"});
+           "الأجانب", "أجانب", "المتسللين", "متسللين", "المواطنين", "مواطنين", "الرعايا", "رعايا", "السكان",
+           "سكان", "الأهالي", "أهالي", "العائلات", "عائلات", "الأسر"});
       bool people = false;
       for (int q = te; q < std::min(sent.end, te + 5) && !people; ++q)
         people = kPeople.count(T(q).Key()) > 0 || PeopleCountIn(q);
       if (!shadda && !people) return;
+    }
+    // «اغتصاب السلطة», «اغتصاب حق تسويق …», «ما اغتصبته إسرائيل من أرض»: what is usurped is
+    // a right, power or land; rape is of people.
+    if (trig.cameo == "1821") {
+      static const WordSet kUsurped = MatchFormSet(
+          {"حق", "حقوق", "الحق", "الحقوق", "السلطة", "سلطة", "السلطات", "الأرض", "أرض", "أراضي", "الأراضي",
+           "منطقة", "المنطقة", "الحكم", "الرئاسة", "ملك", "أملاك", "مقعد", "المقعد", "إرادة", "الإرادة",
+           "الشرعية", "الوطن", "وطن", "مقدرات", "ثروات", "الثروات", "مال", "أموال", "الأموال", "ممتلكات", "آخر"});
+      static const std::u32string kMa = MatchFormOf("ما");
+      if (tb > sent.begin && T(tb - 1).Key() == kMa) return;
+      if (te < sent.end) {
+        const int e = Ent(te);
+        if (kUsurped.count(T(te).Key()) ||
+            (e >= 0 && (out_.entities[e].type == "GPE" || out_.entities[e].type == "LOC")))
+          return;
+      }
+    }
+    // «فجّر» takes what it blows up: «فجرت في مكتب …» is «فـ» + «جرت» (took place), and
+    // a state that «فجرت قنبلتها الذرية» tested it.
+    if (trig.lemma == "فجر" && verb && te < sent.end) {
+      if (T(te).Key() == w_.fi) return;
+      static const WordSet kNuclear = MatchFormSet({"الذرية", "النووية", "ذرية", "نووية", "النووي", "نوويا"});
+      for (int q = te; q < std::min(sent.end, te + 4); ++q)
+        if (kNuclear.count(T(q).Key())) return;
     }
     // «مسيرته المهنية», «لتتم مسيرتها»: a march with its owner's pronoun is a career or a
     // course.

@@ -453,6 +453,31 @@ bool SentenceReader::MarchContext(int s, int tb, int te) const {
   return te < sent.end && kAfter.count(T(te).Key());
 }
 
+bool SentenceReader::WeaponName(const Trigger& trig) {
+  static const WordSet kWeapon = MatchFormSet(
+      {"صاروخ", "صاروخا", "صواريخ", "الصاروخ", "الصواريخ", "قذيفة", "قذائف", "القذيفة", "القذائف", "طائرة",
+       "طائرات", "الطائرة", "الطائرات", "مسيرة", "مسيرات", "المسيرة", "المسيرات", "درون"});
+  if (trig.pos != "phrase") return false;
+  const std::u32string lemma = MatchFormOf(trig.lemma.c_str());
+  return kWeapon.count(lemma.substr(0, lemma.find(U' '))) > 0;
+}
+
+SentenceReader::WeaponUse SentenceReader::WeaponInUse(int s, int tb, int te) const {
+  static const WordSet kFire = MatchFormSet(
+      {"أطلق", "أطلقت", "أطلقا", "أطلقوا", "يطلق", "تطلق", "يطلقون", "إطلاق", "الإطلاق", "سقط", "سقطت",
+       "تسقط", "يسقط", "سقوط", "انفجر", "انفجرت", "انفجار", "أصاب", "أصابت", "رمى", "رمت", "قصف", "قصفت",
+       "تبادل", "تبادلا", "أمطر", "أمطرت", "استخدم", "استخدمت", "استخدام"});
+  static const WordSet kToward = MatchFormSet({"على", "ضد", "باتجاه", "اتجاه", "نحو", "تجاه", "صوب"});
+  const Sentence& sent = c_.sentences[s];
+  for (int p = tb - 1; p >= std::max(sent.begin, tb - 5) && T(p).kind != TokKind::kPunct; --p)
+    if (InSet(kFire, p)) return WeaponUse::kFired;
+  for (int q = te; q < std::min(sent.end, te + 6); ++q) {
+    if (T(q).kind == TokKind::kPunct && T(q).form != U"\u00AB" && T(q).form != U"\u00BB") break;
+    if (kToward.count(T(q).Key()) || InSet(kFire, q)) return WeaponUse::kAimed;
+  }
+  return WeaponUse::kUnused;
+}
+
 bool SentenceReader::CountedAt(int from, int to) const {
   static const WordSet kApprox = MatchFormSet({"نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما", "لا", "يقل",
                                                "عن", "أكثر", "أقل", "من"});
@@ -685,13 +710,24 @@ long SentenceReader::DaysBefore(const std::string& v, const std::string& pub) {
 }
 
 bool SentenceReader::VerbalAttack(int s, int te, const Trigger& trig, int src, int tgt) const {
-  if (trig.lemma != "هاجم" && trig.lemma != "هجوم") return false;
+  if (trig.lemma != "هاجم" && trig.lemma != "هجوم" && trig.lemma != "شن هجوما") return false;
   static const WordSet kSaying = MatchFormSet({"قائلا", "قائلة", "قائلين", "قائلتين", "واصفا", "واصفة",
                                                 "معتبرا", "معتبرة", "متهما", "متهمة", "لاذعا", "لاذع",
                                                 "حادا", "عنيفا", "كلامي", "كلاميا", "إعلامي"});
+  // What is attacked may be a policy, a decision, words: «هاجم خطباء حماس إضرابات
+  // الموظفين», «هاجم الرئيس سياسة واشنطن».
+  static const WordSet kAbstract = MatchFormSet(
+      {"سياسة", "سياسات", "السياسة", "السياسات", "قرار", "قرارات", "القرار", "القرارات", "موقف", "مواقف",
+       "الموقف", "المواقف", "تصريحات", "التصريحات", "إضراب", "إضرابات", "الإضراب", "الإضرابات", "خطة",
+       "الخطة", "خطط", "مشروع", "المشروع", "مبادرة", "المبادرة", "أداء", "نهج", "النهج", "دعوات", "الدعوات",
+       "تقرير", "التقرير", "اتفاق", "الاتفاق", "فكرة", "الفكرة", "آراء", "أفكار", "خطاب", "الخطاب"});
   const Sentence& sent = c_.sentences[s];
   for (int k = te; k < std::min(sent.end, te + 12); ++k)
     if (kSaying.count(T(k).Key())) return true;
+  for (int k = te; k < std::min(sent.end, te + 4); ++k) {
+    if (T(k).kind == TokKind::kPunct) break;
+    if (kAbstract.count(T(k).Key()) && T(k).proclitics.empty()) return true;
+  }
   if (src < 0) return false;
   const Entity& a = out_.entities[src];
   if (a.type != "PER") return false;

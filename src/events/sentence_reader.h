@@ -166,6 +166,13 @@ class SentenceReader {
   // A word that is a march here, not a drone: after «خرج/نظم/شارك (في)», before
   // «احتجاجا», «تندد», «ضد», «حاشدة».
   bool MarchContext(int s, int tb, int te) const;
+  // Whether a trigger is only the name of a weapon («صواريخ», «قذيفة», «طائرة مسيرة»).
+  static bool WeaponName(const Trigger& trig);
+  // A weapon named at [tb, te) is used here, not owned, built or bought: a word of firing
+  // or falling a few words before it («أطلقت عشرات الصواريخ», «سقطت قذيفة هاون»: kFired),
+  // or where it went after it («… على البلدات», «باتجاه», «نحو»: kAimed); else kUnused.
+  enum class WeaponUse { kUnused, kFired, kAimed };
+  WeaponUse WeaponInUse(int s, int tb, int te) const;
   // The first clause break («أنّ», «الذي», «حيث», a colon) at or after token `from`, else
   // the sentence's end.
   int ClauseEnd(int s, int from) const;
