@@ -61,23 +61,26 @@ class EntityFinder {
     if (c_.tokens[i].kind != TokKind::kArabic) return i;
     if (int j = Counterpart(i, end, sent)) return j;
     // Candidates: role apposition, institution + nationality, a plain lexicon entity.
-    LexMatch role = MatchAt(lex_, c_.tokens, i, end,
-                            [](const LexEntry& e) { return e.kind == LexKind::kRole; });
-    LexMatch inst = MatchAt(lex_, c_.tokens, i, end,
-                            [](const LexEntry& e) { return e.kind == LexKind::kInstitution; });
-    LexMatch ent = MatchAt(lex_, c_.tokens, i, end, [](const LexEntry& e) {
-      switch (e.kind) {
-        case LexKind::kCountry: case LexKind::kCapital: case LexKind::kPerson: case LexKind::kCity:
-        case LexKind::kRegion: case LexKind::kPeople:
-          return true;
-        case LexKind::kOrg:
-          return e.form == kOrgFull;
-        case LexKind::kPersonShort:
-          return e.form == 0;
-        default:
-          return false;
-      }
-    });
+    static const LexPredicate kWants[] = {
+        [](const LexEntry& e) { return e.kind == LexKind::kRole; },
+        [](const LexEntry& e) { return e.kind == LexKind::kInstitution; },
+        [](const LexEntry& e) {
+          switch (e.kind) {
+            case LexKind::kCountry: case LexKind::kCapital: case LexKind::kPerson: case LexKind::kCity:
+            case LexKind::kRegion: case LexKind::kPeople:
+              return true;
+            case LexKind::kOrg:
+              return e.form == kOrgFull;
+            case LexKind::kPersonShort:
+              return e.form == 0;
+            default:
+              return false;
+          }
+        }};
+    LexMatch found[3];
+    MatchAtEach(lex_, c_.tokens, i, end, kWants, found, 3);
+    const LexMatch role = found[0], inst = found[1];
+    LexMatch ent = found[2];
     // A learned name (full or surname) from an earlier apposition or an earlier
     // unknown person («خالد العمري» … «العمري»).
     int learned_n = 0, learned_ent = -1;

@@ -1236,8 +1236,11 @@ class Coder : public SentenceReader {
   void Relations(int s) {
     const Sentence& sent = c_.sentences[s];
     for (int k = sent.begin; k < sent.end; ++k) {
-      for (const auto& [w, type] : w_.relations) {
-        if (T(k).Key() != w && T(k).form != w) continue;
+      auto rel = w_.relations.find(T(k).Key());
+      if (rel == w_.relations.end() && T(k).form != T(k).Key()) rel = w_.relations.find(T(k).form);
+      if (rel == w_.relations.end()) continue;
+      {
+        const std::string& type = rel->second;
         std::set<std::string> countries;
         for (int q = sent.begin; q < sent.end; ++q) {
           int e = Ent(q);

@@ -37,7 +37,7 @@ struct Words {
   WordSet negation, clause_break, reported, possible, future_words, jussive_particle, verb_particle;
   std::u32string qad, fi, sawfa, bayna, anna, inna, ala;
   std::vector<std::pair<std::u32string, uint32_t>> markers;
-  std::vector<std::pair<std::u32string, std::string>> relations;
+  std::unordered_map<std::u32string, std::string> relations;  // «حليف» → ally
 
   static const Words& Get() {
     static const Words* w = [] {
@@ -69,7 +69,7 @@ struct Words {
           {"خصوم", "adversary"}, {"العداء", "adversary"}, {"الحليف", "ally"}, {"حليفين", "ally"},
           {"شريكان", "partner"}, {"شريكين", "partner"}, {"الشريك", "partner"},
           {"توتر", "tension"}, {"توترا", "tension"}, {"التوتر", "tension"}, {"المتوترة", "tension"}};
-      for (const auto& [s, r] : kRel) x->relations.emplace_back(MatchFormOf(s), r);
+      for (const auto& [s, r] : kRel) x->relations.emplace(MatchFormOf(s), r);
       return x;
     }();
     return *w;

@@ -222,6 +222,7 @@ void Lexicon::Add(const std::string& phrase_utf8, LexEntry e) {
   uint64_t first = WordHash(std::u32string_view(key).substr(0, key.find(U' ')));
   int& fm = first_max_[first];
   fm = std::max(fm, n);
+  if (e.kind == LexKind::kMonth) month_starts_.insert(first);
   auto& bucket = phrases_[h];
   Phrase* ph = nullptr;
   for (Phrase& p : bucket)
@@ -790,6 +791,8 @@ uint64_t Lexicon::WordHash(std::u32string_view w) {
   }
   return h;
 }
+
+bool Lexicon::StartsMonth(uint64_t word_hash) const { return month_starts_.count(word_hash) > 0; }
 
 int Lexicon::FirstMax(uint64_t word_hash) const {
   const int32_t* n = first_max_flat_.Find(word_hash);

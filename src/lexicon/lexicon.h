@@ -169,6 +169,8 @@ class Lexicon {
   }
   // Longest phrase (in words) that starts with the word of this hash; 0 if none.
   int FirstMax(uint64_t word_hash) const;
+  // Whether a month name («أيلول», «كانون الثاني», «ذو الحجة») starts with this word.
+  bool StartsMonth(uint64_t word_hash) const;
 
   const std::string& bundle_id() const { return bundle_id_; }
 
@@ -224,6 +226,7 @@ class Lexicon {
   std::unordered_set<std::u32string> common_words_;  // while loading; then kWordCommon
   std::unordered_map<uint64_t, std::vector<Phrase>> phrases_;
   std::unordered_map<uint64_t, int> first_max_;
+  std::unordered_set<uint64_t> month_starts_;  // WordHash of the first word of every month name
   // Flat runtime index.
   struct PhraseRec {
     uint64_t hash;

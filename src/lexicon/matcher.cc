@@ -35,6 +35,53 @@ bool Spells(std::u32string_view key, const std::vector<Token>& toks, int i, int 
 
 }  // namespace
 
+void MatchAtEach(const Lexicon& lex, const std::vector<Token>& toks, int i, int end, const LexPredicate* wants,
+                 LexMatch* out, int nwant) {
+  for (int j = 0; j < nwant; ++j) out[j] = LexMatch{};
+  if (i >= end) return;
+  const Token& first = toks[i];
+  if (first.kind == TokKind::kPunct) return;
+  int max_key = first.fmax_key;
+  int max_form = first.fmax_form;
+  int maxn = std::min(std::max(max_key, max_form), end - i);
+  int left = nwant;
+  // The walk of MatchAt; each want keeps the first entry it accepts.
+  for (int n = maxn; n >= 1; --n) {
+    bool ok = true;
+    for (int k = i + 1; k < i + n && ok; ++k)
+      if (toks[k].kind == TokKind::kPunct && toks[k].form != U"." && toks[k].form != U"-") ok = false;
+    if (!ok) continue;
+    for (int first_key = 1; first_key >= 0; --first_key) {
+      if (!first_key && first.hkey == first.hform) continue;
+      if ((first_key ? max_key : max_form) < n) continue;
+      for (int rest_key = 0; rest_key <= (n > 1 ? 1 : 0); ++rest_key) {
+        uint64_t h = first_key ? first.hkey : first.hform;
+        bool same = true;
+        for (int k = i + 1; k < i + n; ++k) {
+          h = Lexicon::Combine(h, rest_key ? toks[k].hkey : toks[k].hform);
+          same &= toks[k].hkey == toks[k].hform;
+        }
+        if (rest_key && same) continue;
+        lex.ForCandidates(h, [&](std::u32string_view key, Lexicon::EntryList entries) {
+          bool spelled = false, checked = false;
+          for (int j = 0; j < nwant; ++j) {
+            if (out[j].entry) continue;
+            for (const LexEntry& e : entries) {
+              if (!wants[j](e)) continue;
+              if (!checked) spelled = Spells(key, toks, i, n, first_key, rest_key), checked = true;
+              if (!spelled) return;
+              out[j] = LexMatch{&e, n, first_key && first.Key() != first.form};
+              --left;
+              break;
+            }
+          }
+        });
+        if (left == 0) return;
+      }
+    }
+  }
+}
+
 LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int end,
                  const std::function<bool(const LexEntry&)>& want, bool enclitics) {
   LexMatch best;

@@ -25,6 +25,11 @@ void HashTokens(const Lexicon& lex, std::vector<Token>* tokens);
 // suffix («اتصالاتنا» → «اتصالات»); used for event triggers, never for names.
 LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int end,
                  const std::function<bool(const LexEntry&)>& want, bool enclitics = false);
+// Several MatchAt (without enclitics) in one walk over the phrases at token i: out[j] is
+// MatchAt(lex, toks, i, end, wants[j]).
+using LexPredicate = bool (*)(const LexEntry&);
+void MatchAtEach(const Lexicon& lex, const std::vector<Token>& toks, int i, int end, const LexPredicate* wants,
+                 LexMatch* out, int n);
 
 }  // namespace hadath
 

@@ -10,7 +10,7 @@
 namespace hadath {
 namespace {
 
-constexpr uint32_t kSnapshotVersion = 3;  // 3: known words in word_flags_
+constexpr uint32_t kSnapshotVersion = 4;  // 3: known words in word_flags_; 4: month_starts_
 
 class Writer {
  public:
@@ -129,6 +129,8 @@ std::string Lexicon::Snapshot() const {
   for (const std::string& x : titles) w.Str(x);
   w.Pod<uint32_t>(static_cast<uint32_t>(months.size()));
   for (const Month& m : months) w.Pod<int32_t>(m.month), w.Str(m.set);
+  w.Pod<uint32_t>(static_cast<uint32_t>(month_starts_.size()));
+  for (uint64_t h : month_starts_) w.Pod<uint64_t>(h);
   w.Pod<uint32_t>(static_cast<uint32_t>(cameo.size()));
   for (const auto& [code, c] : cameo) {
     w.Str(c.code), w.Str(c.name), w.Pod<double>(c.goldstein), w.Pod<int32_t>(c.quad);
@@ -195,6 +197,7 @@ Status Lexicon::LoadSnapshot(std::string_view data) {
   for (std::string& x : titles) x = r.Str();
   months.resize(r.Count());
   for (Month& m : months) m.month = r.Pod<int32_t>(), m.set = r.Str();
+  for (uint32_t n = r.Count(); n > 0; --n) month_starts_.insert(r.Pod<uint64_t>());
   uint32_t nc = r.Count();
   for (uint32_t i = 0; i < nc && r.ok(); ++i) {
     CameoInfo c;

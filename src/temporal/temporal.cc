@@ -78,7 +78,8 @@ class TimeTagger {
       while (i < s.end) {
         const Token& tok = c_.tokens[i];
         if (tok.kind != TokKind::kNumber && tok.kind != TokKind::kDate && tok.kind != TokKind::kTime &&
-            !tok.fmax_key && !tok.fmax_form && !w_.any.count(tok.hkey) && !NumAt(i, s.end).ntokens) {
+            !(tok.fmax_key && c_.lex->StartsMonth(tok.hkey)) && !(tok.fmax_form && c_.lex->StartsMonth(tok.hform)) &&
+            !w_.any.count(tok.hkey) && !NumAt(i, s.end).ntokens) {
           ++i;  // cannot start a time expression
           continue;
         }

@@ -116,17 +116,18 @@ int TimeWords::RelativeDayAt(const std::vector<Token>& t, int i, int end, int* o
   if (i >= end) return 0;
   const std::u32string& k = t[i].Key();
   auto next_is = [&](const std::u32string& w) { return i + 1 < end && t[i + 1].Key() == w; };
-  static const std::u32string kMin = MatchFormOf("من"), kHatha = MatchFormOf("هذا"), kAlghad = MatchFormOf("الغد");
+  static const std::u32string kMin = MatchFormOf("من"), kHatha = MatchFormOf("هذا"), kAlghad = MatchFormOf("الغد"),
+                               kAlawwal = MatchFormOf("الأول"), kAlams = MatchFormOf("الأمس");
   if (k == awwal && next_is(yesterday)) { *offset = -2; return 2; }
   if (k == awwal && next_is(kMin) && i + 2 < end && t[i + 2].Key() == yesterday) { *offset = -2; return 3; }
-  if (k == yesterday && next_is(MatchFormOf("الأول"))) { *offset = -2; return 2; }
+  if (k == yesterday && next_is(kAlawwal)) { *offset = -2; return 2; }
   if (k == kHatha && next_is(today)) { *offset = 0; return 2; }
   if (k == kAlghad) { *offset = 1; return 1; }
   if (k == baad && next_is(tomorrow2)) { *offset = 2; return 2; }
   if (k == yawm && next_is(tomorrow2)) { *offset = 1; return 2; }
   if (k == yawm && next_is(yesterday)) { *offset = -1; return 2; }
   if (k == today || k == tonight) { *offset = 0; return 1; }
-  if (k == yesterday || k == MatchFormOf("الأمس")) { *offset = -1; return 1; }
+  if (k == yesterday || k == kAlams) { *offset = -1; return 1; }
   if (k == tomorrow || k == tomorrow2) { *offset = 1; return 1; }
   return 0;
 }
