@@ -1152,4 +1152,36 @@ TEST(Events, WordsThatLookViolentButAreNot) {
   EXPECT_FALSE(Coded(AnalyzeText("فجرت كوريا الشمالية قنبلتها النووية الأولى.", "2024-03-01"), "18", "", ""));
 }
 
+// «…، داعياً X إلى …», «…، متهمةً X بـ…»: a circumstantial participle after a comma is an
+// act of the main verb's subject toward the actor after it. «متهمة بـ» with no object is
+// the passive (accused), no act.
+TEST(Events, ACircumstantialParticipleContinuesTheSubject) {
+  Analysis a = AnalyzeText("طردت النيجر ثلاثة دبلوماسيين من سفارة بنين، متهمة كوتونو بإيواء عناصر مسلحة.", "2025-02-14");
+  EXPECT_TRUE(Coded(a, "11", "NER", "BEN"));
+  EXPECT_TRUE(Coded(a, "17", "NER", "BEN"));
+  Analysis b = AnalyzeText("اتهم الرئيس اللبناني إسرائيل بخرق الاتفاق، مطالباً الولايات المتحدة بممارسة ضغط عليها.",
+                           "2025-02-14");
+  EXPECT_TRUE(Coded(b, "10", "LBN", "USA"));
+  EXPECT_FALSE(Coded(b, "10", "USA", ""));
+  EXPECT_FALSE(Coded(AnalyzeText("قصفت قوات الدعم السريع مدينة الفاشر، متهمة بارتكاب انتهاكات.", "2025-02-14"),
+                     "11", "SDN", ""));
+}
+
+// Three states joined by «و» all act; «البلدين» after an appeal are the two states named
+// last; the state of a mission («سفارة بنين», «لدى باريس», «المفوضية الباكستانية») is the
+// target of an expulsion or recall.
+TEST(Events, ChainsPairsAndMissions) {
+  Analysis a = AnalyzeText("حذّرت فرنسا وألمانيا وبريطانيا إيران من عواقب التصعيد.", "2024-09-11");
+  for (const char* c : {"FRA", "DEU", "GBR"}) EXPECT_TRUE(Coded(a, "13", c, "IRN")) << c;
+  EXPECT_FALSE(Coded(a, "13", "FRA", "GBR"));
+  Analysis b = AnalyzeText("تبادلت الهند وباكستان إطلاق النار عبر خط المراقبة. ودعت الصين، الحليف الوثيق لباكستان، "
+                           "البلدين إلى ضبط النفس.",
+                           "2024-06-13");
+  EXPECT_TRUE(Coded(b, "02", "CHN", "IND"));
+  EXPECT_TRUE(Coded(b, "02", "CHN", "PAK"));
+  EXPECT_TRUE(Coded(AnalyzeText("استدعت الجزائر سفيرها لدى باريس للتشاور.", "2024-07-30"), "16", "DZA", "FRA"));
+  EXPECT_TRUE(Coded(AnalyzeText("أعلنت الهند طرد دبلوماسي يعمل في المفوضية العليا الباكستانية.", "2024-06-13"), "16",
+                    "IND", "PAK"));
+}
+
 }  // namespace hadath

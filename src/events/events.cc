@@ -262,7 +262,15 @@ class Coder : public SentenceReader {
                           : trig_in.tense == "jussive" ? jussive
                                                        : trig_in;
     const Sentence& sent = c_.sentences[s];
-    const bool verb = trig.pos == "verb";
+    // «…، داعياً طرفي النزاع إلى …», «…، متهمةً كوتونو بـ…»: a circumstantial participle
+    // continues its sentence after a comma; the actor after it is its object. («متهم
+    // بـ», with no object, is the passive: accused of.)
+    const bool participle = trig.pos == "participle";
+    if (participle) {
+      if (tb == sent.begin || (T(tb - 1).form != U"\u060C" && T(tb - 1).form != U",")) return;
+      if (te < sent.end && T(te).proclitics == U"\u0628") return;
+    }
+    const bool verb = trig.pos == "verb" || participle;
     // Clause start: the last clause break before the trigger. A relative clause closed by a
     // comma before the trigger («وانغ يي، الذي يزور روسيا حالياً، أجرى محادثات») is an
     // insertion: the clause goes on before it, and its actors are not this verb's.
@@ -317,7 +325,7 @@ class Coder : public SentenceReader {
     const bool counted_after = harm && opens && trig.lemma != "انفجر" && trig.lemma != "تفجر" &&
                                CountedAt(te, std::min(sent.end, te + 8));
     const bool finite_phrase = trig.pos == "phrase" && (trig.tense == "past" || trig.tense == "present");
-    if (src < 0 && (verb || finite_phrase) && tb - 1 >= cb) {
+    if (src < 0 && (verb || finite_phrase) && !participle && tb - 1 >= cb) {
       // SVO: an actor right before the verb is its subject («طهران ترفض …», «إن القوات
       // الروسية استخدمت غاز الكلور»).
       int e = Ent(tb - 1);
@@ -413,7 +421,7 @@ class Coder : public SentenceReader {
         if (IsActor(e) && c_.mentions[e].hb == k) {
           if (!(MarkerBefore(k, sent.begin) & ~kTgtObj) || MemberOf(te, k)) {
             // A passive verb («قُتل ثلاثة أشخاص», «اعتُقل ناشطون») has its patient there.
-            if (Passive(tb) || counted_after || plural_subject) tgt = e;
+            if (Passive(tb) || counted_after || plural_subject || participle) tgt = e;
             else src = e;
             break;
           }
@@ -469,6 +477,17 @@ class Coder : public SentenceReader {
             }
           }
         }
+      }
+    }
+    // The participle's subject is the main verb's: that of the event its sentence told
+    // before it (a statement's too: «قال …، مضيفاً»).
+    if (participle && src < 0 && !adj_source) {
+      for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
+        if (it->trigger.start >= T(tb).start || !it->source) continue;
+        int e = EntityIndex(it->source->entity);
+        if (e >= 0 && e < static_cast<int>(out_.entities.size()) && e != tgt) src = e;
+        else if (e < 0) adj_source = it->source;
+        break;
       }
     }
     // A phrase with its own verb («شنت غارة», «فجر نفسه») tells that it happened as a verb
@@ -659,7 +678,7 @@ class Coder : public SentenceReader {
         if (next_to_verb) break;
       }
       if (!IsActor(e) || e == src || c_.mentions[e].hb != q) continue;
-      if (src >= 0 && CoordinatedAfter(src, -1) == e) {  // «انتقدت ألمانيا والنمسا …»: a second subject
+      if (src >= 0 && InChain(CoordinatedChain(src, -1), e)) {  // «انتقدت ألمانيا والنمسا …»: more subjects
         q = c_.mentions[e].te - 1;
         continue;
       }
@@ -759,6 +778,30 @@ class Coder : public SentenceReader {
           adj_target->actor = StateOf(adj_target->actor.country, "GOV");
         }
         break;
+      }
+    }
+    // Diplomats expelled or recalled are of a mission whose state is the target: «طرد ثلاثة
+    // دبلوماسيين من سفارة بنين», «طرد دبلوماسي يعمل في المفوضية العليا الباكستانية»,
+    // «استدعت الجزائر سفيرها لدى باريس».
+    if (tgt < 0 && !adj_target && (vroot == "16" || vroot == "17")) {
+      static const WordSet kMission = MatchFormSet({"سفارة", "السفارة", "سفارتها", "سفارته", "المفوضية",
+                                                    "مفوضية", "القنصلية", "قنصلية", "البعثة", "بعثة"});
+      static const WordSet kMissionAdj = MatchFormSet({"العليا", "العامة", "الدبلوماسية"});
+      static const std::u32string kLada = MatchFormOf("لدى");
+      for (int q = from; q + 1 < std::min(sent.end, from + 12) && tgt < 0 && !adj_target; ++q) {
+        if ((T(q).kind == TokKind::kPunct && T(q).form != U"\u060C") || w_.clause_break.count(T(q).Key())) break;
+        const bool lada = T(q).Key() == kLada;
+        if (!lada && !kMission.count(T(q).Key())) continue;
+        int n = q + 1;
+        if (!lada && n < sent.end && kMissionAdj.count(T(n).Key())) ++n;
+        if (n >= sent.end) break;
+        // (The state of a mission is named as a place, or the mission as its institution:
+        // «سفارة بنين» may be one mention.)
+        if (int e = Ent(n); e >= 0 && e != src && c_.mentions[e].hb >= q && out_.entities[e].actor &&
+                            !out_.entities[e].actor->country.empty())
+          tgt = e;
+        else if (!lada && (adj_target = NationalityAfter(n, sent.end, trig)))
+          adj_target->actor = StateOf(adj_target->actor.country, "GOV");
       }
     }
     // An appeal or demand about a place is addressed to its state: «طالب مجلس الأمن بوقف
@@ -895,6 +938,7 @@ class Coder : public SentenceReader {
     if (src < 0 && tgt < 0 && !adj_source && !adj_target && !own_country && place_target < 0 && !inherited_src &&
         !inherited_tgt)
       return;  // no event without an actor
+    if (participle && tgt < 0 && !adj_target) return;  // («متهمة بارتكاب»: accused, not accusing)
     Event ev;
     ev.sentence = s;
     ev.trigger = c_.SpanOf(tb, te);
@@ -952,17 +996,25 @@ class Coder : public SentenceReader {
                     (ev.date && ev.date->from == "text" ? 0.1 : 0);
     // «انتقدت ألمانيا والنمسا …», «حثّت الصين الهند وباكستان»: a side coordinated with «و»
     // acts or is acted on too (PLOVER lists compound actors; we code one event per pair).
-    int src2 = src >= 0 ? CoordinatedAfter(src, tgt) : -1;
-    int tgt2 = tgt >= 0 && !trig.symmetric ? CoordinatedAfter(tgt, src) : -1;
-    Event copy_src, copy_tgt;
-    const bool second_adj = src2 < 0 && adj_source2 && src < 0 && ev.source && adj_source &&
+    // («حذّرت فرنسا وألمانيا وبريطانيا»: every state of the chain.)
+    const std::vector<int> src_more = src >= 0 ? CoordinatedChain(src, tgt) : std::vector<int>{};
+    const std::vector<int> tgt_more = tgt >= 0 && !trig.symmetric ? CoordinatedChain(tgt, src) : std::vector<int>{};
+    const bool second_adj = src_more.empty() && adj_source2 && src < 0 && ev.source && adj_source &&
                             ev.source->actor.code == adj_source->actor.code;
-    if (src2 >= 0) (copy_src = ev).source = ActorOf(src2);
-    else if (second_adj) (copy_src = ev).source = adj_source2;
-    if (tgt2 >= 0) (copy_tgt = ev).target = ActorOf(tgt2);
+    // «دعت الصين البلدين إلى ضبط النفس»: «البلدين», «الجانبين», «طرفي النزاع» are the two
+    // states the text named last.
+    std::optional<EventActor> pair_second;
+    if (!ev.target && tgt < 0 && !trig.symmetric) {
+      if (auto pair = PairAfter(s, ev.source ? ev.source->actor.country : "", tb, from))
+        ev.target = pair->first, pair_second = pair->second;
+    }
+    std::vector<Event> copies;
+    for (int x : src_more) (copies.emplace_back(ev)).source = ActorOf(x);
+    if (second_adj) (copies.emplace_back(ev)).source = adj_source2;
+    for (int x : tgt_more) (copies.emplace_back(ev)).target = ActorOf(x);
+    if (pair_second) (copies.emplace_back(ev)).target = pair_second;
     Push(std::move(ev), trig.symmetric);
-    if (src2 >= 0 || second_adj) Push(std::move(copy_src), trig.symmetric);
-    if (tgt2 >= 0) Push(std::move(copy_tgt), trig.symmetric);
+    for (Event& c : copies) Push(std::move(c), trig.symmetric);
   }
 
   // An act of force that its actor says it will do, or will do if something happens, is a
@@ -1032,6 +1084,58 @@ class Coder : public SentenceReader {
     roots_.insert(ev.root);
     ev.symmetric = symmetric;
     out_.events.push_back(std::move(ev));
+  }
+
+  // The actors joined one after another to mention e by «و» («فرنسا وألمانيا
+  // وبريطانيا»), each of another state than those before and than `other`.
+  std::vector<int> CoordinatedChain(int e, int other) const {
+    std::vector<int> chain;
+    for (int f = CoordinatedAfter(e, other); f >= 0 && chain.size() < 8; f = CoordinatedAfter(f, other)) {
+      bool seen = false;
+      for (int x : chain)
+        seen |= out_.entities[x].actor && out_.entities[f].actor &&
+                out_.entities[x].actor->country == out_.entities[f].actor->country;
+      if (seen || (out_.entities[e].actor && out_.entities[f].actor &&
+                   out_.entities[e].actor->country == out_.entities[f].actor->country))
+        break;
+      chain.push_back(f);
+    }
+    return chain;
+  }
+  static bool InChain(const std::vector<int>& chain, int e) {
+    return std::find(chain.begin(), chain.end(), e) != chain.end();
+  }
+
+  // «البلدين», «الجانبين», «الطرفين», «طرفي النزاع» as the object at `te` (right after the
+  // trigger and its subject; an apposition between commas aside): the last two states the
+  // document named before the trigger, other than the source's.
+  std::optional<std::pair<EventActor, EventActor>> PairAfter(int s, const std::string& own, int tb, int te) const {
+    static const WordSet kPair = MatchFormSet({"البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين",
+                                               "الطرفان", "طرفي", "طرفا", "الدولتين", "الدولتان"});
+    const Sentence& sent = c_.sentences[s];
+    int k = te;
+    if (k < sent.end && (T(k).form == U"\u060C" || T(k).form == U",")) {  // «، الحليف الوثيق لباكستان،»
+      int q = k + 1;
+      while (q < std::min(sent.end, k + 8) && T(q).form != U"\u060C" && T(q).form != U",") ++q;
+      k = q + 1;
+    }
+    if (k >= sent.end || !kPair.count(T(k).Key()) || !T(k).proclitics.empty()) return std::nullopt;
+    std::vector<std::pair<int, std::string>> named;  // (token, state), latest first
+    for (size_t m = 0; m < c_.mentions.size(); ++m) {
+      const Entity& en = out_.entities[m];
+      if (c_.mentions[m].hb >= tb || !en.actor || en.actor->country.empty() || en.actor->country == own ||
+          en.actor->country == "IGO" || en.actor->country == "NGO")
+        continue;
+      named.emplace_back(c_.mentions[m].hb, en.actor->country);
+    }
+    std::sort(named.begin(), named.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    std::vector<std::string> states;
+    for (const auto& [tok, c] : named)
+      if (states.size() < 2 && std::find(states.begin(), states.end(), c) == states.end()) states.push_back(c);
+    if (states.size() < 2) return std::nullopt;
+    EventActor a{c_.SpanOf(k, k + 1), "", StateOf(states[1], "GOV")};
+    EventActor b{c_.SpanOf(k, k + 1), "", StateOf(states[0], "GOV")};
+    return std::make_pair(a, b);
   }
 
   // The actor joined to mention e by «و» right after it, of another state than e and
