@@ -1184,4 +1184,20 @@ TEST(Events, ChainsPairsAndMissions) {
                     "IND", "PAK"));
 }
 
+// The agency of a dateline («نيامي (الأناضول) -») is no actor of the news; an act
+// announced by its actor («أعلنت السلطات العسكرية في النيجر، الخميس، طرد …») is that
+// actor's; what a state condemns («توغل قوة إسرائيلية») names the condemned by the
+// nationality of its force, a time between commas aside.
+TEST(Events, DatelinesAnnouncementsAndCondemnedForces) {
+  Analysis a = AnalyzeText(
+      "نيامي (الأناضول) - أعلنت السلطات العسكرية في النيجر، الخميس، طرد ثلاثة دبلوماسيين من سفارة بنين.",
+      "2025-02-14");
+  EXPECT_TRUE(Coded(a, "17", "NER", "BEN"));
+  for (const Event& e : a.events) EXPECT_FALSE(e.source && e.source->actor.country == "TUR") << e.cameo;
+  Analysis b = AnalyzeText("أدانت وزارة الخارجية السورية، اليوم الخميس، توغل قوة إسرائيلية في ريف القنيطرة.",
+                           "2025-04-17");
+  EXPECT_TRUE(Coded(b, "11", "SYR", "ISR"));
+  for (const Event& e : b.events) EXPECT_FALSE(e.root == "19" && e.source && e.source->actor.country == "SYR");
+}
+
 }  // namespace hadath

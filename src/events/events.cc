@@ -237,8 +237,12 @@ class Coder : public SentenceReader {
     // A past verb's form after a preposition is its verbal noun («أعربت عن دعمها لترشيح
     // البرازيل», «بدعم من»): prepositions govern nouns.
     Trigger as_noun;
-    const bool noun_reading = trig_in.pos == "verb" && trig_in.tense == "past" && te - tb == 1 &&
-                              (AfterPreposition(tb) || MasdarHeadBefore(tb));
+    // So is one that is the object of a verb of announcing or judging: «أعلنت السلطات،
+    // الخميس، طرد ثلاثة دبلوماسيين», «أدانت الخارجية السورية توغل قوة إسرائيلية».
+    const bool noun_reading =
+        trig_in.pos == "verb" && trig_in.tense == "past" && te - tb == 1 &&
+        (AfterPreposition(tb) || MasdarHeadBefore(tb) ||
+         (T(tb).proclitics.empty() && AnnouncerBefore(tb, DatelineEnd(s), /*judging=*/true) >= 0));
     if (noun_reading) {
       as_noun = trig_in;
       as_noun.pos = "noun";
@@ -274,8 +278,9 @@ class Coder : public SentenceReader {
     // Clause start: the last clause break before the trigger. A relative clause closed by a
     // comma before the trigger («وانغ يي، الذي يزور روسيا حالياً، أجرى محادثات») is an
     // insertion: the clause goes on before it, and its actors are not this verb's.
-    int cb = sent.begin, rel_b = -1, rel_e = -1;
-    for (int k = tb - 1; k >= sent.begin; --k) {
+    const int opening = DatelineEnd(s);
+    int cb = tb >= opening ? opening : sent.begin, rel_b = -1, rel_e = -1;
+    for (int k = tb - 1; k >= cb; --k) {
       if (!w_.clause_break.count(T(k).Key()) && T(k).form != U":") continue;
       if (rel_b < 0 && Relative(k)) {
         int comma = -1;
@@ -476,6 +481,19 @@ class Coder : public SentenceReader {
               }
             }
           }
+        }
+      }
+    }
+    // An act announced or decided by its actor («أعلنت السلطات في النيجر طرد …») is the
+    // announcer's.
+    if (src < 0 && !adj_source && trig.pos == "noun" && !patient_genitive) {
+      if (int ann = AnnouncerBefore(tb, cb); ann >= 0) {
+        for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
+          if (it->trigger.start != T(ann).start || !it->source) continue;
+          int e = EntityIndex(it->source->entity);
+          if (e >= 0 && e < static_cast<int>(out_.entities.size())) src = e;
+          else adj_source = it->source;
+          break;
         }
       }
     }
@@ -703,6 +721,10 @@ class Coder : public SentenceReader {
       for (int q = from; q + 1 < std::min(sent.end, from + 10); ++q) {
         // («حق النقض (الفيتو) ضد مشروع قرار أمريكي»: a parenthesis is read through.)
         if (T(q).form == U"(" || T(q).form == U")") continue;
+        // («أدانت الخارجية السورية، اليوم الخميس، توغل …»: so is a time between commas.)
+        const bool comma = T(q).form == U"\u060C" || T(q).form == U",";
+        if (comma && ((q + 1 < sent.end && c_.token_time[q + 1] >= 0) || (q > from && c_.token_time[q - 1] >= 0)))
+          continue;
         if (T(q).kind == TokKind::kPunct || w_.clause_break.count(T(q).Key())) break;
         if (Ent(q) >= 0 || c_.token_time[q] >= 0) continue;
         // («رفضت أذربيجان في 5 كانون الأول وساطة فرنسية»: a date between is no object.)
@@ -738,6 +760,13 @@ class Coder : public SentenceReader {
         } else if (auto a = NationalityAfter(q + 1, sent.end, trig)) {
           a->actor = StateOf(a->actor.country, counted ? "CVL" : "GOV");
           adj_target = a;
+        } else if (q + 2 < sent.end && KForceWords().count(T(q + 1).Key())) {
+          // «أدانت … توغل قوة إسرائيلية», «اعتداءات المستوطنين الإسرائيليين»: the force or
+          // people the object's genitive names, by its nationality.
+          if (auto f = NationalityAfter(q + 2, sent.end, trig)) {
+            f->actor = StateOf(f->actor.country, "GOV");
+            adj_target = f;
+          }
         }
         // The object that names the target is the verb's theme, not an event of its own:
         // «رفضت أذربيجان وساطة فرنسية» rejects; France mediates nothing here.
@@ -1084,6 +1113,16 @@ class Coder : public SentenceReader {
     roots_.insert(ev.root);
     ev.symmetric = symmetric;
     out_.events.push_back(std::move(ev));
+  }
+
+  // Nouns of armed forces and their arms, and of settlers: «قوة», «قوات», «طائرات»,
+  // «آليات», «المستوطنين».
+  static const WordSet& KForceWords() {
+    static const WordSet k = MatchFormSet(
+        {"قوة", "قوات", "القوات", "طائرات", "الطائرات", "طائرة", "مقاتلات", "آليات", "آلية", "دبابات", "الدبابات",
+         "جنود", "الجنود", "وحدات", "دوريات", "دورية", "زوارق", "سفن", "بوارج", "المستوطنين", "مستوطنين",
+         "المدفعية", "الطيران", "البحرية", "الجيش", "جيش", "ميليشيات", "الميليشيات"});
+    return k;
   }
 
   // The actors joined one after another to mention e by «و» («فرنسا وألمانيا

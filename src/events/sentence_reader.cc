@@ -439,6 +439,35 @@ bool SentenceReader::NounTold(int s, int tb, int te, int cb) const {
   return false;
 }
 
+int SentenceReader::AnnouncerBefore(int tb, int cb, bool judging) const {
+  static const WordSet kAnnounce = MatchFormSet({"أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن", "قرر", "قررت",
+                                                 "قرروا", "يقرر", "تقرر"});
+  static const WordSet kJudge = MatchFormSet({"أدان", "أدانت", "يدين", "تدين", "استنكر", "استنكرت", "يستنكر",
+                                              "تستنكر", "رفض", "رفضت", "يرفض", "ترفض", "انتقد", "انتقدت"});
+  static const WordSet kOf = MatchFormSet({"في", "من", "لدى"});
+  for (int k = tb - 1; k >= std::max(cb, tb - 12); --k) {
+    if (kAnnounce.count(T(k).Key()) || (judging && kJudge.count(T(k).Key()))) return k;
+    const bool comma = T(k).form == U"\u060C" || T(k).form == U",";
+    const bool of = kOf.count(T(k).Key()) && T(k).proclitics.empty() && Ent(k + 1) >= 0;
+    if (Ent(k) < 0 && c_.token_time[k] < 0 && !comma && !of) return -1;
+  }
+  return -1;
+}
+
+int SentenceReader::DatelineEnd(int s) const {
+  const Sentence& sent = c_.sentences[s];
+  auto dash = [&](int k) { return T(k).form == U"-" || T(k).form == U"\u2013" || T(k).form == U"\u2014"; };
+  for (int k = sent.begin + 1; k < std::min(sent.end - 1, sent.begin + 8); ++k) {
+    if (!dash(k)) continue;
+    if (T(k - 1).form == U")") return k + 1;  // «نيامي (الأناضول) -»
+    if (k - sent.begin <= 3)                   // «باريس - أ ف ب:», «القاهرة - "وكالة":»
+      for (int q = k + 1; q < std::min(sent.end - 1, k + 6); ++q)
+        if (T(q).form == U":") return q + 1;
+    break;
+  }
+  return sent.begin;
+}
+
 bool SentenceReader::MarchContext(int s, int tb, int te) const {
   static const WordSet kBefore = MatchFormSet(
       {"خرج", "خرجت", "خرجوا", "يخرجون", "نظم", "نظمت", "نظموا", "ينظمون", "شارك", "شاركت", "شاركوا",

@@ -166,6 +166,15 @@ class SentenceReader {
   // A word that is a march here, not a drone: after «خرج/نظم/شارك (في)», before
   // «احتجاجا», «تندد», «ضد», «حاشدة».
   bool MarchContext(int s, int tb, int te) const;
+  // The first token after a dateline opening the sentence («نيامي (الأناضول) -», «باريس -
+  // أ ف ب:»): its agency is no actor of the news. The sentence's first token if none.
+  int DatelineEnd(int s) const;
+  // «أعلنت السلطات العسكرية في النيجر، الخميس، طرد …», «قررت الحكومة تعليق …»: the verb
+  // of announcing or deciding whose object the verbal noun at tb is (its subject, a time
+  // and commas between); its token, or -1.
+  // With `judging`, also a verb that judges an act («أدانت … توغل», «رفضت»), whose object
+  // is another's act.
+  int AnnouncerBefore(int tb, int cb, bool judging = false) const;
   // Whether a trigger is only the name of a weapon («صواريخ», «قذيفة», «طائرة مسيرة»).
   static bool WeaponName(const Trigger& trig);
   // A weapon named at [tb, te) is used here, not owned, built or bought: a word of firing
