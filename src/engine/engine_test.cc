@@ -1200,4 +1200,22 @@ TEST(Events, DatelinesAnnouncementsAndCondemnedForces) {
   for (const Event& e : b.events) EXPECT_FALSE(e.root == "19" && e.source && e.source->actor.country == "SYR");
 }
 
+// The participle continues the main verb's subject, not that of a verb inside what is
+// said; a comma ends a verb's clause for its subject; a count may stand between a light
+// verb's subject and its noun; an indefinite nisba in the accusative names a state.
+TEST(Events, MainSubjectsCountsAndAccusativeNisbas) {
+  Analysis a = AnalyzeText(
+      "قالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن موسكو \"لا ترى أي أساس\" للحوار، متهمة واشنطن "
+      "وبرلين بإطالة أمد الحرب.",
+      "2024-10-16");
+  EXPECT_TRUE(Coded(a, "11", "RUS", "USA"));
+  EXPECT_TRUE(Coded(a, "11", "RUS", "DEU"));
+  EXPECT_FALSE(Coded(a, "01", "DEU", ""));
+  EXPECT_TRUE(Coded(AnalyzeText("ومنذ ذلك الحين، شنت إسرائيل مئات الغارات على مواقع عسكرية في سوريا.", "2025-04-17"),
+                    "19", "ISR", "SYR"));
+  Analysis b = AnalyzeText("دمشق تدين توغلاً إسرائيلياً في ريف القنيطرة وفيدان يزور العاصمة السورية", "2025-04-17");
+  EXPECT_TRUE(Coded(b, "11", "SYR", "ISR"));
+  EXPECT_FALSE(Coded(b, "11", "SYR", "TUR"));
+}
+
 }  // namespace hadath

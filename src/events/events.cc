@@ -422,6 +422,11 @@ class Coder : public SentenceReader {
       for (; k < after_end; ++k) {
         if (T(k).kind == TokKind::kPunct && (T(k).form == U"." || T(k).form == U":")) break;
         if (w_.clause_break.count(T(k).Key())) break;
+        // A comma ends the verb's clause: «لا ترى أي أساس …، متهمة واشنطن وبرلين» — Berlin is
+        // no subject of «ترى». (Not a comma before a time: «أعلنت، الخميس، وزارة …».)
+        if ((T(k).form == U"\u060C" || T(k).form == U",") && k > te &&
+            !(k + 1 < sent.end && c_.token_time[k + 1] >= 0) && c_.token_time[k - 1] < 0)
+          break;
         int e = Ent(k);
         if (IsActor(e) && c_.mentions[e].hb == k) {
           if (!(MarkerBefore(k, sent.begin) & ~kTgtObj) || MemberOf(te, k)) {
@@ -497,15 +502,16 @@ class Coder : public SentenceReader {
         }
       }
     }
-    // The participle's subject is the main verb's: that of the event its sentence told
-    // before it (a statement's too: «قال …، مضيفاً»).
+    // The participle's subject is the main verb's: that of the first event its sentence
+    // told (a statement's too: «قال …، مضيفاً»), not of one inside what was said.
     if (participle && src < 0 && !adj_source) {
-      for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
-        if (it->trigger.start >= T(tb).start || !it->source) continue;
-        int e = EntityIndex(it->source->entity);
+      const Event* main = nullptr;
+      for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it)
+        if (it->trigger.start < T(tb).start && it->source) main = &*it;
+      if (main) {
+        int e = EntityIndex(main->source->entity);
         if (e >= 0 && e < static_cast<int>(out_.entities.size()) && e != tgt) src = e;
-        else if (e < 0) adj_source = it->source;
-        break;
+        else if (e < 0) adj_source = main->source;
       }
     }
     // A phrase with its own verb («شنت غارة», «فجر نفسه») tells that it happened as a verb
@@ -695,6 +701,11 @@ class Coder : public SentenceReader {
         for (int r = from; r < q && next_to_verb; ++r) next_to_verb = Ent(r) >= 0;
         if (next_to_verb) break;
       }
+      // «تدين توغلاً إسرائيلياً …»: an object noun whose nationality adjective names the
+      // target (read below); an actor further on is not the object.
+      if (e < 0 && q == from && verb && (trig.targets & kTgtObj) && !MarkerBefore(q, sent.begin) &&
+          T(q).kind == TokKind::kArabic && NationalityAfter(q + 1, std::min(sent.end, q + 2), trig))
+        break;
       if (!IsActor(e) || e == src || c_.mentions[e].hb != q) continue;
       if (src >= 0 && InChain(CoordinatedChain(src, -1), e)) {  // «انتقدت ألمانيا والنمسا …»: more subjects
         q = c_.mentions[e].te - 1;
@@ -1149,8 +1160,8 @@ class Coder : public SentenceReader {
   // trigger and its subject; an apposition between commas aside): the last two states the
   // document named before the trigger, other than the source's.
   std::optional<std::pair<EventActor, EventActor>> PairAfter(int s, const std::string& own, int tb, int te) const {
-    static const WordSet kPair = MatchFormSet({"البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين",
-                                               "الطرفان", "طرفي", "طرفا", "الدولتين", "الدولتان"});
+    // (The accusative and genitive only: «البلدان», «الجانبان» are subjects.)
+    static const WordSet kPair = MatchFormSet({"البلدين", "الجانبين", "الطرفين", "طرفي", "الدولتين"});
     const Sentence& sent = c_.sentences[s];
     int k = te;
     if (k < sent.end && (T(k).form == U"\u060C" || T(k).form == U",")) {  // «، الحليف الوثيق لباكستان،»

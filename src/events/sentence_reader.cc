@@ -161,7 +161,7 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
   const Sentence& sent = c_.sentences[s];
   if (T(i).kind != TokKind::kArabic || i + 2 >= sent.end) return nullptr;
   int j = i + 1;
-  bool actor = false;
+  bool actor = false, counted = false;
   for (int guard = 0; guard < 4 && j < sent.end; ++guard) {
     int e = Ent(j);
     if (e >= 0 && c_.mentions[e].hb <= j) {
@@ -179,9 +179,12 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
       ++j;
       continue;
     }
-    // «لم تبدِ كوريا الشمالية أي استعداد»: «any» before the noun.
-    static const WordSet kAny = MatchFormSet({"أي", "أية", "أدنى"});
-    if (actor && kAny.count(T(j).Key())) {
+    // «لم تبدِ كوريا الشمالية أي استعداد»: «any» before the noun; «شنت إسرائيل مئات
+    // الغارات», «شن الجيش 12 غارة»: a count.
+    static const WordSet kAny = MatchFormSet({"أي", "أية", "أدنى", "مئات", "عشرات", "آلاف", "عدة", "سلسلة",
+                                              "موجة", "المزيد"});
+    if (actor && (kAny.count(T(j).Key()) || T(j).kind == TokKind::kNumber)) {
+      counted = counted || kAny.count(T(j).Key()) > 0;
       ++j;
       continue;
     }
@@ -195,6 +198,13 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
   v.resize(n);
   v[0] = T(i);
   for (int k = j; k < std::min(sent.end, j + 3); ++k) v[1 + k - j] = T(k);
+  // («مئات الغارات»: the noun counted is definite in the construct; the phrase lists it
+  // bare.)
+  static const std::u32string kAl = MatchFormOf("ال");
+  if (counted && v[1].Key().size() > 4 && v[1].Key().compare(0, 2, kAl) == 0) {
+    v[1].key_ = v[1].Key().substr(2);
+    v[1].hkey = Lexicon::WordHash(v[1].key_);
+  }
   LexMatch m = MatchAt(lex_, v, 0, static_cast<int>(v.size()),
                        [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
   if (!m.entry || m.ntokens < 2) return nullptr;
@@ -797,6 +807,14 @@ std::optional<EventActor> SentenceReader::NationalityAfter(int te, int end, cons
   for (int k = te; k < std::min(end, te + 2); ++k) {
     if (T(k).kind != TokKind::kArabic || !T(k).proclitics.empty()) return std::nullopt;
     LexMatch m = MatchAt(lex_, c_.tokens, k, end, [](const LexEntry& e) { return e.kind == LexKind::kNationality; });
+    // The accusative of an indefinite nisba ends in alif: «توغلاً إسرائيلياً». (Not a
+    // country's name, «روسيا», which is an entity of its own.)
+    if (!m.entry && Ent(k) < 0) {
+      const std::u32string& key = T(k).Key();
+      if (key.size() >= 5 && key.back() == U'\u0627' && key[key.size() - 2] == U'\u064A')
+        for (const LexEntry& e : lex_.Lookup(key.substr(0, key.size() - 1)))
+          if (e.kind == LexKind::kNationality && e.ntokens == 1) m = LexMatch{&e, 1, false};
+    }
     if (!m.entry) continue;
     const Country& c = lex_.countries[m.entry->index];
     const std::string root = trig.cameo.substr(0, 2);
