@@ -1218,4 +1218,21 @@ TEST(Events, MainSubjectsCountsAndAccusativeNisbas) {
   EXPECT_FALSE(Coded(b, "11", "SYR", "TUR"));
 }
 
+// A state body named bare («الجيش») in a report datelined in a state is that state's;
+// «طرفي النزاع» are the two sides named last, of one state in a civil war, and «في جدة»
+// after them is where; a force named after a comma-closed opening still acts.
+TEST(Events, HomeStateSidesAndForcesAfterAnOpening) {
+  Analysis a = AnalyzeText(
+      "بورتسودان (رويترز) - قصف الجيش مواقع لقوات الدعم السريع في أم درمان. وقال وزير الخارجية الأمريكي إن بلاده "
+      "تتابع الوضع، داعياً طرفي النزاع إلى العودة إلى المفاوضات في جدة.",
+      "2024-05-14");
+  EXPECT_TRUE(Coded(a, "19", "SDN", ""));
+  EXPECT_TRUE(Coded(a, "02", "USA", "SDN"));
+  EXPECT_FALSE(Coded(a, "02", "USA", "SAU"));
+  Analysis b = AnalyzeText("وفي وقت لاحق، شنت طائرات أمريكية وبريطانية غارات على مواقع للحوثيين في الحديدة.",
+                           "2024-04-15");
+  EXPECT_TRUE(Coded(b, "19", "USA", "YEM"));
+  EXPECT_TRUE(Coded(b, "19", "GBR", "YEM"));
+}
+
 }  // namespace hadath

@@ -465,8 +465,15 @@ class Coder : public SentenceReader {
           {"الطائرات", "طائرات", "المقاتلات", "مقاتلات", "القوات", "قوات", "الجيش", "البحرية", "الدبابات",
            "دبابات", "المدفعية", "السفن", "البوارج", "الزوارق", "المروحيات", "مروحيات", "الطيران", "الشرطة",
            "طائرة", "دبابة", "مقاتلة", "مروحية", "قوة", "سلاح"});
-      const int from = verb ? te : std::max(cb, tb - 6);
+      int from = verb ? te : std::max(cb, tb - 6);
       const int to = verb ? std::min(sent.end, te + 4) : tb;
+      // («وفي وقت لاحق، شنت طائرات أمريكية غارات»: the noun's own clause, after the comma.)
+      if (!verb)
+        for (int q = to - 1; q >= from; --q)
+          if (T(q).kind == TokKind::kPunct) {
+            from = q + 1;
+            break;
+          }
       for (int q = from; q < to && !adj_source; ++q) {
         if (T(q).kind == TokKind::kPunct) break;
         if (kForces.count(T(q).Key()) && T(q).proclitics.empty()) {
@@ -846,7 +853,9 @@ class Coder : public SentenceReader {
     }
     // An appeal or demand about a place is addressed to its state: «طالب مجلس الأمن بوقف
     // فوري لإطلاق النار في السودان», «طالبت مصر طرفي النزاع في السودان بالعودة».
-    if (tgt < 0 && !adj_target && src >= 0 && (vroot == "02" || vroot == "10")) {
+    // (Not when the addressees are «طرفي النزاع», «البلدين»: «في جدة» is then where.)
+    if (tgt < 0 && !adj_target && src >= 0 && (vroot == "02" || vroot == "10") &&
+        !PairAfter(s, CountryOf(ActorOf(src)), tb, from)) {
       for (int q = from; q + 1 < std::min(sent.end, from + 12); ++q) {
         if ((T(q).kind == TokKind::kPunct && T(q).form != U"\u060C") || w_.clause_break.count(T(q).Key())) break;
         if (T(q).Key() != w_.fi || !T(q).proclitics.empty()) continue;
@@ -978,7 +987,10 @@ class Coder : public SentenceReader {
     if (src < 0 && tgt < 0 && !adj_source && !adj_target && !own_country && place_target < 0 && !inherited_src &&
         !inherited_tgt)
       return;  // no event without an actor
-    if (participle && tgt < 0 && !adj_target) return;  // («متهمة بارتكاب»: accused, not accusing)
+    // («متهمة بارتكاب»: accused, not accusing.)
+    if (participle && tgt < 0 && !adj_target && place_target < 0 &&
+        !PairAfter(s, src >= 0 ? CountryOf(ActorOf(src)) : adj_source ? adj_source->actor.country : "", tb, from))
+      return;
     Event ev;
     ev.sentence = s;
     ev.trigger = c_.SpanOf(tb, te);
@@ -1019,6 +1031,8 @@ class Coder : public SentenceReader {
         }
       }
     }
+    HomeState(&ev.source);
+    HomeState(&ev.target);
     if (ev.source && ev.target && ev.source->actor.code == ev.target->actor.code) ev.target.reset();
     Date(s, tb, &ev);
     Location(s, te, &ev);
@@ -1160,8 +1174,10 @@ class Coder : public SentenceReader {
   // trigger and its subject; an apposition between commas aside): the last two states the
   // document named before the trigger, other than the source's.
   std::optional<std::pair<EventActor, EventActor>> PairAfter(int s, const std::string& own, int tb, int te) const {
-    // (The accusative and genitive only: «البلدان», «الجانبان» are subjects.)
-    static const WordSet kPair = MatchFormSet({"البلدين", "الجانبين", "الطرفين", "طرفي", "الدولتين"});
+    // (The accusative and genitive only: «البلدان», «الجانبان» are subjects.) Two states
+    // are two countries; two sides («طرفي النزاع» in Sudan) may be of one.
+    static const WordSet kPair = MatchFormSet({"البلدين", "الدولتين"});
+    static const WordSet kSides = MatchFormSet({"الجانبين", "الطرفين", "طرفي"});
     const Sentence& sent = c_.sentences[s];
     int k = te;
     if (k < sent.end && (T(k).form == U"\u060C" || T(k).form == U",")) {  // «، الحليف الوثيق لباكستان،»
@@ -1169,23 +1185,25 @@ class Coder : public SentenceReader {
       while (q < std::min(sent.end, k + 8) && T(q).form != U"\u060C" && T(q).form != U",") ++q;
       k = q + 1;
     }
-    if (k >= sent.end || !kPair.count(T(k).Key()) || !T(k).proclitics.empty()) return std::nullopt;
-    std::vector<std::pair<int, std::string>> named;  // (token, state), latest first
+    if (k >= sent.end || !T(k).proclitics.empty()) return std::nullopt;
+    const bool states_only = kPair.count(T(k).Key()) > 0;
+    if (!states_only && !kSides.count(T(k).Key())) return std::nullopt;
+    std::vector<std::tuple<int, std::string, std::string>> named;  // (token, code, state), latest first
     for (size_t m = 0; m < c_.mentions.size(); ++m) {
       const Entity& en = out_.entities[m];
       if (c_.mentions[m].hb >= tb || !en.actor || en.actor->country.empty() || en.actor->country == own ||
           en.actor->country == "IGO" || en.actor->country == "NGO")
         continue;
-      named.emplace_back(c_.mentions[m].hb, en.actor->country);
+      named.emplace_back(c_.mentions[m].hb, states_only ? en.actor->country : en.actor->code, en.actor->country);
     }
-    std::sort(named.begin(), named.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
-    std::vector<std::string> states;
-    for (const auto& [tok, c] : named)
-      if (states.size() < 2 && std::find(states.begin(), states.end(), c) == states.end()) states.push_back(c);
-    if (states.size() < 2) return std::nullopt;
-    EventActor a{c_.SpanOf(k, k + 1), "", StateOf(states[1], "GOV")};
-    EventActor b{c_.SpanOf(k, k + 1), "", StateOf(states[0], "GOV")};
-    return std::make_pair(a, b);
+    std::sort(named.begin(), named.end(), [](const auto& x, const auto& y) { return std::get<0>(x) > std::get<0>(y); });
+    std::vector<std::string> keys, states;
+    for (const auto& [tok, key, c] : named)
+      if (keys.size() < 2 && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key), states.push_back(c);
+    if (keys.size() < 2) return std::nullopt;
+    std::pair<EventActor, EventActor> pair{EventActor{c_.SpanOf(k, k + 1), "", StateOf(states[1], "GOV")},
+                                           EventActor{c_.SpanOf(k, k + 1), "", StateOf(states[0], "GOV")}};
+    return pair;  // (two sides of one state give one target after the copies' dedup)
   }
 
   // The actor joined to mention e by «و» right after it, of another state than e and

@@ -464,6 +464,37 @@ int SentenceReader::AnnouncerBefore(int tb, int cb, bool judging) const {
   return -1;
 }
 
+const std::string& SentenceReader::DatelineCountry() const {
+  if (dateline_country_) return *dateline_country_;
+  dateline_country_ = std::string();
+  for (size_t s = 0; s < c_.sentences.size(); ++s) {
+    const Sentence& sent = c_.sentences[s];
+    if (sent.section == Section::kTitle) continue;
+    const int end = DatelineEnd(static_cast<int>(s));
+    for (int k = sent.begin; k < end; ++k) {
+      int e = Ent(k);
+      if (e >= 0 && out_.entities[e].actor && !out_.entities[e].actor->country.empty() &&
+          out_.entities[e].actor->country != "IGO" && out_.entities[e].actor->country != "NGO" &&
+          (out_.entities[e].type == "GPE" || out_.entities[e].type == "LOC")) {
+        *dateline_country_ = out_.entities[e].actor->country;
+        break;
+      }
+    }
+    break;  // the first sentence of the body, or none
+  }
+  return *dateline_country_;
+}
+
+void SentenceReader::HomeState(std::optional<EventActor>* a) const {
+  if (!*a || !(*a)->actor.country.empty()) return;
+  const std::string& sector = (*a)->actor.sector;
+  if (sector != "GOV" && sector != "MIL" && sector != "COP" && sector != "JUD" && sector != "LEG" &&
+      sector != "SPY")
+    return;
+  const std::string& home = DatelineCountry();
+  if (!home.empty()) (*a)->actor = StateOf(home, sector);
+}
+
 int SentenceReader::DatelineEnd(int s) const {
   const Sentence& sent = c_.sentences[s];
   auto dash = [&](int k) { return T(k).form == U"-" || T(k).form == U"\u2013" || T(k).form == U"\u2014"; };

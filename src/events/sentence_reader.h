@@ -126,6 +126,7 @@ class SentenceReader {
   // A condition particle anywhere in sentence s, -1 if none.
   int ConditionIn(int s) const;
   mutable std::vector<signed char> question_;
+  mutable std::optional<std::string> dateline_country_;
   bool QuestionUncached(int s) const;
   // A noun of violence after a word that only refers to it: a charge or a trial («بتهمة
   // تفجير», «قضية خطف», «محاكمة»), a threat («هددوا بقتل»), «منذ» (since a known event),
@@ -169,6 +170,12 @@ class SentenceReader {
   // The first token after a dateline opening the sentence («نيامي (الأناضول) -», «باريس -
   // أ ف ب:»): its agency is no actor of the news. The sentence's first token if none.
   int DatelineEnd(int s) const;
+  // The state of the document's dateline place («بورتسودان (رويترز) -» → SDN), or "".
+  const std::string& DatelineCountry() const;
+  // A state institution named without its state («الجيش», «الحكومة», «وزارة الخارجية») in
+  // a report datelined in a state is that state's: wire copy names the home country's
+  // bodies bare.
+  void HomeState(std::optional<EventActor>* a) const;
   // «أعلنت السلطات العسكرية في النيجر، الخميس، طرد …», «قررت الحكومة تعليق …»: the verb
   // of announcing or deciding whose object the verbal noun at tb is (its subject, a time
   // and commas between); its token, or -1.
