@@ -1235,4 +1235,21 @@ TEST(Events, HomeStateSidesAndForcesAfterAnOpening) {
   EXPECT_TRUE(Coded(b, "19", "GBR", "YEM"));
 }
 
+// «يعتزم زيارة طهران» visits the place its genitive names; a verb joined by «و» after a
+// comma goes on with the subject before it («استقبل السيسي حفتر، وبحث معه»); «سبل دعم
+// الاستقرار» is a topic discussed, no act; «بلاده» is the country of the person speaking.
+TEST(Events, VisitedPlacesJoinedVerbsTopicsAndTheSpeakersCountry) {
+  Analysis a = AnalyzeText("يعتزم المدير العام للوكالة الدولية للطاقة الذرية رافائيل غروسي زيارة طهران.",
+                           "2024-09-11");
+  EXPECT_TRUE(Coded(a, "04", "IGO", "IRN"));
+  Analysis b = AnalyzeText("استقبل الرئيس المصري عبد الفتاح السيسي المشير خليفة حفتر، وبحث معه سبل دعم الاستقرار في ليبيا.",
+                           "2025-03-12");
+  EXPECT_TRUE(Coded(b, "04", "EGY", "LBY"));
+  EXPECT_FALSE(Coded(b, "04", "LBY", ""));
+  EXPECT_FALSE(Coded(b, "05", "", ""));
+  EXPECT_TRUE(Coded(AnalyzeText("ورد وزير الخارجية الإيراني عباس عراقجي على البيان قائلاً إن بلاده لن ترضخ للضغوط.",
+                                "2024-09-11"),
+                    "12", "IRN", ""));
+}
+
 }  // namespace hadath

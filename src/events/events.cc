@@ -297,6 +297,7 @@ class Coder : public SentenceReader {
     auto in_rel = [&](int e) { return rel_b >= 0 && c_.mentions[e].hb >= rel_b && c_.mentions[e].hb < rel_e; };
     // Source.
     int src = -1, tgt = -1;
+    bool visited = false;  // the target is the place a visit's genitive names
     int after_end = std::min(sent.end, te + 14);
     int k = te;
     if (FirstPerson(tb, trig)) {
@@ -404,7 +405,9 @@ class Coder : public SentenceReader {
         // زيارته وزيرة الخارجية».
         if (SeenRoot(trig.cameo.substr(0, 2))) return;
       } else if (k < sent.end && IsActor(Ent(k)) && !MarkerBefore(k, sent.begin)) {
-        src = Ent(k);
+        // «زيارة بوتين» is his visit; «يعتزم زيارة طهران» visits the place.
+        if (trig.cameo == "042" && out_.entities[Ent(k)].type == "GPE") tgt = Ent(k), visited = true;
+        else src = Ent(k);
       } else if (trig.pos == "noun" && te - tb == 1 && (StartsWithAl(T(tb).Key()) || TemporalBefore(tb, cb)) &&
                  SeenRoot(trig.cameo.substr(0, 2)) && !NationalityAfter(te, sent.end, trig)) {
         // A definite verbal noun without its own actor («الزيارة», «الاتهامات»), or one
@@ -452,7 +455,7 @@ class Coder : public SentenceReader {
         break;
       }
     }
-    const bool patient_genitive = tgt >= 0;
+    const bool patient_genitive = tgt >= 0 && !visited;
     // A verbal noun with a nationality adjective: «الهجوم الإسرائيلي», «الغارات الروسية»,
     // «الوساطة المصرية» — the adjective names who acts.
     std::optional<EventActor> adj_source;
@@ -532,7 +535,11 @@ class Coder : public SentenceReader {
                               (vroot == "17" || vroot == "18" || vroot == "19" || vroot == "20");
     // The nearest actor before a verbal noun of violence is mostly the subject of another
     // verb («ندد لبنان باغتيال …»): violent nouns take their actors from their own phrase.
-    if (src < 0 && !patient_genitive && !adj_source && !violent_noun) {
+    // (Not for a verb joined by «و» after a comma, «استقبل السيسي حفتر، وبحث معه»: it goes
+    // on with the subject of the verb before, below.)
+    const bool joined = verb && tb > cb && T(tb).proclitics == U"\u0648" &&
+                        (T(tb - 1).form == U"\u060C" || T(tb - 1).form == U",");
+    if (src < 0 && !patient_genitive && !adj_source && !violent_noun && !joined) {
       for (int q = tb - 1; q >= cb; --q) {
         int e = Ent(q);
         if (IsActor(e) && e != tgt && !in_rel(e) && !MarkerBefore(c_.mentions[e].hb, sent.begin)) {

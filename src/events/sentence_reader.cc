@@ -729,7 +729,9 @@ bool SentenceReader::MasdarHeadBefore(int tb) const {
        "بعد", "قبل", "إثر", "عقب", "أعقاب", "منذ", "جراء", "بسبب", "خلال", "أثناء", "بين",
        // «قصة خطف», «سيناريو خطف», «شبهة قتل», «مرور 26 عاماً على خطف»
        "قصة", "سيناريو", "شبهة", "ذكرى", "استمرار", "مواصلة", "تجريم", "مسألة", "خطر", "واقعة",
-       "وقائع", "ضحية"});
+       "وقائع", "ضحية",
+       // «سبل دعم الاستقرار», «آفاق تعزيز التعاون»
+       "سبل", "سبيل", "آليات", "إمكانية", "كيفية", "آفاق"});
   if (tb == 0 || T(tb - 1).kind != TokKind::kArabic) return false;
   if (kHeads.count(T(tb - 1).Key()) && !T(tb - 1).enclitic) return true;
   // «للقتل والخطف», «قتل وخطف»: joined by «و» to a verbal noun, a verbal noun too.
@@ -822,16 +824,21 @@ std::optional<EventActor> SentenceReader::OwnCountryBefore(int s, int tb) const 
   if (k > c_.sentences[s].begin && w_.verb_particle.count(T(k).Key()) && T(k).proclitics.empty()) --k;
   if (k < c_.sentences[s].begin || Ent(k) >= 0) return std::nullopt;
   if (!(kOwn.count(T(k).Key()) || (T(k).Key() == kBilad && T(k).enclitic))) return std::nullopt;
-  for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
+  std::string c;
+  for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s && c.empty(); ++it) {
     if (it->trigger.start >= T(tb).start || !it->source || it->source->actor.country.empty()) continue;
-    const std::string& c = it->source->actor.country;
-    if (c == "IGO" || c == "NGO") return std::nullopt;
-    EventActor a;
-    a.span = c_.SpanOf(k, k + 1);
-    a.actor = StateOf(c, "GOV");
-    return a;
+    c = it->source->actor.country;
   }
-  return std::nullopt;
+  // («ورد وزير الخارجية الإيراني عباس عراقجي على البيان قائلاً إن بلاده …»: with no event
+  // told before, the person speaking, the sentence's first actor.)
+  for (int q = c_.sentences[s].begin; q < k && c.empty(); ++q)
+    if (int e = Ent(q); IsActor(e) && out_.entities[e].type == "PER" && out_.entities[e].actor)
+      c = out_.entities[e].actor->country;
+  if (c.empty() || c == "IGO" || c == "NGO") return std::nullopt;
+  EventActor a;
+  a.span = c_.SpanOf(k, k + 1);
+  a.actor = StateOf(c, "GOV");
+  return a;
 }
 
 std::optional<EventActor> SentenceReader::NationalityAfter(int te, int end, const Trigger& trig) const {
@@ -1094,6 +1101,15 @@ bool SentenceReader::PurposeBefore(int tb) const {
   if (!t.proclitics.empty() && t.proclitics.back() == U'\u0644') return true;  // «لبحث», «للتوصل»
   if (tb >= 1 && kFor.count(T(tb - 1).Key())) return true;
   if (tb >= 2 && T(tb - 1).Key() == kAjl && T(tb - 2).Key() == kMin) return true;  // «من أجل»
+  // «بحث معه سبل دعم الاستقرار», «ناقشا آفاق تعزيز التعاون»: the ways to an act discussed.
+  static const WordSet kWays = MatchFormSet({"سبل", "سبيل", "آليات", "إمكانية", "إمكانيات", "كيفية", "طرق",
+                                             "آفاق", "فرص"});
+  if (tb >= 1 && kWays.count(T(tb - 1).Key())) return true;
+  // «سيزور طهران لإجراء محادثات»: a light verbal noun of purpose before the noun.
+  static const WordSet kLight = MatchFormSet({"إجراء", "عقد", "تنظيم", "إطلاق", "توقيع", "مواصلة", "استئناف"});
+  if (tb >= 1 && !T(tb - 1).proclitics.empty() && T(tb - 1).proclitics.back() == U'\u0644' &&
+      kLight.count(T(tb - 1).Key()))
+    return true;
   // «سعياً إلى», «سعيا للتوصل»
   return tb >= 2 && kFor.count(T(tb - 2).Key()) && T(tb - 1).kind != TokKind::kPunct && T(tb - 1).Key().size() <= 3;
 }
