@@ -1252,4 +1252,19 @@ TEST(Events, VisitedPlacesJoinedVerbsTopicsAndTheSpeakersCountry) {
                     "12", "IRN", ""));
 }
 
+// «غارة إسرائيلية قتلت قيادياً في حزب الله»: an attack named by its nationality before
+// the verb is the subject, and the body of the member killed the target; «في غارة شنتها
+// طائرة مسيّرة إسرائيلية» names who carried it out, and the drone is part of it.
+TEST(Events, AttacksByNationalityAndTheForceThatCarriedThemOut) {
+  Analysis a = AnalyzeText("غارة إسرائيلية قتلت قيادياً في حزب الله جنوب لبنان.", "2025-04-26");
+  EXPECT_TRUE(Coded(a, "19", "ISR", "LBN"));
+  Analysis b = AnalyzeText(
+      "قُتل قيادي في حزب الله ومرافقه، اليوم السبت، في غارة شنتها طائرة مسيّرة إسرائيلية على سيارة في جنوب لبنان.",
+      "2025-04-26");
+  EXPECT_TRUE(Coded(b, "19", "ISR", "LBN"));
+  int attacks = 0;
+  for (const Event& e : b.events) attacks += e.root == "19";
+  EXPECT_EQ(attacks, 1);
+}
+
 }  // namespace hadath

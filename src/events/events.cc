@@ -331,6 +331,21 @@ class Coder : public SentenceReader {
     const bool counted_after = harm && opens && trig.lemma != "انفجر" && trig.lemma != "تفجر" &&
                                CountedAt(te, std::min(sent.end, te + 8));
     const bool finite_phrase = trig.pos == "phrase" && (trig.tense == "past" || trig.tense == "present");
+    // «غارة إسرائيلية تقتل …», «قوات روسية تسيطر …»: a force or an attack named by its
+    // nationality right before the verb is its subject.
+    std::optional<EventActor> svo_nationality;
+    if (src < 0 && (verb || finite_phrase) && !participle && tb - 2 >= cb && Ent(tb - 1) < 0) {
+      bool force_noun = KForceWords().count(T(tb - 2).Key()) > 0;
+      if (!force_noun) {
+        LexMatch m = MatchAt(lex_, c_.tokens, tb - 2, tb - 1,
+                             [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
+        const std::string r = m.entry ? lex_.triggers[m.entry->index].cameo.substr(0, 2) : "";
+        force_noun = r == "18" || r == "19" || r == "20";
+      }
+      if (force_noun)
+        if ((svo_nationality = NationalityAfter(tb - 1, tb, trig)))
+          svo_nationality->actor = StateOf(svo_nationality->actor.country, "MIL");
+    }
     if (src < 0 && (verb || finite_phrase) && !participle && tb - 1 >= cb) {
       // SVO: an actor right before the verb is its subject («طهران ترفض …», «إن القوات
       // الروسية استخدمت غاز الكلور»).
@@ -417,6 +432,8 @@ class Coder : public SentenceReader {
       }
     } else if (tgt >= 0) {
       // («ثلاثة جنود أميركيين قتلوا»: the subject before suffered it; no other subject.)
+    } else if (svo_nationality) {
+      // (The subject stands before the verb; what follows it is its object.)
     } else if (PronounSubjectBefore(tb, sent.begin) || OwnCountryBefore(s, tb)) {
       // «أعلنت إسرائيل أنها ستفرج عن مئات الأسرى»: the pronoun on «أنّ» is the subject;
       // what follows the verb is its object. (Its referent comes from the sentence's
@@ -458,8 +475,8 @@ class Coder : public SentenceReader {
     const bool patient_genitive = tgt >= 0 && !visited;
     // A verbal noun with a nationality adjective: «الهجوم الإسرائيلي», «الغارات الروسية»,
     // «الوساطة المصرية» — the adjective names who acts.
-    std::optional<EventActor> adj_source;
-    if (!verb && src < 0) adj_source = NationalityAfter(te, sent.end, trig);
+    std::optional<EventActor> adj_source = svo_nationality;
+    if (!verb && src < 0 && !adj_source) adj_source = NationalityAfter(te, sent.end, trig);
     std::optional<EventActor> adj_source2;
     // «شنّت الطائرات الأمريكية غارات», «قصفت المدفعية الإسرائيلية»: a force named by its
     // nationality adjective, the subject before a noun of violence or after a verb.
@@ -732,6 +749,11 @@ class Coder : public SentenceReader {
         continue;
       }
       uint32_t mk = MarkerBefore(q, sent.begin);
+      // «تقتل قيادياً في حزب الله»: the body whose member is the object.
+      if (mk == kTgtFi && verb && (trig.targets & kTgtObj) && MemberOf(from, q)) {
+        tgt = e;
+        break;
+      }
       // A verbal noun whose agent is its pronoun governs an object as its verb does:
       // «مطالبتها إيران بالإفراج».
       const bool object_of_noun = !verb && !violent_root && T(te - 1).enclitic && q == te;
@@ -889,6 +911,24 @@ class Coder : public SentenceReader {
       if (src >= 0 && src != tgt) tgt = src;
       src = agent;
       if (tgt == src) tgt = -1;
+    } else if (src < 0 && !adj_source && violent_root) {
+      // «في غارة شنتها طائرة مسيّرة إسرائيلية»: the force that carried it out, by its
+      // nationality; its weapon is part of this event, not one of its own.
+      static const WordSet kDoneBy = MatchFormSet({"شنه", "شنته", "شنها", "شنتها", "نفذه", "نفذته", "نفذها",
+                                                   "نفذتها", "أطلقتها", "أطلقها"});
+      for (int k = te; k + 2 < std::min(sent.end, te + 4); ++k) {
+        if (!kDoneBy.count(T(k).form)) continue;  // (the form: the key has lost its pronoun)
+        Trigger probe;
+        probe.pos = "phrase";
+        probe.lemma = EncodeUtf8(T(k + 1).Key());
+        if (!KForceWords().count(T(k + 1).Key()) && !WeaponName(probe)) break;
+        for (int n = k + 2; n < std::min(sent.end, k + 4) && !adj_source; ++n)
+          if ((adj_source = NationalityAfter(n, n + 1, trig))) {
+            adj_source->actor = StateOf(adj_source->actor.country, "MIL");
+            for (int w = k + 1; w < n; ++w) consumed_.insert(w);
+          }
+        break;
+      }
     }
     // «قُتل خمسة جنود في انفجار عبوة ناسفة», «قُتل قيادي بضربة إسرائيلية»: a killing told
     // by its victims and the attack that caused it is one event, the attack, whose

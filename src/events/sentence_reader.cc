@@ -566,7 +566,7 @@ int SentenceReader::InstrumentAfter(int s, int te) const {
   static const WordSet kCause = MatchFormSet({"في", "جراء", "إثر", "اثر", "نتيجة", "خلال"});
   const Sentence& sent = c_.sentences[s];
   const int ce = ClauseEnd(s, te);
-  for (int k = te; k < std::min(ce, te + 10); ++k) {
+  for (int k = te; k < std::min(ce, te + 14); ++k) {
     if (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C") break;
     const bool by = T(k).proclitics == U"\u0628";
     if (!by && !(k > sent.begin && kCause.count(T(k - 1).Key()))) continue;
@@ -608,7 +608,9 @@ int SentenceReader::ObligedBefore(int s, int tb) const {
 bool SentenceReader::MemberOf(int te, int k) const {
   static const WordSet kMember = MatchFormSet(
       {"ضابط", "قيادي", "عضو", "مسؤول", "عنصر", "عناصر", "مقاتل", "مقاتلين", "مقاتلو", "جندي", "مصدر",
-       "متحدث", "ناطق", "قائد", "زعيم", "أعضاء", "قياديين", "قياديون", "مسؤولين", "ضباط", "مسؤولون"});
+       "متحدث", "ناطق", "قائد", "زعيم", "أعضاء", "قياديين", "قياديون", "مسؤولين", "ضباط", "مسؤولون",
+       // the accusative: «تقتل قيادياً في حزب الله»
+       "ضابطا", "قياديا", "عضوا", "مسؤولا", "عنصرا", "مقاتلا", "جنديا", "قائدا", "زعيما"});
   if (k - 2 < te || T(k - 1).Key() != w_.fi || !T(k - 1).proclitics.empty()) return false;
   // The member noun right after the verb, an adjective («رفيع», «كبير») between at most.
   for (int q = te; q <= std::min(k - 2, te + 1); ++q)
