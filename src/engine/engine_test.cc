@@ -1267,4 +1267,21 @@ TEST(Events, AttacksByNationalityAndTheForceThatCarriedThemOut) {
   EXPECT_EQ(attacks, 1);
 }
 
+// A noun of force fired or launched by a verb takes the verb's subject («أطلقت قوات الأمن
+// الغاز المسيل للدموع», «قد شنت غزوها الشامل لأوكرانيا»), not after a preposition («في
+// هجوم»); sanctions that «تستهدف» ships attack nothing; a crowd named by its nationality
+// before the verb protests for that nation.
+TEST(Events, LaunchedForceSanctionsThatTargetAndNationalCrowds) {
+  EXPECT_TRUE(Coded(AnalyzeText("وكانت روسيا قد شنت غزوها الشامل لأوكرانيا في 24 فبراير 2022.", "2025-06-20"), "19",
+                    "RUS", "UKR"));
+  EXPECT_TRUE(Coded(AnalyzeText("باريس - أ ف ب: أطلقت قوات الأمن الغاز المسيل للدموع لتفريق مئات المحتجين.", "2025-02-25"),
+                    "17", "FRA", ""));
+  Analysis a = AnalyzeText("فرض الاتحاد الأوروبي، اليوم الجمعة، حزمة جديدة من العقوبات على روسيا تستهدف 74 سفينة.",
+                           "2025-06-20");
+  EXPECT_TRUE(Coded(a, "16", "IGO", "RUS"));
+  EXPECT_FALSE(Coded(a, "19", "", ""));
+  EXPECT_TRUE(Coded(AnalyzeText("مزارعون فرنسيون تظاهروا بجراراتهم في باريس ضد اتفاق التجارة.", "2025-02-25"), "14",
+                    "FRA", ""));
+}
+
 }  // namespace hadath

@@ -258,9 +258,18 @@ class Coder : public SentenceReader {
     // A weapon's name is an event only where the weapon is fired: «تطوير نظم الصواريخ»,
     // «تمويل 28 طائرة بدون طيار» tell of arms, not of an attack.
     // (Fired by a verb, «أطلقت حماس عشرات الصواريخ», the weapon takes that verb's subject.)
-    const WeaponUse weapon =
-        march.cameo.empty() && WeaponName(trig_in) ? WeaponInUse(s, tb, te) : WeaponUse::kAimed;
+    WeaponUse weapon = march.cameo.empty() && WeaponName(trig_in) ? WeaponInUse(s, tb, te) : WeaponUse::kAimed;
     if (weapon == WeaponUse::kUnused) return;
+    // So does a noun of force after a verb of firing or launching: «أطلقت قوات الأمن الغاز
+    // المسيل للدموع», «وكانت روسيا قد شنت غزوها الشامل».
+    static const WordSet kLaunch = MatchFormSet({"شن", "شنت", "شنوا", "يشن", "تشن", "يشنون", "بدأ", "بدأت",
+                                                 "واصل", "واصلت", "نفذ", "نفذت", "نفذوا"});
+    if (trig_in.pos != "verb" && march.cameo.empty() && !WeaponName(trig_in) &&
+        (trig_in.cameo.compare(0, 2, "17") == 0 || trig_in.cameo.compare(0, 2, "18") == 0 ||
+         trig_in.cameo.compare(0, 2, "19") == 0 || trig_in.cameo.compare(0, 2, "20") == 0) &&
+        tb > c_.sentences[s].begin && !AfterPreposition(tb) &&
+        (kLaunch.count(T(tb - 1).Key()) || WeaponInUse(s, tb, te) == WeaponUse::kFired))
+      weapon = WeaponUse::kFired;
     const Trigger& trig = !march.cameo.empty() ? march
                           : noun_reading       ? as_noun
                           : trig_in.tense == "jussive" ? jussive
@@ -342,9 +351,11 @@ class Coder : public SentenceReader {
         const std::string r = m.entry ? lex_.triggers[m.entry->index].cameo.substr(0, 2) : "";
         force_noun = r == "18" || r == "19" || r == "20";
       }
-      if (force_noun)
+      // («مزارعون فرنسيون يتظاهرون»: people of a nation, its civilians.)
+      const bool crowd = !force_noun && (ProtesterWords().count(T(tb - 2).Key()) || CrowdWords().count(T(tb - 2).Key()));
+      if (force_noun || crowd)
         if ((svo_nationality = NationalityAfter(tb - 1, tb, trig)))
-          svo_nationality->actor = StateOf(svo_nationality->actor.country, "MIL");
+          svo_nationality->actor = StateOf(svo_nationality->actor.country, crowd ? "CVL" : "MIL");
     }
     if (src < 0 && (verb || finite_phrase) && !participle && tb - 1 >= cb) {
       // SVO: an actor right before the verb is its subject («طهران ترفض …», «إن القوات
@@ -704,6 +715,13 @@ class Coder : public SentenceReader {
     // «مسيرته المهنية», «لتتم مسيرتها»: a march with its owner's pronoun is a career or a
     // course.
     if (trig.lemma == "مسيرة" && te - tb == 1 && T(tb).enclitic) return;
+    // «عقوبات … تستهدف 74 سفينة»: measures, not arms, take aim.
+    if (trig.lemma == "استهدف") {
+      static const WordSet kMeasures = MatchFormSet({"عقوبات", "العقوبات", "الحزمة", "حزمة", "الإجراءات",
+                                                     "إجراءات", "القرار", "القانون", "الخطة", "المبادرة", "التدابير"});
+      for (int q = std::max(cb, tb - 6); q < tb; ++q)
+        if (kMeasures.count(T(q).Key())) return;
+    }
     // «انفجرت فضيحة جديدة», «تفجر الخلاف»: what bursts is no bomb.
     if ((trig.lemma == "انفجر" || trig.lemma == "تفجر") && AbstractAround(s, tb, te)) return;
     // A war is told as an event when the text says what it did or when it broke out
