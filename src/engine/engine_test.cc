@@ -1284,4 +1284,23 @@ TEST(Events, LaunchedForceSanctionsThatTargetAndNationalCrowds) {
                     "FRA", ""));
 }
 
+// A body's short name in parentheses is no target, and the addressees of an appeal may
+// stand long before what it asks for («إلى "حوار صريح"»); a condemned act told before by
+// its definite noun names its actor; «تحقيق أهدافها» achieves; a claimed attack is the
+// claimant's attack.
+TEST(Events, AppealsCondemnedActsAchievementsAndClaims) {
+  Analysis a = AnalyzeText(
+      "دعت المجموعة الاقتصادية لدول غرب أفريقيا (إيكواس) دول تحالف الساحل الثلاث، مالي والنيجر وبوركينا فاسو، إلى "
+      "\"حوار صريح\" بشأن مستقبل حرية التنقل.",
+      "2025-02-14");
+  for (const char* c : {"MLI", "NER", "BFA"}) EXPECT_TRUE(Coded(a, "02", "IGO", c)) << c;
+  EXPECT_FALSE(Coded(a, "04", "", ""));
+  Analysis b = AnalyzeText("شنت الطائرات الإسرائيلية غارات على خان يونس. وحماس من جهتها أدانت الغارات.", "2024-09-22");
+  EXPECT_TRUE(Coded(b, "11", "PSE", "ISR"));
+  EXPECT_FALSE(Coded(AnalyzeText("قال نتنياهو إن إسرائيل لن توقف الحرب قبل تحقيق جميع أهدافها.", "2024-09-22"), "09",
+                     "", ""));
+  EXPECT_TRUE(Coded(AnalyzeText("تبنت حركة الشباب هجوماً على قاعدة عسكرية في الصومال.", "2024-09-22"), "19", "SOM",
+                    ""));
+}
+
 }  // namespace hadath

@@ -715,6 +715,14 @@ class Coder : public SentenceReader {
     // «مسيرته المهنية», «لتتم مسيرتها»: a march with its owner's pronoun is a career or a
     // course.
     if (trig.lemma == "مسيرة" && te - tb == 1 && T(tb).enclitic) return;
+    // «قبل تحقيق جميع أهدافها», «تحقيق الاستقرار»: achieving, not an inquiry.
+    if (trig.cameo == "090" && trig.lemma == "تحقيق" && te < sent.end) {
+      static const WordSet kGoal = MatchFormSet(
+          {"أهداف", "أهدافها", "أهدافه", "أهدافهم", "الأهداف", "هدف", "هدفها", "هدفه", "جميع", "كل", "مكاسب",
+           "انتصار", "النصر", "السلام", "الاستقرار", "التنمية", "العدالة", "المصالحة", "تقدم", "نتائج", "الأمن",
+           "التوازن", "مطالب", "المطالب", "الوحدة", "التكامل", "الرخاء", "الازدهار", "النمو", "الاكتفاء"});
+      if (kGoal.count(T(te).Key())) return;
+    }
     // «عقوبات … تستهدف 74 سفينة»: measures, not arms, take aim.
     if (trig.lemma == "استهدف") {
       static const WordSet kMeasures = MatchFormSet({"عقوبات", "العقوبات", "الحزمة", "حزمة", "الإجراءات",
@@ -760,8 +768,10 @@ class Coder : public SentenceReader {
         q = c_.mentions[e].te - 1;
         continue;
       }
-      // «مسلحون مجهولون»: a word of the same actor right after the subject describes it.
-      if (src >= 0 && q == c_.mentions[src].te && out_.entities[e].actor && out_.entities[src].actor &&
+      // «مسلحون مجهولون»: a word of the same actor right after the subject describes it;
+      // so does its short name in parentheses: «المجموعة الاقتصادية لدول غرب أفريقيا (إيكواس)».
+      const bool bracketed = q > 0 && T(q - 1).form == U"(" && src >= 0 && q - 1 == c_.mentions[src].te;
+      if (src >= 0 && (q == c_.mentions[src].te || bracketed) && out_.entities[e].actor && out_.entities[src].actor &&
           out_.entities[e].actor->code == out_.entities[src].actor->code) {
         q = c_.mentions[e].te - 1;
         continue;
@@ -831,6 +841,21 @@ class Coder : public SentenceReader {
           if (auto f = NationalityAfter(q + 2, sent.end, trig)) {
             f->actor = StateOf(f->actor.country, "GOV");
             adj_target = f;
+          }
+        }
+        // «وحماس من جهتها أدانت الغارات»: a condemned act told before, by the definite noun
+        // of its kind, names its actor as the target.
+        if (tgt < 0 && !adj_target && object && (vroot == "11" || vroot == "12") && StartsWithAl(T(q).Key())) {
+          LexMatch m = MatchAt(lex_, c_.tokens, q, std::min(sent.end, q + 3),
+                               [](const LexEntry& x) { return x.kind == LexKind::kTrigger; }, true);
+          const std::string r = m.entry ? lex_.triggers[m.entry->index].cameo.substr(0, 2) : "";
+          if (r == "18" || r == "19" || r == "20") {
+            const std::string own = src >= 0 ? CountryOf(ActorOf(src)) : "";
+            for (auto it = out_.events.rbegin(); it != out_.events.rend(); ++it) {
+              if (it->root != r || !it->source || it->source->actor.country.empty()) continue;
+              if (it->source->actor.country != own) adj_target = it->source;
+              break;
+            }
           }
         }
         // The object that names the target is the verb's theme, not an event of its own:

@@ -890,13 +890,20 @@ int SentenceReader::AgentAfter(const Sentence& sent, int te) const {
 }
 
 bool SentenceReader::AppealBefore(int s, int tb, int cb) const {
+  // What the appeal is for follows «إلى» or «بـ» («دعت إيكواس دول الساحل الثلاث، مالي
+  // والنيجر وبوركينا فاسو، إلى "حوار صريح"»): then the addressees may stand long between.
+  static const std::u32string kIla = MatchFormOf("إلى");
+  int p = tb - 1;
+  while (p > cb && T(p).kind == TokKind::kPunct && IsQuoteChar(T(p).form.empty() ? U' ' : T(p).form[0])) --p;
+  const bool for_what = (p >= cb && T(p).Key() == kIla) || (!T(tb).proclitics.empty() && T(tb).proclitics.back() == U'\u0628');
+  const int reach = for_what ? 30 : 10;
   for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
     const Event& e = *it;
     if (e.root != "02" && e.root != "10") continue;
     int trig_end = -1;
     for (int k = cb; k < tb; ++k)
       if (T(k).start == e.trigger.start) trig_end = k;
-    if (trig_end >= 0 && tb - trig_end <= 10) return true;
+    if (trig_end >= 0 && tb - trig_end <= reach) return true;
   }
   return false;
 }
