@@ -1303,4 +1303,19 @@ TEST(Events, AppealsCondemnedActsAchievementsAndClaims) {
                     ""));
 }
 
+// A visit goes to the place its clause names («حلّ عطاف بتونس في زيارة عمل»); a crowd
+// counted in the singular with its nationality gathers in protest before a seat of power;
+// two nationalities joined by «و» are two targets.
+TEST(Events, VisitPlacesCrowdsBeforeSeatsAndTwoNationalities) {
+  EXPECT_TRUE(Coded(AnalyzeText("حلّ وزير الشؤون الخارجية الجزائري أحمد عطاف، اليوم الأحد، بتونس في زيارة عمل تدوم يومين.",
+                                "2025-05-11"),
+                    "04", "DZA", "TUN"));
+  EXPECT_TRUE(Coded(AnalyzeText("وفي بروكسل، تجمّع نحو 500 مزارع بلجيكي بجراراتهم أمام مقر المفوضية الأوروبية.",
+                                "2025-02-25"),
+                    "14", "BEL", "IGO"));
+  Analysis a = AnalyzeText("أعلنت وزارة الخزانة الأمريكية فرض عقوبات على ثلاث شركات إماراتية وتركية.", "2025-06-20");
+  EXPECT_TRUE(Coded(a, "16", "USA", "ARE"));
+  EXPECT_TRUE(Coded(a, "16", "USA", "TUR"));
+}
+
 }  // namespace hadath

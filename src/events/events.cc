@@ -138,7 +138,10 @@ class Coder : public SentenceReader {
     const WordSet& kCrowd = CrowdWords();
     static const WordSet kStreet = MatchFormSet({"الشوارع", "شوارع", "الشارع", "الساحات", "ساحة", "الميدان",
                                                  "احتجاجا", "للاحتجاج", "للمطالبة", "للتنديد", "تنديدا",
-                                                 "رافعين", "هاتفين", "مرددين", "يهتفون", "يرددون"});
+                                                 "رافعين", "هاتفين", "مرددين", "يهتفون", "يرددون",
+                                                 // a crowd gathered before a seat of power:
+                                                 // «أمام مقر المفوضية», «أمام البرلمان»
+                                                 "أمام", "بجراراتهم", "بجرارات"});
     // What is closed or cut is a road: «قطعوا مئات الكيلومترات» is a journey.
     static const WordSet kRoadAct = MatchFormSet({"أغلق", "أغلقت", "أغلقوا", "قطع", "قطعت", "قطعوا", "سد",
                                                   "سدت", "سدوا"});
@@ -217,6 +220,21 @@ class Coder : public SentenceReader {
       } else {
         ev.source = EventActor{c_.SpanOf(crowd, crowd + 1), "", StateOf("", "CVL")};
       }
+      // «نحو 500 مزارع بلجيكي»: the crowd's nationality names its people.
+      if (auto a = NationalityAfter(crowd + 1, std::min(sent.end, crowd + 2), Trigger{}))
+        ev.source->actor = StateOf(a->actor.country, "CVL");
+      // «أمام مقر المفوضية الأوروبية», «أمام السفارة الدنماركية»: against the body whose
+      // seat it gathers before.
+      static const WordSet kSeat = MatchFormSet({"مقر", "السفارة", "سفارة", "القنصلية", "قنصلية"});
+      static const std::u32string kAmam = MatchFormOf("أمام");
+      for (int q = k + 1; q + 2 < std::min(ce, k + 14) && !ev.target; ++q) {
+        if (T(q).Key() != kAmam || !kSeat.count(T(q + 1).Key())) continue;
+        if (int e = Ent(q + 2); e >= 0 && out_.entities[e].actor && !out_.entities[e].actor->country.empty())
+          ev.target = ActorOf(e);
+        else if (auto n = NationalityAfter(q + 2, std::min(sent.end, q + 3), Trigger{}))
+          ev.target = EventActor{n->span, "", StateOf(n->actor.country, "GOV")};
+      }
+      if (ev.target && ev.source && ev.target->actor.code == ev.source->actor.code) ev.target.reset();
       Date(s, k, &ev);
       Location(s, k + 1, &ev);
       ev.confidence = 0.5 + (ev.date && ev.date->from == "text" ? 0.1 : 0);
@@ -938,9 +956,11 @@ class Coder : public SentenceReader {
         break;
       }
     }
-    // Withdrawing from, fighting in, occupying a place of another state: that state.
+    // Withdrawing from, fighting in, occupying a place of another state: that state. So
+    // is a visit's («حلّ عطاف بتونس في زيارة عمل»).
     if (tgt < 0 && !adj_target && src >= 0 &&
-        (vroot == "18" || vroot == "19" || vroot == "20" || trig.cameo.compare(0, 3, "087") == 0)) {
+        (vroot == "18" || vroot == "19" || vroot == "20" || trig.cameo.compare(0, 3, "087") == 0 ||
+         trig.cameo == "042")) {
       int p = PlaceInClause(s, tb, cb);
       if (p < 0) p = PlaceAfterFrom(te, sent.end);
       if (p >= 0 && out_.entities[p].actor && out_.entities[src].actor &&
@@ -1152,7 +1172,23 @@ class Coder : public SentenceReader {
       if (auto pair = PairAfter(s, ev.source ? ev.source->actor.country : "", tb, from))
         ev.target = pair->first, pair_second = pair->second;
     }
+    // «عقوبات على ثلاث شركات إماراتية وتركية»: a second nationality joined by «و».
+    std::optional<EventActor> adj_target2;
+    if (tgt < 0 && adj_target && ev.target && ev.target->span.start == adj_target->span.start) {
+      for (int k = sent.begin; k + 1 < sent.end; ++k) {
+        if (T(k).start != adj_target->span.start) continue;
+        if (T(k + 1).proclitics == U"\u0648") {
+          LexMatch m = MatchAt(lex_, c_.tokens, k + 1, k + 2,
+                               [](const LexEntry& e) { return e.kind == LexKind::kNationality; });
+          if (m.entry && lex_.countries[m.entry->index].iso3 != adj_target->actor.country)
+            adj_target2 = EventActor{c_.SpanOf(k + 1, k + 2), "",
+                                     StateOf(lex_.countries[m.entry->index].iso3, adj_target->actor.sector)};
+        }
+        break;
+      }
+    }
     std::vector<Event> copies;
+    if (adj_target2) (copies.emplace_back(ev)).target = adj_target2;
     for (int x : src_more) (copies.emplace_back(ev)).source = ActorOf(x);
     if (second_adj) (copies.emplace_back(ev)).source = adj_source2;
     for (int x : tgt_more) (copies.emplace_back(ev)).target = ActorOf(x);
