@@ -1318,4 +1318,16 @@ TEST(Events, VisitPlacesCrowdsBeforeSeatsAndTwoNationalities) {
   EXPECT_TRUE(Coded(a, "16", "USA", "TUR"));
 }
 
+// A person introduced by a role takes the role's marker: «بحث … مع المبعوث الأممي إلى
+// اليمن هانس غروندبرغ» meets the UN; «ضرورة التوصل إلى تهدئة» is asked for, not reached.
+TEST(Events, RolesCarryTheirMarkerAndNecessitiesAreNoEvents) {
+  EXPECT_TRUE(Coded(AnalyzeText("بحث وزير الخارجية السعودي مع المبعوث الأممي إلى اليمن هانس غروندبرغ جهود السلام.",
+                                "2024-04-15"),
+                    "04", "SAU", "IGO"));
+  Analysis a = AnalyzeText("بحث وزير الخارجية المصري مع نظيره القطري سير المفاوضات، وأكد الجانبان ضرورة التوصل إلى تهدئة.",
+                           "2024-09-22");
+  EXPECT_TRUE(Coded(a, "04", "EGY", "QAT"));
+  EXPECT_FALSE(Coded(a, "08", "", ""));
+}
+
 }  // namespace hadath

@@ -684,6 +684,23 @@ uint32_t SentenceReader::MarkerBefore(int k, int sb) const {
     for (const auto& [w, b] : w_.markers)
       if (T(k - 1).Key() == w) m |= b;
   }
+  // A person after the role that introduces them («مع المبعوث الأممي إلى اليمن هانس
+  // غروندبرغ», «للمبعوث الأممي …»): the role's marker is theirs.
+  if (m == 0 && Ent(k) >= 0 && out_.entities[Ent(k)].type == "PER") {
+    for (int p = k - 1; p >= std::max(sb, k - 8); --p) {
+      if (T(p).kind == TokKind::kPunct) break;
+      LexMatch r = MatchAt(lex_, c_.tokens, p, k, [](const LexEntry& e) { return e.kind == LexKind::kRole; });
+      if (!r.entry || k - (p + r.ntokens) > 3) continue;  // («إلى اليمن» between at most)
+      for (char32_t ch : T(p).proclitics) {
+        if (ch == U'\u0628') m |= kTgtBi;
+        if (ch == U'\u0644') m |= kTgtLi;
+      }
+      if (p > sb && !T(p - 1).enclitic)
+        for (const auto& [w, b] : w_.markers)
+          if (T(p - 1).Key() == w) m |= b;
+      break;
+    }
+  }
   return m;
 }
 
@@ -1114,8 +1131,12 @@ bool SentenceReader::PurposeBefore(int tb) const {
   if (tb >= 2 && T(tb - 1).Key() == kAjl && T(tb - 2).Key() == kMin) return true;  // «من أجل»
   // «بحث معه سبل دعم الاستقرار», «ناقشا آفاق تعزيز التعاون»: the ways to an act discussed.
   static const WordSet kWays = MatchFormSet({"سبل", "سبيل", "آليات", "إمكانية", "إمكانيات", "كيفية", "طرق",
-                                             "آفاق", "فرص"});
+                                             "آفاق", "فرص", "ضرورة", "أهمية"});
   if (tb >= 1 && kWays.count(T(tb - 1).Key())) return true;
+  // («ضرورة التوصل إلى تهدئة»: through «التوصل إلى».)
+  static const WordSet kReach = MatchFormSet({"إلى", "التوصل", "الوصول", "للتوصل"});
+  for (int p = tb - 1, n = 0; p >= 0 && n < 3 && kReach.count(T(p).Key()); --p, ++n)
+    if (p >= 1 && kWays.count(T(p - 1).Key())) return true;
   // «سيزور طهران لإجراء محادثات»: a light verbal noun of purpose before the noun.
   static const WordSet kLight = MatchFormSet({"إجراء", "عقد", "تنظيم", "إطلاق", "توقيع", "مواصلة", "استئناف"});
   if (tb >= 1 && !T(tb - 1).proclitics.empty() && T(tb - 1).proclitics.back() == U'\u0644' &&
