@@ -1330,4 +1330,12 @@ TEST(Events, RolesCarryTheirMarkerAndNecessitiesAreNoEvents) {
   EXPECT_FALSE(Coded(a, "08", "", ""));
 }
 
+// «تضامناً مع», «رداً على», «دعماً لـ» after a clause give its reason; they are no events.
+TEST(Events, AReasonInTheAccusativeIsNoEvent) {
+  Analysis a = AnalyzeText("أطلق الحوثيون صواريخ على سفن تجارية في البحر الأحمر تضامناً مع الفلسطينيين.", "2024-04-15");
+  EXPECT_TRUE(Coded(a, "19", "YEM", ""));
+  EXPECT_FALSE(Coded(a, "05", "", ""));
+  EXPECT_TRUE(Coded(AnalyzeText("أعلنت قطر تضامنها مع لبنان.", "2024-04-15"), "05", "QAT", "LBN"));
+}
+
 }  // namespace hadath

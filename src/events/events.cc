@@ -733,6 +733,17 @@ class Coder : public SentenceReader {
     // «مسيرته المهنية», «لتتم مسيرتها»: a march with its owner's pronoun is a career or a
     // course.
     if (trig.lemma == "مسيرة" && te - tb == 1 && T(tb).enclitic) return;
+    // «تأتي هجماتهم تضامناً مع الفلسطينيين», «رداً على …», «دعماً لـ…»: an indefinite
+    // verbal noun in the accusative after its clause gives the reason for what the clause
+    // tells; it is no event of its own.
+    // (Also where the form reads as a dual past, «تضامنا», «ردا»: far rarer.)
+    if (te - tb == 1 && tb > sent.begin) {
+      static const WordSet kReason = MatchFormSet({"تضامنا", "دعما", "ردا", "تأييدا", "تنديدا", "استنكارا",
+                                                   "تعبيرا", "ترحيبا", "انتقاما"});
+      if (kReason.count(T(tb).Key()) && T(tb).proclitics.empty() &&
+          T(tb - 1).kind != TokKind::kPunct)
+        return;
+    }
     // «قبل تحقيق جميع أهدافها», «تحقيق الاستقرار»: achieving, not an inquiry.
     if (trig.cameo == "090" && trig.lemma == "تحقيق" && te < sent.end) {
       static const WordSet kGoal = MatchFormSet(
