@@ -108,12 +108,28 @@ void FindQuotes(DocContext* ctx, Analysis* out) {
       if (IsSpeechCue(t[k].Key())) { cue = k; break; }
     int speaker = -1;
     if (cue >= 0) {
-      for (int k = cue + 1; k < static_cast<int>(i) && speaker < 0; ++k) {
+      const bool participle = IsParticipleCue(t[cue].Key());
+      // (Not after a participle: «مؤكداً أن الصين "ستتخذ …"» — China is what is said.)
+      for (int k = cue + 1; k < static_cast<int>(i) && speaker < 0 && !participle; ++k) {
         int e = ctx->token_entity[k];
-        if (e >= 0 && ctx->mentions[e].actor) speaker = e;
+        if (e < 0 || !ctx->mentions[e].actor) continue;
+        speaker = e;
+        // «وقال نائب وزير الخارجية الروسي ألكسندر غروشكو»: the person the role introduces.
+        if (out->entities[e].type != "PER")
+          for (int m = ctx->mentions[e].te; m < std::min(static_cast<int>(i), ctx->mentions[e].te + 2); ++m)
+            if (int f = ctx->token_entity[m]; f >= 0 && f != e && out->entities[f].type == "PER") {
+              speaker = f;
+              break;
+            }
       }
-      // «…، مضيفاً: "…"»: a circumstantial participle continues the sentence's speaker.
-      if (speaker < 0 && IsParticipleCue(t[cue].Key()) && last_speaker >= 0) speaker = last_speaker;
+      // «…، مضيفاً: "…"», «ورد عراقجي … قائلاً»: a circumstantial participle continues the
+      // sentence's subject (its first person or body), else the speaker before.
+      for (int k = s.begin; k < cue && speaker < 0 && participle; ++k) {
+        int e = ctx->token_entity[k];
+        if (e >= 0 && ctx->mentions[e].actor && (out->entities[e].type == "PER" || out->entities[e].type == "ORG"))
+          speaker = e;
+      }
+      if (speaker < 0 && participle && last_speaker >= 0) speaker = last_speaker;
       // Else the subject before the cue, a person or organisation before a place.
       for (int pass = 0; pass < 2 && speaker < 0; ++pass) {
         for (int k = cue - 1; k >= s.begin && speaker < 0; --k) {
