@@ -1122,6 +1122,19 @@ class Coder : public SentenceReader {
       ev.modality = "asserted";
     }
     if (MassKilling(s, te, trig)) ev.cameo = "202";
+    // «دمرت قواتها أربعة زوارق مسيّرة مفخخة», «تدمير منصات إطلاق»: arms and positions
+    // destroyed are fighting, not property destroyed to coerce.
+    if (ev.cameo == "1712") {
+      static const WordSet kMilitary = MatchFormSet(
+          {"زوارق", "زورق", "مسيرات", "مسيرة", "طائرات", "طائرة", "صواريخ", "صاروخ", "منصة", "منصات", "دبابات",
+           "دبابة", "مواقع", "موقع", "مخازن", "مستودعات", "أنفاق", "نفق", "آليات", "مدرعات", "قواعد", "رادارات",
+           "رادار", "بطاريات", "ذخائر", "أسلحة", "سفن", "سفينة", "مقرات", "تحصينات"});
+      for (int q = te; q < std::min(sent.end, te + 5); ++q)
+        if (kMilitary.count(T(q).Key())) {
+          ev.cameo = "190";
+          break;
+        }
+    }
     const int threat_if = Threat(s, tb, src, ev.modality, &ev.cameo);
     if (threat_if != -2) ev.modality = "asserted";  // the threat was made
     const CameoInfo* ci = lex_.Cameo(ev.cameo);
