@@ -1338,4 +1338,26 @@ TEST(Events, AReasonInTheAccusativeIsNoEvent) {
   EXPECT_TRUE(Coded(AnalyzeText("أعلنت قطر تضامنها مع لبنان.", "2024-04-15"), "05", "QAT", "LBN"));
 }
 
+// A feminine dual's verb has its subjects before it («واليابان والفلبين … وحثّتا بكين»);
+// a condemned act told before by its definite noun names its actor («أدان … الإطلاق»);
+// «وحدات من الجيش الأرميني» is that army; a time between commas does not break a light
+// verb's phrase; people of a body with an adjective («قائدين ميدانيين في …») are its.
+TEST(Events, DualsAnaphoraUnitsAndTimesBetweenCommas) {
+  Analysis a = AnalyzeText("أعربت اليابان والفلبين عن قلق بالغ، وحثّتا بكين على ضبط النفس.", "2025-10-13");
+  EXPECT_TRUE(Coded(a, "02", "JPN", "CHN"));
+  EXPECT_FALSE(Coded(a, "02", "CHN", ""));
+  EXPECT_TRUE(Coded(AnalyzeText("أطلقت كوريا الشمالية صاروخاً باتجاه البحر. وأدان الرئيس الكوري الجنوبي الإطلاق.",
+                                "2025-09-18"),
+                    "11", "KOR", "PRK"));
+  EXPECT_TRUE(Coded(AnalyzeText("اتهمت وزارة الدفاع الأذربيجانية وحدات من الجيش الأرميني بإطلاق النار.", "2025-04-24"),
+                    "11", "AZE", "ARM"));
+  EXPECT_TRUE(Coded(AnalyzeText("وأجرى وزير الخارجية الصيني وانغ يي، اليوم الثلاثاء، اتصالاً هاتفياً مع نظيره الباكستاني.",
+                                "2025-02-25"),
+                    "04", "CHN", "PAK"));
+  EXPECT_TRUE(Coded(AnalyzeText("وفرضت وزارة الخزانة الأمريكية، أمس الاثنين، عقوبات على قائدين ميدانيين في قوات الدعم "
+                                "السريع.",
+                                "2024-05-14"),
+                    "16", "USA", "SDN"));
+}
+
 }  // namespace hadath

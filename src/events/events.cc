@@ -56,11 +56,20 @@ class Coder : public SentenceReader {
                                  [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
             // (The noun tells it when it has an actor of its own after it: «رفض موسكو».)
             const int after = tail + (t.entry ? t.ntokens : 1);
-            const bool own_actor = after < sent.end && IsActor(Ent(after)) && c_.mentions[Ent(after)].hb == after;
+            // («وقف إطلاق النار مع أذربيجان»: or one its marker introduces.)
+            // (A partner: the noun of a joint act with «مع».)
+            const bool marked_actor = t.entry && after + 1 < sent.end &&
+                                      (MarkerBefore(after + 1, sent.begin) & kTgtMaa) &&
+                                      (lex_.triggers[t.entry->index].targets & kTgtMaa) &&
+                                      IsActor(Ent(after + 1)) && c_.mentions[Ent(after + 1)].hb == after + 1;
+            const bool own_actor =
+                (after < sent.end && IsActor(Ent(after)) && c_.mentions[Ent(after)].hb == after) || marked_actor;
             if (!t.entry || lex_.triggers[t.entry->index].cameo.compare(0, 2, g->cameo, 0, 2) != 0 || !own_actor) {
               // Coded at its verb, the phrase takes its arguments as the verb does (VSO).
               Trigger as_verb = *g;
               if (as_verb.tense == "past" || as_verb.tense == "present") as_verb.pos = "verb";
+              // (The noun's own markers go with it: «أعلن …، الخميس، وقف إطلاق النار مع أذربيجان».)
+              if (t.entry) as_verb.targets |= lex_.triggers[t.entry->index].targets;
               Code(static_cast<int>(s), i, i + 1, as_verb);
               // Otherwise the noun is the phrase's object, not an event of its own:
               // «علّقت إثيوبيا المفاوضات مع مصر» suspends; it does not negotiate, and «قد
@@ -353,8 +362,11 @@ class Coder : public SentenceReader {
     // A past verb with its plural subject's suffix («اختطفوا», «هاجموا») agrees with a
     // subject before it (VSO verbs stay singular): the actor after it is its object.
     const std::u32string& vk = T(tb).Key();
-    const bool plural_subject = verb && trig.tense == "past" && te - tb == 1 && vk.size() >= 5 &&
-                                vk.compare(vk.size() - 2, 2, U"\u0648\u0627") == 0;
+    // (So does a feminine dual's «تا»: «واليابان والفلبين … وحثّتا بكين».)
+    const bool plural_subject = verb && trig.tense == "past" && te - tb == 1 && vk.size() >= 4 &&
+                                ((vk.size() >= 5 && vk.compare(vk.size() - 2, 2, U"\u0648\u0627") == 0) ||
+                                 (vk.compare(vk.size() - 2, 2, U"\u062A\u0627") == 0 && !trig.lemma.empty() &&
+                                  MatchFormOf(trig.lemma.c_str()).back() != U'\u062A'));
     const bool counted_after = harm && opens && trig.lemma != "انفجر" && trig.lemma != "تفجر" &&
                                CountedAt(te, std::min(sent.end, te + 8));
     const bool finite_phrase = trig.pos == "phrase" && (trig.tense == "past" || trig.tense == "present");
@@ -498,6 +510,15 @@ class Coder : public SentenceReader {
         if (!IsActor(e) || e == tgt || c_.mentions[e].te > tb) continue;
         if (MarkerBefore(c_.mentions[e].hb, sent.begin) & ~(kTgtMin | kTgtLi)) break;
         src = e;
+        // «اليابان والفلبين … وحثّتا»: the first of the subjects joined by «و»; the
+        // others follow from it.
+        for (int guard = 0; guard < 6; ++guard) {
+          const int h = c_.mentions[src].hb;
+          if (h <= cb || T(h).proclitics != U"\u0648") break;
+          const int p = Ent(h - 1);
+          if (!IsActor(p) || c_.mentions[p].te != h) break;
+          src = p;
+        }
         break;
       }
     }
@@ -806,6 +827,13 @@ class Coder : public SentenceReader {
         continue;
       }
       uint32_t mk = MarkerBefore(q, sent.begin);
+      // «اتهمت … وحدات من الجيش الأرميني», «عناصر من الحرس الثوري»: the force or body
+      // whose part is the object.
+      if (mk == kTgtMin && (trig.targets & kTgtObj) && q - 2 >= from && T(q - 1).proclitics.empty() &&
+          (KForceWords().count(T(q - 2).Key()) || MemberOf(q - 2, q))) {
+        tgt = e;
+        break;
+      }
       // «تقتل قيادياً في حزب الله»: the body whose member is the object.
       if (mk == kTgtFi && verb && (trig.targets & kTgtObj) && MemberOf(from, q)) {
         tgt = e;
@@ -849,13 +877,17 @@ class Coder : public SentenceReader {
         int e2 = -1;
         // «عقوبات على مسؤولين في فنزويلا»: people of a place are of its state.
         static const WordSet kPeopleOf = MatchFormSet(
-            {"مسؤولين", "مسؤولي", "مسؤولون", "مواطنين", "أفراد", "كيانات", "شركات", "قادة", "أعضاء", "ضباط"});
+            {"مسؤولين", "مسؤولي", "مسؤولون", "مواطنين", "أفراد", "كيانات", "شركات", "قادة", "أعضاء", "ضباط",
+             "قائدين", "قائد", "قياديين", "قيادي", "عناصر", "مقاتلين"});
         const bool people_of = kPeopleOf.count(T(q).Key()) > 0;
-        if (e < 0 && q + 2 < sent.end && T(q + 1).proclitics.empty()) {
+        // (An adjective may follow them: «قائدين ميدانيين في قوات الدعم السريع».)
+        const int at = people_of && q + 3 < sent.end && T(q + 1).proclitics.empty() && Ent(q + 1) < 0 &&
+                               T(q + 2).Key() == w_.fi ? q + 1 : q;
+        if (e < 0 && at + 2 < sent.end && T(at + 1).proclitics.empty()) {
           for (const auto& [w, b] : w_.markers)
-            if (T(q + 1).Key() == w && ((b != kTgtFi && b != kTgtMin) || (b == kTgtFi && people_of)))
-              e2 = Ent(q + 2);
-          if (e2 >= 0 && (!IsActor(e2) || e2 == src || c_.mentions[e2].hb != q + 2)) e2 = -1;
+            if (T(at + 1).Key() == w && ((b != kTgtFi && b != kTgtMin) || (b == kTgtFi && people_of)))
+              e2 = Ent(at + 2);
+          if (e2 >= 0 && (!IsActor(e2) || e2 == src || c_.mentions[e2].hb != at + 2)) e2 = -1;
         }
         if (IsActor(e) && e != src && c_.mentions[e].hb == q + 1) {
           tgt = e;
@@ -877,11 +909,16 @@ class Coder : public SentenceReader {
         if (tgt < 0 && !adj_target && object && (vroot == "11" || vroot == "12") && StartsWithAl(T(q).Key())) {
           LexMatch m = MatchAt(lex_, c_.tokens, q, std::min(sent.end, q + 3),
                                [](const LexEntry& x) { return x.kind == LexKind::kTrigger; }, true);
-          const std::string r = m.entry ? lex_.triggers[m.entry->index].cameo.substr(0, 2) : "";
-          if (r == "18" || r == "19" || r == "20") {
+          // («وأدان الرئيس الكوري الجنوبي الإطلاق»: any act told before, by its kind.)
+          std::string r = m.entry ? lex_.triggers[m.entry->index].cameo.substr(0, 2) : "";
+          // («الإطلاق», «التجربة»: nouns of a launch or test told by other words.)
+          static const WordSet kLaunchNoun = MatchFormSet({"الإطلاق", "الإطلاقات", "التجربة", "التجارب"});
+          const bool launch = r.empty() && kLaunchNoun.count(T(q).Key());
+          if (launch || (!r.empty() && r != "01" && r != "11" && r != "12")) {
             const std::string own = src >= 0 ? CountryOf(ActorOf(src)) : "";
             for (auto it = out_.events.rbegin(); it != out_.events.rend(); ++it) {
-              if (it->root != r || !it->source || it->source->actor.country.empty()) continue;
+              const bool kind = launch ? (it->root == "15" || it->root == "19") : it->root == r;
+              if (!kind || !it->source || it->source->actor.country.empty()) continue;
               if (it->source->actor.country != own) adj_target = it->source;
               break;
             }

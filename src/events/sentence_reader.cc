@@ -173,6 +173,12 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
     if (c_.token_time[j] >= 0) {
       int t = c_.token_time[j];
       while (j < sent.end && c_.token_time[j] == t) ++j;
+      // («وأجرى وانغ يي، اليوم الثلاثاء، اتصالاً هاتفياً»: the time between commas.)
+      if (j < sent.end && (T(j).form == U"\u060C" || T(j).form == U",")) ++j;
+      continue;
+    }
+    if ((T(j).form == U"\u060C" || T(j).form == U",") && j + 1 < sent.end && c_.token_time[j + 1] >= 0) {
+      ++j;
       continue;
     }
     if (T(j).Key() == w_.fi && j + 1 < sent.end && c_.token_time[j + 1] >= 0) {
