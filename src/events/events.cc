@@ -243,6 +243,8 @@ class Coder : public SentenceReader {
         else if (auto n = NationalityAfter(q + 2, std::min(sent.end, q + 3), Trigger{}))
           ev.target = EventActor{n->span, "", StateOf(n->actor.country, "GOV")};
       }
+      HomeState(&ev.source);
+      HomeState(&ev.target);
       if (ev.target && ev.source && ev.target->actor.code == ev.source->actor.code) ev.target.reset();
       Date(s, k, &ev);
       Location(s, k + 1, &ev);
@@ -367,7 +369,11 @@ class Coder : public SentenceReader {
                                 ((vk.size() >= 5 && vk.compare(vk.size() - 2, 2, U"\u0648\u0627") == 0) ||
                                  (vk.compare(vk.size() - 2, 2, U"\u062A\u0627") == 0 && !trig.lemma.empty() &&
                                   MatchFormOf(trig.lemma.c_str()).back() != U'\u062A'));
-    const bool counted_after = harm && opens && trig.lemma != "انفجر" && trig.lemma != "تفجر" &&
+    // (A verb joined by «و» after a comma goes on with its subject, «وأطلقت قوات الأمن
+    // الغاز …، واعتقلت 32 شخصاً»: the count is its object.)
+    const bool joined = verb && tb > cb && T(tb).proclitics == U"\u0648" &&
+                        (T(tb - 1).form == U"\u060C" || T(tb - 1).form == U",");
+    const bool counted_after = harm && opens && !joined && trig.lemma != "انفجر" && trig.lemma != "تفجر" &&
                                CountedAt(te, std::min(sent.end, te + 8));
     const bool finite_phrase = trig.pos == "phrase" && (trig.tense == "past" || trig.tense == "present");
     // «غارة إسرائيلية تقتل …», «قوات روسية تسيطر …»: a force or an attack named by its
@@ -538,12 +544,15 @@ class Coder : public SentenceReader {
       int from = verb ? te : std::max(cb, tb - 6);
       const int to = verb ? std::min(sent.end, te + 4) : tb;
       // («وفي وقت لاحق، شنت طائرات أمريكية غارات»: the noun's own clause, after the comma.)
+      // (A time between commas does not end it: «ونفّذت طائرات أمريكية، بعد ساعات، غارات».)
       if (!verb)
-        for (int q = to - 1; q >= from; --q)
-          if (T(q).kind == TokKind::kPunct) {
-            from = q + 1;
-            break;
-          }
+        for (int q = to - 1; q >= from; --q) {
+          if (T(q).kind != TokKind::kPunct) continue;
+          const bool by_time = (q + 1 < to && c_.token_time[q + 1] >= 0) || (q > 0 && c_.token_time[q - 1] >= 0);
+          if (by_time) continue;
+          from = q + 1;
+          break;
+        }
       for (int q = from; q < to && !adj_source; ++q) {
         if (T(q).kind == TokKind::kPunct) break;
         if (kForces.count(T(q).Key()) && T(q).proclitics.empty()) {
@@ -604,8 +613,6 @@ class Coder : public SentenceReader {
     // verb («ندد لبنان باغتيال …»): violent nouns take their actors from their own phrase.
     // (Not for a verb joined by «و» after a comma, «استقبل السيسي حفتر، وبحث معه»: it goes
     // on with the subject of the verb before, below.)
-    const bool joined = verb && tb > cb && T(tb).proclitics == U"\u0648" &&
-                        (T(tb - 1).form == U"\u060C" || T(tb - 1).form == U",");
     if (src < 0 && !patient_genitive && !adj_source && !violent_noun && !joined) {
       for (int q = tb - 1; q >= cb; --q) {
         int e = Ent(q);

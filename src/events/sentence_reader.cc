@@ -421,7 +421,8 @@ const WordSet& SentenceReader::CrowdWords() {
        "شبان", "الناس", "المصلون", "المصلين", "أنصار", "مناصرو", "مناصري", "المزارعون", "المزارعين",
        "مزارعون", "مزارعين", "المعلمون", "المعلمين", "الأطباء", "السائقون", "سائقو", "الموظفون", "موظفو",
        // counted in the singular: «نحو 500 مزارع بلجيكي»
-       "مزارع", "عامل", "طالب", "معلم", "سائق", "موظف", "طبيب"});
+       "مزارع", "عامل", "طالب", "معلم", "سائق", "موظف", "طبيب", "الأساتذة", "أساتذة", "أستاذ", "المدرسين",
+       "مدرسين", "الممرضين", "ممرضين", "المحامين", "محامين", "القضاة", "النقابيين"});
   return kCrowd;
 }
 
@@ -496,8 +497,9 @@ const std::string& SentenceReader::DatelineCountry() const {
 void SentenceReader::HomeState(std::optional<EventActor>* a) const {
   if (!*a || !(*a)->actor.country.empty()) return;
   const std::string& sector = (*a)->actor.sector;
+  // (Civilians too: «تجمّع مئات الأساتذة أمام مقر وزارة التربية» in a report from Tunis.)
   if (sector != "GOV" && sector != "MIL" && sector != "COP" && sector != "JUD" && sector != "LEG" &&
-      sector != "SPY")
+      sector != "SPY" && sector != "CVL" && sector != "LAB" && sector != "EDU")
     return;
   const std::string& home = DatelineCountry();
   if (!home.empty()) (*a)->actor = StateOf(home, sector);
