@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "src/events/sentence_reader.h"
 #include "src/lexicon/matcher.h"
 #include "src/normalize/normalizer.h"
 #include "src/util/utf8.h"
@@ -178,6 +179,101 @@ void DropBareStatements(Analysis* out) {
   std::vector<Event>& ev = out->events;
   ev.erase(std::remove_if(ev.begin(), ev.end(), [](const Event& e) { return e.cameo == "010" && !e.target; }),
            ev.end());
+}
+
+namespace {
+
+// 1 same actor, 0 one side unknown, -1 different.
+int SameSide(const std::optional<EventActor>& a, const std::optional<EventActor>& b) {
+  std::string x = SentenceReader::CountryOf(a), y = SentenceReader::CountryOf(b);
+  if (x.empty() || y.empty()) return 0;
+  return x == y ? 1 : -1;
+}
+
+bool DatesAgree(const std::optional<EventDate>& a, const std::optional<EventDate>& b) {
+  if (!a || !b) return true;
+  if (a->from == b->from) {
+    if (a->from == "published") return a->value == b->value;
+    size_t n = std::min(a->value.size(), b->value.size());
+    return a->value.compare(0, n, b->value, 0, n) == 0;
+  }
+  // A date from the text against the publication date (an event not dated where it was
+  // told again): the same event only if the text's date is near the publication.
+  const std::string& t = a->from == "text" ? a->value : b->value;
+  const std::string& p = a->from == "text" ? b->value : a->value;
+  if (t.size() < 7 || p.size() < 10 || !IsAsciiDigit(t[0])) return false;
+  if (t.size() < 10) return t.compare(0, 7, p, 0, 7) == 0;
+  auto days = [](const std::string& v) {
+    int y = std::atoi(v.c_str()), m = std::atoi(v.c_str() + 5), d = std::atoi(v.c_str() + 8);
+    return y * 372 + m * 31 + d;  // monotone; exact enough for a month's window
+  };
+  return std::abs(days(t) - days(p)) <= 31;
+}
+
+bool SameEvent(const Event& a, const Event& b, bool sym) {
+  if (a.cameo != b.cameo || (a.modality == "negated") != (b.modality == "negated")) return false;
+  auto fits = [](int x, int y) { return x >= 0 && y >= 0 && (x == 1 || y == 1); };
+  bool actors = fits(SameSide(a.source, b.source), SameSide(a.target, b.target)) ||
+                (sym && fits(SameSide(a.source, b.target), SameSide(a.target, b.source)));
+  if (!actors || !DatesAgree(a.date, b.date)) return false;
+  if (a.location && b.location && a.location->text != b.location->text &&
+      a.location->country != b.location->country)
+    return false;
+  return true;
+}
+
+void Merge(Event* a, Event* b) {
+  for (Event::Mention& m : b->mentions) a->mentions.push_back(std::move(m));
+  std::sort(a->mentions.begin(), a->mentions.end(),
+            [](const Event::Mention& x, const Event::Mention& y) { return x.trigger.start < y.trigger.start; });
+  if (b->source && b->target && !(a->source && a->target)) {  // the fuller telling names both sides
+    a->source = b->source;
+    a->target = b->target;
+  }
+  if (b->date && (!a->date || (a->date->from != "text" && b->date->from == "text") ||
+                  (a->date->from == b->date->from && b->date->value.size() > a->date->value.size())))
+    a->date = b->date;
+  if (!a->location && b->location) a->location = b->location;
+  if (a->quote.empty()) a->quote = b->quote;
+  for (const Event::Count& c : b->size) {
+    bool have = false;
+    for (const Event::Count& x : a->size) have |= x.kind == c.kind;
+    if (!have) a->size.push_back(c);
+  }
+  a->confidence = std::min(0.99, std::max(a->confidence, b->confidence) + 0.05);
+}
+
+}  // namespace
+
+// One event per thing that happened: an event told again later in the document (the
+// headline's «زيارة مرتقبة لبوتين إلى الصين», the body's «التحضير لزيارة الرئيس الروسي
+// … إلى الصين») becomes a mention of the first telling, which takes what the others add
+// (a missing side, a date from the text, a place, a count). Two tellings are
+// one event when their CAMEO codes agree (arriving, meeting and leaving are three events
+// of one visit, each with its own code or date), one side names the same state and the other
+// does not contradict it (symmetric events in either order), they are both negated or
+// both not, their dates agree, and their places do not differ. Statements stay apart:
+// each is its own speech act with its own quote.
+void DedupEvents(Analysis* out) {
+  std::vector<Event> kept;
+  for (size_t i = 0; i < out->events.size(); ++i) {
+    Event& e = out->events[i];
+    e.mentions.push_back({e.sentence, e.trigger});
+    size_t j = 0;
+    if (e.root != "01") {
+      for (; j < kept.size(); ++j)
+        if (SameEvent(kept[j], e, kept[j].symmetric || e.symmetric)) break;
+    } else {
+      j = kept.size();
+    }
+    if (j == kept.size()) {
+      kept.push_back(std::move(e));
+      continue;
+    }
+    Merge(&kept[j], &e);
+  }
+  for (size_t i = 0; i < kept.size(); ++i) kept[i].id = "ev" + std::to_string(i + 1);
+  out->events = std::move(kept);
 }
 
 }  // namespace hadath

@@ -1,5 +1,5 @@
 // Passes over a document's coded events, run after the sentence coder and before dedup:
-// counts of victims, recognition, intents and their complements, bare statements.
+// counts of victims, recognition, intents and their complements, bare statements, dedup.
 #ifndef HADATH_SRC_EVENTS_EVENT_PASSES_H_
 #define HADATH_SRC_EVENTS_EVENT_PASSES_H_
 
@@ -14,6 +14,8 @@ void CountedVictims(Analysis* out);
 void Recognition(const Lexicon& lex, Analysis* out);
 void IntentComplements(const Lexicon& lex, Analysis* out);
 void DropBareStatements(Analysis* out);
+// One event per thing that happened within a document (see event_passes.cc).
+void DedupEvents(Analysis* out);
 
 }  // namespace hadath
 

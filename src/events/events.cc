@@ -1298,32 +1298,6 @@ class Coder : public SentenceReader {
     return cond >= 0 ? cond : -1;
   }
 
-  // «قتلت قوات الدعم السريع مئات المدنيين», «مقتل أكثر من 1200 شخص»: a killing of hundreds
-  // or thousands is a mass killing (202).
-  bool MassKilling(int s, int te, const Trigger& trig) const {
-    static const std::set<std::string> kKill = {"قتل", "مقتل", "أعدم", "إعدام", "ذبح", "أباد", "إبادة"};
-    if (!kKill.count(trig.lemma)) return false;
-    static const WordSet kMany = MatchFormSet({"مئات", "المئات", "آلاف", "الآلاف", "ألوف"});
-    // (A toll since a date, «قتل أكثر من 6500 شخص منذ اندلاع الصراع», counts many
-    // events, not one.)
-    static const std::u32string kSince = MatchFormOf("منذ");
-    const int ce = ClauseEnd(s, te);
-    for (int k = te; k < ce; ++k)
-      if (T(k).Key() == kSince) return false;
-    // The first count after the verb and its subject is the killed: «مقتل 27 شخصاً وإصابة
-    // نحو 100» killed 27.
-    const int end = std::min(c_.sentences[s].end, te + 7);
-    for (int k = te; k < end; ++k) {
-      if (kMany.count(T(k).Key())) return true;
-      for (const NumberExpr& n : out_.numbers)
-        if (n.span.start >= T(k).start && n.span.start < T(k).end)
-          return n.value >= 100 && (n.unit.empty() || n.unit == "person" || n.unit == "civilian" || n.unit == "dead");
-      // (The subject and its adjectives may stand between: «قتلت القوات الحكومية 143 شخصاً».)
-      if (T(k).kind == TokKind::kPunct) break;
-    }
-    return false;
-  }
-
   void Push(Event ev, bool symmetric) {
     auto key = std::make_tuple(ev.sentence, ev.cameo, ev.source ? ev.source->actor.code : "",
                                ev.target ? ev.target->actor.code : "");
@@ -1334,187 +1308,8 @@ class Coder : public SentenceReader {
     out_.events.push_back(std::move(ev));
   }
 
-  // Nouns of armed forces and their arms, and of settlers: «قوة», «قوات», «طائرات»,
-  // «آليات», «المستوطنين».
-  static const WordSet& KForceWords() {
-    static const WordSet k = MatchFormSet(
-        {"قوة", "قوات", "القوات", "طائرات", "الطائرات", "طائرة", "مقاتلات", "آليات", "آلية", "دبابات", "الدبابات",
-         "جنود", "الجنود", "وحدات", "دوريات", "دورية", "زوارق", "سفن", "بوارج", "المستوطنين", "مستوطنين",
-         "المدفعية", "الطيران", "البحرية", "الجيش", "جيش", "ميليشيات", "الميليشيات"});
-    return k;
-  }
-
-  // The actors joined one after another to mention e by «و» («فرنسا وألمانيا
-  // وبريطانيا»), each of another state than those before and than `other`.
-  std::vector<int> CoordinatedChain(int e, int other) const {
-    std::vector<int> chain;
-    for (int f = CoordinatedAfter(e, other); f >= 0 && chain.size() < 8; f = CoordinatedAfter(f, other)) {
-      bool seen = false;
-      for (int x : chain)
-        seen |= out_.entities[x].actor && out_.entities[f].actor &&
-                out_.entities[x].actor->country == out_.entities[f].actor->country;
-      if (seen || (out_.entities[e].actor && out_.entities[f].actor &&
-                   out_.entities[e].actor->country == out_.entities[f].actor->country))
-        break;
-      chain.push_back(f);
-    }
-    return chain;
-  }
-  static bool InChain(const std::vector<int>& chain, int e) {
-    return std::find(chain.begin(), chain.end(), e) != chain.end();
-  }
-
-  // «البلدين», «الجانبين», «الطرفين», «طرفي النزاع» as the object at `te` (right after the
-  // trigger and its subject; an apposition between commas aside): the last two states the
-  // document named before the trigger, other than the source's.
-  std::optional<std::pair<EventActor, EventActor>> PairAfter(int s, const std::string& own, int tb, int te) const {
-    // (The accusative and genitive only: «البلدان», «الجانبان» are subjects.) Two states
-    // are two countries; two sides («طرفي النزاع» in Sudan) may be of one.
-    static const WordSet kPair = MatchFormSet({"البلدين", "الدولتين"});
-    static const WordSet kSides = MatchFormSet({"الجانبين", "الطرفين", "طرفي"});
-    const Sentence& sent = c_.sentences[s];
-    int k = te;
-    if (k < sent.end && (T(k).form == U"\u060C" || T(k).form == U",")) {  // «، الحليف الوثيق لباكستان،»
-      int q = k + 1;
-      while (q < std::min(sent.end, k + 8) && T(q).form != U"\u060C" && T(q).form != U",") ++q;
-      k = q + 1;
-    }
-    if (k >= sent.end || !T(k).proclitics.empty()) return std::nullopt;
-    const bool states_only = kPair.count(T(k).Key()) > 0;
-    if (!states_only && !kSides.count(T(k).Key())) return std::nullopt;
-    std::vector<std::tuple<int, std::string, std::string>> named;  // (token, code, state), latest first
-    for (size_t m = 0; m < c_.mentions.size(); ++m) {
-      const Entity& en = out_.entities[m];
-      if (c_.mentions[m].hb >= tb || !en.actor || en.actor->country.empty() || en.actor->country == own ||
-          en.actor->country == "IGO" || en.actor->country == "NGO")
-        continue;
-      named.emplace_back(c_.mentions[m].hb, states_only ? en.actor->country : en.actor->code, en.actor->country);
-    }
-    std::sort(named.begin(), named.end(), [](const auto& x, const auto& y) { return std::get<0>(x) > std::get<0>(y); });
-    std::vector<std::string> keys, states;
-    for (const auto& [tok, key, c] : named)
-      if (keys.size() < 2 && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key), states.push_back(c);
-    if (keys.size() < 2) return std::nullopt;
-    std::pair<EventActor, EventActor> pair{EventActor{c_.SpanOf(k, k + 1), "", StateOf(states[1], "GOV")},
-                                           EventActor{c_.SpanOf(k, k + 1), "", StateOf(states[0], "GOV")}};
-    return pair;  // (two sides of one state give one target after the copies' dedup)
-  }
-
-  // The actor joined to mention e by «و» right after it, of another state than e and
-  // than `other`; -1 if none.
-  int CoordinatedAfter(int e, int other) const {
-    int m = c_.mentions[e].te;
-    if (m >= static_cast<int>(c_.tokens.size()) || c_.SentenceOf(m) != c_.mentions[e].sentence) return -1;
-    const std::u32string& pro = T(m).proclitics;
-    int f = Ent(m);
-    if (pro.empty() || pro[0] != U'\u0648' || pro.size() > 1 || !IsActor(f) || c_.mentions[f].hb != m) return -1;
-    auto country = [&](int x) { return out_.entities[x].actor ? out_.entities[x].actor->country : std::string(); };
-    if (country(f).empty() || country(f) == country(e) || (other >= 0 && country(f) == country(other))) return -1;
-    return f;
-  }
-
-
- public:
-  // One event per thing that happened: an event told again later in the document (the
-  // headline's «زيارة مرتقبة لبوتين إلى الصين», the body's «التحضير لزيارة الرئيس الروسي
-  // … إلى الصين») becomes a mention of the first telling, which takes what the others add
-  // (a missing side, a date from the text, a place, a count). Two tellings are
-  // one event when their CAMEO codes agree (arriving, meeting and leaving are three events
-  // of one visit, each with its own code or date), one side names the same state and the other
-  // does not contradict it (symmetric events in either order), they are both negated or
-  // both not, their dates agree, and their places do not differ. Statements stay apart:
-  // each is its own speech act with its own quote.
-  void Dedup() {
-    std::vector<Event> kept;
-    for (size_t i = 0; i < out_.events.size(); ++i) {
-      Event& e = out_.events[i];
-      e.mentions.push_back({e.sentence, e.trigger});
-      size_t j = 0;
-      if (e.root != "01") {
-        for (; j < kept.size(); ++j)
-          if (SameEvent(kept[j], e, kept[j].symmetric || e.symmetric)) break;
-      } else {
-        j = kept.size();
-      }
-      if (j == kept.size()) {
-        kept.push_back(std::move(e));
-        continue;
-      }
-      Merge(&kept[j], &e);
-    }
-    for (size_t i = 0; i < kept.size(); ++i) kept[i].id = "ev" + std::to_string(i + 1);
-    out_.events = std::move(kept);
-  }
-
  private:
-  static std::string CountryOf(const std::optional<EventActor>& a) {
-    if (!a) return "";
-    return a->actor.country.empty() ? a->actor.code : a->actor.country;
-  }
-
-  // 1 same actor, 0 one side unknown, -1 different.
-  static int SameSide(const std::optional<EventActor>& a, const std::optional<EventActor>& b) {
-    std::string x = CountryOf(a), y = CountryOf(b);
-    if (x.empty() || y.empty()) return 0;
-    return x == y ? 1 : -1;
-  }
-
-  bool DatesAgree(const std::optional<EventDate>& a, const std::optional<EventDate>& b) const {
-    if (!a || !b) return true;
-    if (a->from == b->from) {
-      if (a->from == "published") return a->value == b->value;
-      size_t n = std::min(a->value.size(), b->value.size());
-      return a->value.compare(0, n, b->value, 0, n) == 0;
-    }
-    // A date from the text against the publication date (an event not dated where it was
-    // told again): the same event only if the text's date is near the publication.
-    const std::string& t = a->from == "text" ? a->value : b->value;
-    const std::string& p = a->from == "text" ? b->value : a->value;
-    if (t.size() < 7 || p.size() < 10 || !IsAsciiDigit(t[0])) return false;
-    if (t.size() < 10) return t.compare(0, 7, p, 0, 7) == 0;
-    auto days = [](const std::string& v) {
-      int y = std::atoi(v.c_str()), m = std::atoi(v.c_str() + 5), d = std::atoi(v.c_str() + 8);
-      return y * 372 + m * 31 + d;  // monotone; exact enough for a month's window
-    };
-    return std::abs(days(t) - days(p)) <= 31;
-  }
-
-  bool SameEvent(const Event& a, const Event& b, bool sym) const {
-    if (a.cameo != b.cameo || (a.modality == "negated") != (b.modality == "negated")) return false;
-    auto fits = [](int x, int y) { return x >= 0 && y >= 0 && (x == 1 || y == 1); };
-    bool actors = fits(SameSide(a.source, b.source), SameSide(a.target, b.target)) ||
-                  (sym && fits(SameSide(a.source, b.target), SameSide(a.target, b.source)));
-    if (!actors || !DatesAgree(a.date, b.date)) return false;
-    if (a.location && b.location && a.location->text != b.location->text &&
-        a.location->country != b.location->country)
-      return false;
-    return true;
-  }
-
-  void Merge(Event* a, Event* b) const {
-    for (Event::Mention& m : b->mentions) a->mentions.push_back(std::move(m));
-    std::sort(a->mentions.begin(), a->mentions.end(),
-              [](const Event::Mention& x, const Event::Mention& y) { return x.trigger.start < y.trigger.start; });
-    if (b->source && b->target && !(a->source && a->target)) {  // the fuller telling names both sides
-      a->source = b->source;
-      a->target = b->target;
-    }
-    if (b->date && (!a->date || (a->date->from != "text" && b->date->from == "text") ||
-                    (a->date->from == b->date->from && b->date->value.size() > a->date->value.size())))
-      a->date = b->date;
-    if (!a->location && b->location) a->location = b->location;
-    if (a->quote.empty()) a->quote = b->quote;
-    for (const Event::Count& c : b->size) {
-      bool have = false;
-      for (const Event::Count& x : a->size) have |= x.kind == c.kind;
-      if (!have) a->size.push_back(c);
-    }
-    a->confidence = std::min(0.99, std::max(a->confidence, b->confidence) + 0.05);
-  }
-
   bool SeenRoot(const std::string& root) const { return roots_.count(root) > 0; }
-
-
 
   // The event's date is the time expression of its own clause (bounded by «أنّ», «الذي»,
   // a colon or a quote mark), the nearest one; a time that opens the sentence before
@@ -1646,7 +1441,7 @@ void CodeEvents(DocContext* ctx, Analysis* out) {
   Recognition(*ctx->lex, out);
   IntentComplements(*ctx->lex, out);
   DropBareStatements(out);
-  coder.Dedup();
+  DedupEvents(out);
 }
 
 }  // namespace hadath

@@ -1154,4 +1154,99 @@ bool SentenceReader::PurposeBefore(int tb) const {
   return tb >= 2 && kFor.count(T(tb - 2).Key()) && T(tb - 1).kind != TokKind::kPunct && T(tb - 1).Key().size() <= 3;
 }
 
+bool SentenceReader::MassKilling(int s, int te, const Trigger& trig) const {
+  static const std::set<std::string> kKill = {"قتل", "مقتل", "أعدم", "إعدام", "ذبح", "أباد", "إبادة"};
+  if (!kKill.count(trig.lemma)) return false;
+  static const WordSet kMany = MatchFormSet({"مئات", "المئات", "آلاف", "الآلاف", "ألوف"});
+  // (A toll since a date, «قتل أكثر من 6500 شخص منذ اندلاع الصراع», counts many
+  // events, not one.)
+  static const std::u32string kSince = MatchFormOf("منذ");
+  const int ce = ClauseEnd(s, te);
+  for (int k = te; k < ce; ++k)
+    if (T(k).Key() == kSince) return false;
+  // The first count after the verb and its subject is the killed: «مقتل 27 شخصاً وإصابة
+  // نحو 100» killed 27.
+  const int end = std::min(c_.sentences[s].end, te + 7);
+  for (int k = te; k < end; ++k) {
+    if (kMany.count(T(k).Key())) return true;
+    for (const NumberExpr& n : out_.numbers)
+      if (n.span.start >= T(k).start && n.span.start < T(k).end)
+        return n.value >= 100 && (n.unit.empty() || n.unit == "person" || n.unit == "civilian" || n.unit == "dead");
+    // (The subject and its adjectives may stand between: «قتلت القوات الحكومية 143 شخصاً».)
+    if (T(k).kind == TokKind::kPunct) break;
+  }
+  return false;
+}
+
+const WordSet& SentenceReader::KForceWords() {
+  static const WordSet k = MatchFormSet(
+      {"قوة", "قوات", "القوات", "طائرات", "الطائرات", "طائرة", "مقاتلات", "آليات", "آلية", "دبابات", "الدبابات",
+       "جنود", "الجنود", "وحدات", "دوريات", "دورية", "زوارق", "سفن", "بوارج", "المستوطنين", "مستوطنين",
+       "المدفعية", "الطيران", "البحرية", "الجيش", "جيش", "ميليشيات", "الميليشيات"});
+  return k;
+}
+
+std::vector<int> SentenceReader::CoordinatedChain(int e, int other) const {
+  std::vector<int> chain;
+  for (int f = CoordinatedAfter(e, other); f >= 0 && chain.size() < 8; f = CoordinatedAfter(f, other)) {
+    bool seen = false;
+    for (int x : chain)
+      seen |= out_.entities[x].actor && out_.entities[f].actor &&
+              out_.entities[x].actor->country == out_.entities[f].actor->country;
+    if (seen || (out_.entities[e].actor && out_.entities[f].actor &&
+                 out_.entities[e].actor->country == out_.entities[f].actor->country))
+      break;
+    chain.push_back(f);
+  }
+  return chain;
+}
+
+bool SentenceReader::InChain(const std::vector<int>& chain, int e) {
+  return std::find(chain.begin(), chain.end(), e) != chain.end();
+}
+
+std::optional<std::pair<EventActor, EventActor>> SentenceReader::PairAfter(int s, const std::string& own, int tb, int te) const {
+  // (The accusative and genitive only: «البلدان», «الجانبان» are subjects.) Two states
+  // are two countries; two sides («طرفي النزاع» in Sudan) may be of one.
+  static const WordSet kPair = MatchFormSet({"البلدين", "الدولتين"});
+  static const WordSet kSides = MatchFormSet({"الجانبين", "الطرفين", "طرفي"});
+  const Sentence& sent = c_.sentences[s];
+  int k = te;
+  if (k < sent.end && (T(k).form == U"\u060C" || T(k).form == U",")) {  // «، الحليف الوثيق لباكستان،»
+    int q = k + 1;
+    while (q < std::min(sent.end, k + 8) && T(q).form != U"\u060C" && T(q).form != U",") ++q;
+    k = q + 1;
+  }
+  if (k >= sent.end || !T(k).proclitics.empty()) return std::nullopt;
+  const bool states_only = kPair.count(T(k).Key()) > 0;
+  if (!states_only && !kSides.count(T(k).Key())) return std::nullopt;
+  std::vector<std::tuple<int, std::string, std::string>> named;  // (token, code, state), latest first
+  for (size_t m = 0; m < c_.mentions.size(); ++m) {
+    const Entity& en = out_.entities[m];
+    if (c_.mentions[m].hb >= tb || !en.actor || en.actor->country.empty() || en.actor->country == own ||
+        en.actor->country == "IGO" || en.actor->country == "NGO")
+      continue;
+    named.emplace_back(c_.mentions[m].hb, states_only ? en.actor->country : en.actor->code, en.actor->country);
+  }
+  std::sort(named.begin(), named.end(), [](const auto& x, const auto& y) { return std::get<0>(x) > std::get<0>(y); });
+  std::vector<std::string> keys, states;
+  for (const auto& [tok, key, c] : named)
+    if (keys.size() < 2 && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key), states.push_back(c);
+  if (keys.size() < 2) return std::nullopt;
+  std::pair<EventActor, EventActor> pair{EventActor{c_.SpanOf(k, k + 1), "", StateOf(states[1], "GOV")},
+                                         EventActor{c_.SpanOf(k, k + 1), "", StateOf(states[0], "GOV")}};
+  return pair;  // (two sides of one state give one target after the copies' dedup)
+}
+
+int SentenceReader::CoordinatedAfter(int e, int other) const {
+  int m = c_.mentions[e].te;
+  if (m >= static_cast<int>(c_.tokens.size()) || c_.SentenceOf(m) != c_.mentions[e].sentence) return -1;
+  const std::u32string& pro = T(m).proclitics;
+  int f = Ent(m);
+  if (pro.empty() || pro[0] != U'\u0648' || pro.size() > 1 || !IsActor(f) || c_.mentions[f].hb != m) return -1;
+  auto country = [&](int x) { return out_.entities[x].actor ? out_.entities[x].actor->country : std::string(); };
+  if (country(f).empty() || country(f) == country(e) || (other >= 0 && country(f) == country(other))) return -1;
+  return f;
+}
+
 }  // namespace hadath

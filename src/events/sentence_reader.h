@@ -77,6 +77,13 @@ struct Words {
 };
 
 class SentenceReader {
+ public:
+  // An actor's country, or its code when it has none; "" for no actor.
+  static std::string CountryOf(const std::optional<EventActor>& a) {
+    if (!a) return "";
+    return a->actor.country.empty() ? a->actor.code : a->actor.country;
+  }
+
  protected:
   SentenceReader(DocContext* c, Analysis* out) : c_(*c), out_(*out), lex_(*c->lex), w_(Words::Get()) {}
 
@@ -170,6 +177,23 @@ class SentenceReader {
   // The first token after a dateline opening the sentence («نيامي (الأناضول) -», «باريس -
   // أ ف ب:»): its agency is no actor of the news. The sentence's first token if none.
   int DatelineEnd(int s) const;
+  // «قتلت قوات الدعم السريع مئات المدنيين», «مقتل أكثر من 1200 شخص»: a killing of hundreds
+  // or thousands is a mass killing (202).
+  bool MassKilling(int s, int te, const Trigger& trig) const;
+  // Nouns of armed forces and their arms, and of settlers: «قوة», «قوات», «طائرات»,
+  // «آليات», «المستوطنين».
+  static const WordSet& KForceWords();
+  // The actors joined one after another to mention e by «و» («فرنسا وألمانيا
+  // وبريطانيا»), each of another state than those before and than `other`.
+  std::vector<int> CoordinatedChain(int e, int other) const;
+  static bool InChain(const std::vector<int>& chain, int e);
+  // «البلدين», «الجانبين», «الطرفين», «طرفي النزاع» as the object at `te` (right after the
+  // trigger and its subject; an apposition between commas aside): the last two states the
+  // document named before the trigger, other than the source's.
+  std::optional<std::pair<EventActor, EventActor>> PairAfter(int s, const std::string& own, int tb, int te) const;
+  // The actor joined to mention e by «و» right after it, of another state than e and
+  // than `other`; -1 if none.
+  int CoordinatedAfter(int e, int other) const;
   // The state of the document's dateline place («بورتسودان (رويترز) -» → SDN), or "".
   const std::string& DatelineCountry() const;
   // A state institution named without its state («الجيش», «الحكومة», «وزارة الخارجية») in
