@@ -1360,4 +1360,14 @@ TEST(Events, DualsAnaphoraUnitsAndTimesBetweenCommas) {
                     "16", "USA", "SDN"));
 }
 
+// Only «متهم» reads as a passive before «بـ» («متهمة بارتكاب»); the other participles act
+// with «بـ» («متعهدةً بمواصلة دعم …») and without a named object («داعيةً جميع الأطراف»).
+TEST(Events, ParticiplesOtherThanAccusing) {
+  EXPECT_TRUE(Coded(AnalyzeText("أدانت إثيوبيا الهجوم على القاعدة، متعهدةً بمواصلة دعم الحكومة الصومالية.", "2025-03-18"),
+                    "03", "ETH", "SOM"));
+  EXPECT_TRUE(Coded(AnalyzeText("أعربت بعثة الاتحاد الأوروبي عن قلقها، داعيةً جميع الأطراف إلى تجنب التصعيد.",
+                                "2024-10-09"),
+                    "02", "IGO", ""));
+}
+
 }  // namespace hadath

@@ -310,7 +310,7 @@ class Coder : public SentenceReader {
     const bool participle = trig.pos == "participle";
     if (participle) {
       if (tb == sent.begin || (T(tb - 1).form != U"\u060C" && T(tb - 1).form != U",")) return;
-      if (te < sent.end && T(te).proclitics == U"\u0628") return;
+      if (trig.lemma == "اتهم" && te < sent.end && T(te).proclitics == U"\u0628") return;
     }
     const bool verb = trig.pos == "verb" || participle;
     // Clause start: the last clause break before the trigger. A relative clause closed by a
@@ -1152,8 +1152,9 @@ class Coder : public SentenceReader {
     if (src < 0 && tgt < 0 && !adj_source && !adj_target && !own_country && place_target < 0 && !inherited_src &&
         !inherited_tgt)
       return;  // no event without an actor
-    // («متهمة بارتكاب»: accused, not accusing.)
-    if (participle && tgt < 0 && !adj_target && place_target < 0 &&
+    // («متهمة بارتكاب»: accused, not accusing. The others need no named object: «داعيةً
+    // جميع الأطراف إلى …».)
+    if (participle && trig.lemma == "اتهم" && tgt < 0 && !adj_target && place_target < 0 &&
         !PairAfter(s, src >= 0 ? CountryOf(ActorOf(src)) : adj_source ? adj_source->actor.country : "", tb, from))
       return;
     Event ev;
