@@ -1370,4 +1370,24 @@ TEST(Events, ParticiplesOtherThanAccusing) {
                     "02", "IGO", ""));
 }
 
+// The speaker of a quote is never inside what is said: not after «أنّ» («وأعلن أنه أمر
+// الجيش "…"»: the army is no speaker), nor after a participle cue («مؤكداً أن الصين "…"»).
+TEST(Engine, AQuotesSpeakerIsNotInWhatIsSaid) {
+  Analysis a = AnalyzeText(
+      "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار. وأعلن أنه أمر الجيش \"برفع درجة الاستعداد "
+      "على الحدود\". وقال المتحدث باسم الخارجية الصينية إن بلاده تعارض العقوبات، مؤكداً أن الصين \"ستتخذ "
+      "الإجراءات اللازمة لحماية شركاتها\".",
+      "2024-10-09");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  auto speaker = [&](const Quote& q) -> std::string {
+    for (const auto* list : {&a.entities, &a.nominals})
+      for (const Entity& e : *list)
+        if (e.id == q.speaker) return e.span.text;
+    return "";
+  };
+  EXPECT_EQ(speaker(a.quotes[0]), "سيرغي لافروف");
+  EXPECT_NE(speaker(a.quotes[1]), "الصين");
+  EXPECT_FALSE(speaker(a.quotes[1]).empty());
+}
+
 }  // namespace hadath

@@ -23,6 +23,17 @@ const std::unordered_set<std::u32string>& Cues() {
   return *s;
 }
 
+// «أنّ»/«إنّ» (with a pronoun) open what is said: no speaker after them.
+bool OpensWhatIsSaid(const Token& t) {
+  static const std::unordered_set<std::u32string> kThat = [] {
+    std::unordered_set<std::u32string> set;
+    for (const char* w : {"أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أننا", "إننا", "بأن"})
+      set.insert(MatchForm(ToU32(w)));
+    return set;
+  }();
+  return kThat.count(t.Key()) > 0 || kThat.count(t.form) > 0;
+}
+
 char32_t Closer(char32_t open) {
   switch (open) {
     case 0xAB: return 0xBB;
@@ -59,8 +70,9 @@ void FindQuotes(DocContext* ctx, Analysis* out) {
   size_t i = 0;
   while (i < t.size()) {
     if (t[i].kind != TokKind::kPunct || !Closer(t[i].form[0])) {
-      if (IsSpeechCue(t[i].Key())) {  // remember who speaks, for cues without a subject later
+      if (IsSpeechCue(t[i].Key()) && !IsParticipleCue(t[i].Key())) {  // remember who speaks, for cues without a subject later
         for (size_t k = i + 1; k < t.size() && k < i + 8; ++k) {
+          if (OpensWhatIsSaid(t[k])) break;
           int e = ctx->token_entity[k];
           if (e >= 0 && ctx->mentions[e].actor) {
             last_speaker = e;
@@ -109,8 +121,10 @@ void FindQuotes(DocContext* ctx, Analysis* out) {
     int speaker = -1;
     if (cue >= 0) {
       const bool participle = IsParticipleCue(t[cue].Key());
-      // (Not after a participle: «مؤكداً أن الصين "ستتخذ …"» — China is what is said.)
+      // (Not after a participle: «مؤكداً أن الصين "ستتخذ …"» — China is what is said; nor
+      // after «أنّ»/«إنّ», which opens what is said: «وأعلن أنه أمر الجيش "…"».)
       for (int k = cue + 1; k < static_cast<int>(i) && speaker < 0 && !participle; ++k) {
+        if (OpensWhatIsSaid(t[k])) break;
         int e = ctx->token_entity[k];
         if (e < 0 || !ctx->mentions[e].actor) continue;
         speaker = e;
