@@ -1390,4 +1390,11 @@ TEST(Engine, AQuotesSpeakerIsNotInWhatIsSaid) {
   EXPECT_FALSE(speaker(a.quotes[1]).empty());
 }
 
+// Returning fire is fighting (190), against the side the fire came from.
+TEST(Events, ReturningFireIsFighting) {
+  EXPECT_TRUE(Coded(AnalyzeText("وقال متحدث باسم الجيش إن الجنود الهنود ردوا على إطلاق نار غير مبرر من الجانب الباكستاني.",
+                                "2024-06-13"),
+                    "19", "IND", "PAK"));
+}
+
 }  // namespace hadath
