@@ -173,7 +173,7 @@ void IntentComplements(const Lexicon& lex, Analysis* out) {
 // «وأضاف»): the speech act itself is kept as the quote (speaker and cue), and what was said
 // is coded as events of its own. As an event it would be a monad that tells an analyst
 // nothing: CAMEO and our dyad measure code what a statement says, or the statement toward
-// a target («قال … لنظيره الروسي», «أكد … أن العلاقات مع روسيا»). It is dropped only after
+// a target («قال … لنظيره الروسي», «شدد … على أن الروابط مع تونس»). It is dropped only after
 // coding: the events of the sentence take their speaker and subject from it.
 void DropBareStatements(Analysis* out) {
   std::vector<Event>& ev = out->events;
@@ -246,8 +246,8 @@ void Merge(Event* a, Event* b) {
 }  // namespace
 
 // One event per thing that happened: an event told again later in the document (the
-// headline's «زيارة مرتقبة لبوتين إلى الصين», the body's «التحضير لزيارة الرئيس الروسي
-// … إلى الصين») becomes a mention of the first telling, which takes what the others add
+// headline's «زيارة منتظرة لأردوغان إلى مصر», the body's «الإعداد لزيارة الرئيس التركي
+// … إلى مصر») becomes a mention of the first telling, which takes what the others add
 // (a missing side, a date from the text, a place, a count). Two tellings are
 // one event when their CAMEO codes agree (arriving, meeting and leaving are three events
 // of one visit, each with its own code or date), one side names the same state and the other

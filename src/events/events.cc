@@ -48,15 +48,15 @@ class Coder : public SentenceReader {
         if (!m.entry || m.ntokens == 1) {
           // A verb phrase with its subject inside (VSO): «وقّعت مصر والإمارات اتفاقاً»,
           // «أبدت إيران استعدادها», «خففت كندا في 12 آذار القيود». When the phrase's noun
-          // is a trigger of the same kind by itself («وأعرب الكرملين عن رفض موسكو …»), the
+          // is a trigger of the same kind by itself («وأعلنت أنقرة رفض بغداد …»), the
           // noun tells the event with its own arguments, once.
           int tail = -1;
           if (const Trigger* g = GappedTrigger(static_cast<int>(s), i, &tail)) {
             LexMatch t = MatchAt(lex_, c_.tokens, tail, sent.end,
                                  [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
-            // (The noun tells it when it has an actor of its own after it: «رفض موسكو».)
+            // (The noun tells it when it has an actor of its own after it: «رفض بغداد».)
             const int after = tail + (t.entry ? t.ntokens : 1);
-            // («وقف إطلاق النار مع أذربيجان»: or one its marker introduces.)
+            // («هدنة مع حركة حماس»: or one its marker introduces.)
             // (A partner: the noun of a joint act with «مع».)
             const bool marked_actor = t.entry && after + 1 < sent.end &&
                                       (MarkerBefore(after + 1, sent.begin) & kTgtMaa) &&
@@ -68,7 +68,7 @@ class Coder : public SentenceReader {
               // Coded at its verb, the phrase takes its arguments as the verb does (VSO).
               Trigger as_verb = *g;
               if (as_verb.tense == "past" || as_verb.tense == "present") as_verb.pos = "verb";
-              // (The noun's own markers go with it: «أعلن …، الخميس، وقف إطلاق النار مع أذربيجان».)
+              // (The noun's own markers go with it: «أعلنت …، الأحد، هدنة مع حركة حماس».)
               if (t.entry) as_verb.targets |= lex_.triggers[t.entry->index].targets;
               Code(static_cast<int>(s), i, i + 1, as_verb);
               // Otherwise the noun is the phrase's object, not an event of its own:
@@ -85,7 +85,7 @@ class Coder : public SentenceReader {
           continue;
         }
         // A trigger inside an actor's name is part of the name: «قوات حفظ السلام»,
-        // «مجلس التعاون الخليجي», «وزارة الدفاع», «وحدة حفظ السلام الروسية». «بوساطة
+        // «مجلس التعاون الخليجي», «وزارة الدفاع», «قوة حفظ السلام الأفريقية». «بوساطة
         // روسية» after an event is how that event came about, not one of its own.
         // «اتهمت إيران واشنطن بدعم الإرهاب»: a verbal noun with «ب» just after an
         // accusation (CAMEO 112) is the charge, which the accuser alleges; it is not an
@@ -314,7 +314,7 @@ class Coder : public SentenceReader {
     }
     const bool verb = trig.pos == "verb" || participle;
     // Clause start: the last clause break before the trigger. A relative clause closed by a
-    // comma before the trigger («وانغ يي، الذي يزور روسيا حالياً، أجرى محادثات») is an
+    // comma before the trigger («فيدان، الذي يزور العراق حالياً، أجرى محادثات») is an
     // insertion: the clause goes on before it, and its actors are not this verb's.
     const int opening = DatelineEnd(s);
     int cb = tb >= opening ? opening : sent.begin, rel_b = -1, rel_e = -1;
@@ -417,7 +417,7 @@ class Coder : public SentenceReader {
     const bool violent_root = vroot == "17" || vroot == "18" || vroot == "19" || vroot == "20";
     if (!violent_root && T(tb).enclitic && tb > sent.begin && T(tb).proclitics.empty() &&
         (T(tb - 1).Key() == w_.anna || T(tb - 1).Key() == w_.inna))
-      // «وأن تعاونهما غير موجّه ضد دول أخرى», «إن زيارته كانت ناجحة»: a verbal noun with its
+      // «وأن تنسيقهما لا يستهدف أي طرف», «إن زيارته كانت ناجحة»: a verbal noun with its
       // owner's pronoun opening what is said is the topic of a judgement about an event or
       // a state known already, not the telling of one.
       return;
@@ -426,11 +426,11 @@ class Coder : public SentenceReader {
       const std::string root = trig.cameo.substr(0, 2);
       const bool violent = root == "17" || root == "18" || root == "19" || root == "20";
       // After the noun's adjectives, a person introduced by «ل» makes the visit: «زيارة
-      // مرتقبة لبوتين إلى الصين», «الزيارة المرتقبة للرئيس الروسي لبكين» (a place after
+      // منتظرة لأردوغان إلى مصر», «الزيارة المنتظرة للرئيس التركي للقاهرة» (a place after
       // «ل» is where it goes).
       int g = k;
       while (g < std::min(sent.end, te + 2) && Ent(g) < 0 && AdjectiveOf(tb, g)) ++g;
-      // «اتفاق وقف إطلاق النار بين الانفصاليين في ناغورنو كاراباخ وأذربيجان»: the two
+      // «اتفاق الهدنة بين المتمردين في إقليم أمهرة وإثيوبيا»: the two
       // sides of a symmetric noun after «بين», whoever else the clause names.
       if (trig.symmetric && g < sent.end && T(g).Key() == w_.bayna) {
         int a = -1, b = -1;
@@ -473,7 +473,7 @@ class Coder : public SentenceReader {
       } else if (trig.pos == "noun" && te - tb == 1 && (StartsWithAl(T(tb).Key()) || TemporalBefore(tb, cb)) &&
                  SeenRoot(trig.cameo.substr(0, 2)) && !NationalityAfter(te, sent.end, trig)) {
         // A definite verbal noun without its own actor («الزيارة», «الاتهامات»), or one
-        // that only times another event («بعد انتهاء زيارة استمرت عدة أيام»), after an
+        // that only times another event («عقب ختام جولة دامت ثلاثة أيام»), after an
         // event of the same kind refers back to it; it is not a new one.
         return;
       }
@@ -623,7 +623,7 @@ class Coder : public SentenceReader {
       }
     }
     // A verb with no subject of its own continues the subject of the sentence's previous
-    // verb: «زار الرئيس الصيني موسكو، حيث أجرى محادثات مع …», «وأعرب الكرملين …، وأكد أن».
+    // verb: «وصل الرئيس التركي إلى الدوحة، حيث عقد مباحثات مع …», «ورحبت القاهرة …، وأكدت أن».
     const bool finite = trig.tense == "past" || trig.tense == "present";
     std::optional<EventActor> own_country = src < 0 ? OwnCountryBefore(s, tb) : std::nullopt;
     // («إن 60 شخصاً قتلوا»: the people counted before the verb suffered it; no one else's
@@ -880,7 +880,7 @@ class Coder : public SentenceReader {
         first_word = false;
         if (!object && (!(mk & trig.targets) || (mk & kTgtObj))) continue;
         int e = Ent(q + 1);
-        // «مستعدة للعمل مع روسيا»: the noun's own preposition introduces the target.
+        // «جاهزة للتنسيق مع تركيا»: the noun's own preposition introduces the target.
         int e2 = -1;
         // «عقوبات على مسؤولين في فنزويلا»: people of a place are of its state.
         static const WordSet kPeopleOf = MatchFormSet(
@@ -1072,7 +1072,7 @@ class Coder : public SentenceReader {
     int place_target = -1;
     std::optional<EventActor> border_tgt;
     if (src < 0 && tgt < 0 && !adj_source && trig.symmetric && (vroot == "18" || vroot == "19" || vroot == "20")) {
-      // «تجددت الاشتباكات عند الحدود الأرمينية الأذربيجانية»: fighting on a border between
+      // «اندلعت المواجهات على الحدود الإثيوبية الإريترية»: fighting on a border between
       // two named states is between their forces.
       if (auto sides = BorderSides(s, te)) adj_source = sides->first, border_tgt = sides->second;
     }
@@ -1097,7 +1097,7 @@ class Coder : public SentenceReader {
     }
     std::optional<EventActor> inherited_src, inherited_tgt;
     if (src < 0 && tgt < 0 && !adj_source && place_target < 0 && !verb && ImpersonalBefore(tb)) {
-      // «تمّ التوصل إلى اتفاق … بوساطة روسية»: an agentless passive has the mediator as
+      // «جرى إبرام هدنة … بوساطة قطرية»: an agentless passive has the mediator as
       // party, else the parties of the event its sentence told just before («أجرى
       // محادثات مع الرئيس بوتين، تمّ خلالها توقيع عدد من الوثائق»).
       adj_source = MediatorAfter(s, te, trig);
@@ -1216,7 +1216,7 @@ class Coder : public SentenceReader {
     Date(s, tb, &ev);
     Location(s, te, &ev);
     if (c_.token_quote[tb] >= 0) {
-      // Told inside a quote («نواصل اتصالاتنا مع الجانب الأرميني»): the quote is its evidence.
+      // Told inside a quote («سنواصل التنسيق مع الجانب الإثيوبي»): the quote is its evidence.
       ev.quote = out_.quotes[c_.token_quote[tb]].id;
     } else {
       for (int q = te; q < sent.end; ++q)

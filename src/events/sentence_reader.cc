@@ -947,7 +947,7 @@ std::string SentenceReader::Modality(int s, int tb, int te, const Trigger& trig)
   for (int k = std::max(sent.begin, tb - 3); k < tb; ++k) {
     const std::u32string& key = T(k).Key();
     // A verbal noun is negated by a word right before it («عدم التدخل»); further back,
-    // the negation is its verb's: «لا نقبل اتهامات أرمينيا» — the accusations were made.
+    // the negation is its verb's: «لا نقبل ادعاءات الخرطوم» — the accusations were made.
     if (w_.negation.count(key) && (finite || k == tb - 1)) neg = true;
     // «قد» + imperfect: may; «قد» + past («وقد خلّفت حرب …»): already.
     if (key == w_.qad &&

@@ -110,8 +110,8 @@ class SentenceReader {
   // The two states of «الحدود الأرمينية الأذربيجانية» or «الحدود بين X و Y» in the
   // sentence after a verbal noun, as their forces.
   std::optional<std::pair<EventActor, EventActor>> BorderSides(int s, int te) const;
-  // The actor coordinated right before mention e, of another state: «بوتين ونظيره
-  // الصيني», «بوتين، والصيني شي جين بينغ». -1 if none.
+  // The actor coordinated right before mention e, of another state: «أردوغان ونظيره
+  // المصري», «أردوغان، والمصري عبد الفتاح السيسي». -1 if none.
   int CoordinatedBefore(int e, int lo) const;
   // A noun of forces right before a trigger makes it a force's name: «وحدة حفظ السلام».
   bool ForceName(int tb) const;
