@@ -33,66 +33,18 @@ bool Spells(std::u32string_view key, const std::vector<Token>& toks, int i, int 
   return a == key.size();
 }
 
-}  // namespace
-
-void MatchAtEach(const Lexicon& lex, const std::vector<Token>& toks, int i, int end, const LexPredicate* wants,
-                 LexMatch* out, int nwant) {
-  for (int j = 0; j < nwant; ++j) out[j] = LexMatch{};
+// The phrases starting at token i, longest first, the first token by key before by form,
+// the rest by form before by key: calls visit(key, entries, n, first_key, rest_key) for
+// each candidate phrase with a matching hash, until visit returns true. Phrases do not
+// cross punctuation other than '.' and '-' inside names.
+template <typename Visit>
+void WalkPhrases(const Lexicon& lex, const std::vector<Token>& toks, int i, int end, Visit visit) {
   if (i >= end) return;
   const Token& first = toks[i];
   if (first.kind == TokKind::kPunct) return;
-  int max_key = first.fmax_key;
-  int max_form = first.fmax_form;
-  int maxn = std::min(std::max(max_key, max_form), end - i);
-  int left = nwant;
-  // The walk of MatchAt; each want keeps the first entry it accepts.
+  const int max_key = first.fmax_key, max_form = first.fmax_form;
+  const int maxn = std::min(std::max(max_key, max_form), end - i);
   for (int n = maxn; n >= 1; --n) {
-    bool ok = true;
-    for (int k = i + 1; k < i + n && ok; ++k)
-      if (toks[k].kind == TokKind::kPunct && toks[k].form != U"." && toks[k].form != U"-") ok = false;
-    if (!ok) continue;
-    for (int first_key = 1; first_key >= 0; --first_key) {
-      if (!first_key && first.hkey == first.hform) continue;
-      if ((first_key ? max_key : max_form) < n) continue;
-      for (int rest_key = 0; rest_key <= (n > 1 ? 1 : 0); ++rest_key) {
-        uint64_t h = first_key ? first.hkey : first.hform;
-        bool same = true;
-        for (int k = i + 1; k < i + n; ++k) {
-          h = Lexicon::Combine(h, rest_key ? toks[k].hkey : toks[k].hform);
-          same &= toks[k].hkey == toks[k].hform;
-        }
-        if (rest_key && same) continue;
-        lex.ForCandidates(h, [&](std::u32string_view key, Lexicon::EntryList entries) {
-          bool spelled = false, checked = false;
-          for (int j = 0; j < nwant; ++j) {
-            if (out[j].entry) continue;
-            for (const LexEntry& e : entries) {
-              if (!wants[j](e)) continue;
-              if (!checked) spelled = Spells(key, toks, i, n, first_key, rest_key), checked = true;
-              if (!spelled) return;
-              out[j] = LexMatch{&e, n, first_key && first.Key() != first.form};
-              --left;
-              break;
-            }
-          }
-        });
-        if (left == 0) return;
-      }
-    }
-  }
-}
-
-LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int end,
-                 const std::function<bool(const LexEntry&)>& want, bool enclitics) {
-  LexMatch best;
-  if (i >= end) return best;
-  const Token& first = toks[i];
-  if (first.kind == TokKind::kPunct) return best;
-  int max_key = first.fmax_key;
-  int max_form = first.fmax_form;
-  int maxn = std::min(std::max(max_key, max_form), end - i);
-  for (int n = maxn; n >= 1; --n) {
-    // Phrases do not cross punctuation other than '.' and '-' inside names.
     bool ok = true;
     for (int k = i + 1; k < i + n && ok; ++k)
       if (toks[k].kind == TokKind::kPunct && toks[k].form != U"." && toks[k].form != U"-") ok = false;
@@ -108,20 +60,54 @@ LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int 
           same &= toks[k].hkey == toks[k].hform;
         }
         if (rest_key && same) continue;  // identical to the rest-by-form attempt
+        bool stop = false;
         lex.ForCandidates(h, [&](std::u32string_view key, Lexicon::EntryList entries) {
-          if (best.entry || !Spells(key, toks, i, n, first_key, rest_key)) return;
-          for (const LexEntry& e : entries) {
-            if (!want(e)) continue;
-            best.entry = &e;
-            best.ntokens = n;
-            best.via_key = first_key && first.Key() != first.form;
-            return;
-          }
+          if (!stop && Spells(key, toks, i, n, first_key, rest_key)) stop = visit(entries, n, first_key != 0);
         });
-        if (best.entry) return best;
+        if (stop) return;
       }
     }
   }
+}
+
+}  // namespace
+
+void MatchAtEach(const Lexicon& lex, const std::vector<Token>& toks, int i, int end, const LexPredicate* wants,
+                 LexMatch* out, int nwant) {
+  for (int j = 0; j < nwant; ++j) out[j] = LexMatch{};
+  if (i >= end) return;
+  const bool via = toks[i].Key() != toks[i].form;
+  int left = nwant;
+  // Each want keeps the first entry it accepts in MatchAt's order.
+  WalkPhrases(lex, toks, i, end, [&](Lexicon::EntryList entries, int n, bool first_key) {
+    for (int j = 0; j < nwant; ++j) {
+      if (out[j].entry) continue;
+      for (const LexEntry& e : entries)
+        if (wants[j](e)) {
+          out[j] = LexMatch{&e, n, first_key && via};
+          --left;
+          break;
+        }
+    }
+    return left == 0;
+  });
+}
+
+LexMatch MatchAt(const Lexicon& lex, const std::vector<Token>& toks, int i, int end,
+                 const std::function<bool(const LexEntry&)>& want, bool enclitics) {
+  LexMatch best;
+  if (i >= end) return best;
+  const Token& first = toks[i];
+  if (first.kind == TokKind::kPunct) return best;
+  WalkPhrases(lex, toks, i, end, [&](Lexicon::EntryList entries, int n, bool first_key) {
+    for (const LexEntry& e : entries)
+      if (want(e)) {
+        best = LexMatch{&e, n, first_key && first.Key() != first.form};
+        return true;
+      }
+    return false;
+  });
+  if (best.entry) return best;
   // Demonstratives and adverbs of place end in what looks like an object pronoun:
   // «هناك» is no «هنأ» + ك, «ذلك» no «ذل» + ك.
   static const WordSet kWhole = MatchFormSet({"هناك", "هنالك", "ذلك", "تلك", "كذلك", "لذلك", "بذلك",
