@@ -150,7 +150,7 @@ class Coder : public SentenceReader {
                                                  "رافعين", "هاتفين", "مرددين", "يهتفون", "يرددون",
                                                  // a crowd gathered before a seat of power:
                                                  // «أمام مقر المفوضية», «أمام البرلمان»
-                                                 "أمام", "بجراراتهم", "بجرارات"});
+                                                 "أمام"});
     // What is closed or cut is a road: «قطعوا مئات الكيلومترات» is a journey.
     static const WordSet kRoadAct = MatchFormSet({"أغلق", "أغلقت", "أغلقوا", "قطع", "قطعت", "قطعوا", "سد",
                                                   "سدت", "سدوا"});
@@ -734,13 +734,13 @@ class Coder : public SentenceReader {
         people = kPeople.count(T(q).Key()) > 0 || PeopleCountIn(q);
       if (!shadda && !people) return;
     }
-    // «اغتصاب السلطة», «اغتصاب حق تسويق …», «ما اغتصبته إسرائيل من أرض»: what is usurped is
+    // «اغتصاب السلطة», «اغتصاب حق …», «ما اغتصبته الجماعة من أرض»: what is usurped is
     // a right, power or land; rape is of people.
     if (trig.cameo == "1821") {
       static const WordSet kUsurped = MatchFormSet(
           {"حق", "حقوق", "الحق", "الحقوق", "السلطة", "سلطة", "السلطات", "الأرض", "أرض", "أراضي", "الأراضي",
            "منطقة", "المنطقة", "الحكم", "الرئاسة", "ملك", "أملاك", "مقعد", "المقعد", "إرادة", "الإرادة",
-           "الشرعية", "الوطن", "وطن", "مقدرات", "ثروات", "الثروات", "مال", "أموال", "الأموال", "ممتلكات", "آخر"});
+           "الشرعية", "الوطن", "وطن", "مقدرات", "ثروات", "الثروات", "مال", "أموال", "الأموال", "ممتلكات"});
       static const std::u32string kMa = MatchFormOf("ما");
       if (tb > sent.begin && T(tb - 1).Key() == kMa) return;
       if (te < sent.end) {
