@@ -11,15 +11,8 @@
 namespace hadath {
 namespace {
 
-Analysis AnalyzeText(const std::string& text, const std::string& date = "2024-05-15") {
-  Document d;
-  d.id = "doc";
-  d.text = text;
-  if (!date.empty()) d.published = date;
-  auto a = testing::TestEngine().Analyze(d);
-  EXPECT_TRUE(a.ok()) << a.status().message();
-  return a.ok() ? a.take() : Analysis{};
-}
+using testing::AnalyzeText;
+using testing::Coded;
 
 const Entity* FindEntity(const Analysis& a, const std::string& canonical) {
   for (const Entity& e : a.entities)
@@ -613,15 +606,6 @@ TEST(Events, AnAppealAboutAPlaceIsAddressedToItsState) {
   EXPECT_TRUE(appeal);
   Analysis b = AnalyzeText("طالب الرئيس التونسي في تونس بإصلاح النظام الضريبي.");
   for (const Event& e : b.events) EXPECT_FALSE(e.target && e.target->actor.country == "TUN") << e.cameo;
-}
-
-// An event of `root` whose source and target are of these countries (empty: any, or none).
-bool Coded(const Analysis& a, const std::string& root, const std::string& source, const std::string& target) {
-  for (const Event& e : a.events)
-    if (e.root == root && (source.empty() || (e.source && e.source->actor.country == source)) &&
-        (target.empty() || (e.target && e.target->actor.country == target)))
-      return true;
-  return false;
 }
 
 bool HasViolence(const Analysis& a) {

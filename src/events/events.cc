@@ -95,7 +95,18 @@ class Coder : public SentenceReader {
         if (m.ntokens > 1 && InsideActor(i + 1, i + m.ntokens) && !InsideActor(i, i + 1)) {
           LexMatch one = MatchAt(lex_, c_.tokens, i, i + 1,
                                  [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
-          if (one.entry) m = one;
+          if (one.entry) {
+            m = one;
+          } else if (const Trigger& ph = lex_.triggers[m.entry->index];
+                     ph.pos == "phrase" && (ph.tense == "past" || ph.tense == "present")) {
+            // «استدعت السفير الإيراني», «نشرت قوات روسية»: a verb whose phrase ends in its
+            // object's name is coded at the verb, the object being its target.
+            Trigger as_verb = ph;
+            as_verb.pos = "verb";
+            Code(static_cast<int>(s), i, i + 1, as_verb);
+            ++i;
+            continue;
+          }
         }
         const Trigger& tg = lex_.triggers[m.entry->index];
         // (A word with «ب» before it is a noun, whatever the row: «دعم» is listed as a verb.)

@@ -160,11 +160,36 @@ bool SentenceReader::InsideActor(int tb, int te) const {
 const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
   const Sentence& sent = c_.sentences[s];
   if (T(i).kind != TokKind::kArabic || i + 2 >= sent.end) return nullptr;
+  // The verb and the words from j on, side by side (buffers reused: tokens carry strings).
+  auto phrase_at = [&](int j, bool counted) -> const Trigger* {
+    if (j >= sent.end || j == i + 1) return nullptr;
+    thread_local std::vector<Token> v;
+    const int n = 1 + std::min(sent.end, j + 3) - j;
+    v.resize(n);
+    v[0] = T(i);
+    for (int k = j; k < std::min(sent.end, j + 3); ++k) v[1 + k - j] = T(k);
+    // («مئات الغارات»: the noun counted is definite in the construct; the phrase lists it
+    // bare.)
+    static const std::u32string kAl = MatchFormOf("ال");
+    if (counted && v[1].Key().size() > 4 && v[1].Key().compare(0, 2, kAl) == 0) {
+      v[1].key_ = v[1].Key().substr(2);
+      v[1].hkey = Lexicon::WordHash(v[1].key_);
+    }
+    LexMatch m = MatchAt(lex_, v, 0, static_cast<int>(v.size()),
+                         [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
+    if (!m.entry || m.ntokens < 2) return nullptr;
+    *tail = j;
+    return &lex_.triggers[m.entry->index];
+  };
   int j = i + 1;
   bool actor = false, counted = false;
   for (int guard = 0; guard < 4 && j < sent.end; ++guard) {
     int e = Ent(j);
     if (e >= 0 && c_.mentions[e].hb <= j) {
+      // «استدعت غيانا السفير الفنزويلي»: the phrase may go on with an actor of its own
+      // (its object) right after the subject.
+      if (actor)
+        if (const Trigger* g = phrase_at(j, counted)) return g;
       actor |= IsActor(e);
       j = std::max(j + 1, c_.mentions[e].te);
       // «مصر والإمارات»: a second actor joined by «و».
@@ -196,26 +221,8 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
     }
     break;
   }
-  if (!actor || j >= sent.end || j == i + 1) return nullptr;
-  // The verb and the words after the subject, side by side (buffers reused: tokens
-  // carry strings).
-  thread_local std::vector<Token> v;
-  const int n = 1 + std::min(sent.end, j + 3) - j;
-  v.resize(n);
-  v[0] = T(i);
-  for (int k = j; k < std::min(sent.end, j + 3); ++k) v[1 + k - j] = T(k);
-  // («مئات الغارات»: the noun counted is definite in the construct; the phrase lists it
-  // bare.)
-  static const std::u32string kAl = MatchFormOf("ال");
-  if (counted && v[1].Key().size() > 4 && v[1].Key().compare(0, 2, kAl) == 0) {
-    v[1].key_ = v[1].Key().substr(2);
-    v[1].hkey = Lexicon::WordHash(v[1].key_);
-  }
-  LexMatch m = MatchAt(lex_, v, 0, static_cast<int>(v.size()),
-                       [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
-  if (!m.entry || m.ntokens < 2) return nullptr;
-  *tail = j;
-  return &lex_.triggers[m.entry->index];
+  if (!actor) return nullptr;
+  return phrase_at(j, counted);
 }
 
 bool SentenceReader::Question(int s) const {
