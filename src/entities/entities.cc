@@ -222,6 +222,17 @@ class EntityFinder {
     return true;
   }
 
+  // «علي» written with a final ي, which the folding shares with «على» (on). Many texts
+  // write «على» so too: alone it is no name.
+  bool AliAt(int k) const {
+    static const std::u32string kAli = MatchForm(U"علي");
+    const Token& t = c_.tokens[k];
+    if (t.Key() != kAli || !t.proclitics.empty()) return false;
+    int last = t.end - 1;
+    while (last > t.start && IsIgnorable(c_.norm.original[last])) --last;
+    return c_.norm.original[last] == U'\u064A';
+  }
+
   // «أبو/أبي/أبا» (father of) before a name: a kunya, the start of a person's name
   // («أبو عبد الله», «أبي طالب»). Returns the tokens of the kunya and its name word.
   int KunyaAt(int k, int end) const {
@@ -871,15 +882,28 @@ class EntityFinder {
         return k + n;
       }
     }
-    // An unknown name: up to three name-like tokens.
+    // An unknown name: up to three name-like tokens, given names among them («رئيس غيانا
+    // عرفان علي»). Words of the dictionaries make a name only when it is closed by
+    // punctuation or has a word no dictionary has, or a given name.
     int n = 0;
-    bool unknown = false;
-    while (k + n < end && n < 3 && NameLike(k + n)) {
-      unknown |= !lex_.IsKnownMatchForm(c_.tokens[k + n].Key());
+    bool unknown = false, given = false;
+    while (k + n < end && n < 3) {
+      int gn = 0;
+      bool weak = false;
+      if (NameLike(k + n)) {
+        unknown |= !lex_.IsKnownMatchForm(c_.tokens[k + n].Key());
+      } else if ((IsGivenAt(k + n, k + n + 1, &gn, &weak) && (!weak || n > 0) &&
+                  c_.tokens[k + n].proclitics.empty()) ||
+                 (n > 0 && AliAt(k + n))) {
+        // (A weak one only after the name's first word: «عرفان علي».)
+        given = true;
+      } else {
+        break;
+      }
       ++n;
     }
     bool closed = k + n >= end || c_.tokens[k + n].kind == TokKind::kPunct;
-    if (n > 0 && !iso3.empty() && (unknown || closed)) {
+    if (n > 0 && !iso3.empty() && (unknown || closed || given)) {
       std::string name = c_.EncodeSpan(c_.tokens[k].start, c_.tokens[k + n - 1].end);
       ActorCode a = org_code.empty() ? ActorCode{iso3 + role.sector, iso3, role.sector}
                                      : ActorCode{org_code, iso3, role.sector};
@@ -892,7 +916,12 @@ class EntityFinder {
       }
       learned_[key] = idx;
       learned_first_.insert(c_.tokens[k].Key());
-      if (n > 1) {
+      // The surname alone names the person later, unless it is a given name or a function
+      // word itself («عرفان علي»: «علي» is also «على»).
+      int last_n = 0;
+      bool last_weak = false;
+      if (n > 1 && !FunctionWords().count(c_.tokens[k + n - 1].Key()) &&
+          !IsGivenAt(k + n - 1, k + n, &last_n, &last_weak)) {
         learned_[c_.tokens[k + n - 1].Key()] = idx;  // the surname alone
         learned_first_.insert(c_.tokens[k + n - 1].Key());
       }

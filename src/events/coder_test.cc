@@ -22,5 +22,21 @@ TEST(Coder, SummoningAnAmbassadorInAnyWordOrder) {
   EXPECT_TRUE(AnalyzeText("وقال الوزير إن الوضع يستدعي الحذر.", "2025-01-08").events.empty());
 }
 
+// A name after a role and its country is that office-holder's, even when its words are
+// given names or ordinary words («عرفان علي»); «بلاده» is then his country. «علي» is not
+// learned alone as his surname: «اتفقا على» stays a preposition.
+TEST(Coder, UnknownOfficeHolderNamedWithGivenNames) {
+  Analysis a = AnalyzeText(
+      "وقال رئيس غيانا عرفان علي إن بلاده استدعت السفير الفنزويلي. واتفق البلدان على عقد اجتماع.", "2025-04-08");
+  const Entity* ali = nullptr;
+  for (const Entity& e : a.entities)
+    if (e.span.text == "عرفان علي") ali = &e;
+  ASSERT_NE(ali, nullptr);
+  ASSERT_TRUE(ali->actor.has_value());
+  EXPECT_EQ(ali->actor->code, "GUYGOV");
+  for (const Entity& e : a.entities) EXPECT_NE(e.span.text, "على");
+  EXPECT_TRUE(Coded(a, "11", "GUY", "VEN"));
+}
+
 }  // namespace
 }  // namespace hadath
