@@ -38,5 +38,18 @@ TEST(Coder, UnknownOfficeHolderNamedWithGivenNames) {
   EXPECT_TRUE(Coded(a, "11", "GUY", "VEN"));
 }
 
+// Protests, arrests and fighting that name no one they are aimed at are domestic: aimed at
+// the state where they happen (the place in the clause, else the dateline's state).
+TEST(Coder, UnaimedProtestsAndCoercionAreDomestic) {
+  Analysis a = AnalyzeText(
+      "كراتشي (رويترز) - تظاهر آلاف الطلاب في مدينة لاهور اليوم الأحد. واعتقلت الشرطة 40 شخصاً.", "2025-03-02");
+  EXPECT_TRUE(Coded(a, "14", "PAK", "PAK"));
+  EXPECT_TRUE(Coded(a, "17", "PAK", "PAK"));
+  // A force used abroad keeps its target, and its instrument is no second, domestic event.
+  Analysis b = AnalyzeText("قصفت القوات الروسية مدينة خاركيف بالصواريخ صباح اليوم.", "2024-05-20");
+  EXPECT_TRUE(Coded(b, "19", "RUS", "UKR"));
+  EXPECT_FALSE(Coded(b, "19", "RUS", "RUS"));
+}
+
 }  // namespace
 }  // namespace hadath
