@@ -499,6 +499,23 @@ class EntityFinder {
         return j;
       }
       case LexKind::kCountry:
+      case LexKind::kCapital:
+      case LexKind::kCity:
+        // «شارع الجزائر» in Basra, «ساحة باريس»: a street named after a place is no actor
+        // and not where that place is.
+        if (StreetBefore(i)) {
+          const std::string canon = e.kind == LexKind::kCity ? lex_.cities[e.index].name_en
+                                    : e.kind == LexKind::kCountry ? lex_.countries[e.index].name_en
+                                                                  : lex_.countries[e.index].capital_en;
+          AddEntity(i, j, sent, "FAC", canon, std::nullopt, "", -1, -1);
+          return j;
+        }
+        break;
+      default:
+        break;
+    }
+    switch (e.kind) {
+      case LexKind::kCountry:
       case LexKind::kCapital: {
         const Country& c = lex_.countries[e.index];
         ActorCode a{c.iso3, c.iso3, ""};
@@ -558,6 +575,16 @@ class EntityFinder {
   }
 
   void Nominal(int idx) { out_.entities[idx].nominal = true; }
+
+  bool StreetBefore(int i) const {
+    static const std::unordered_set<std::u32string> kStreet = [] {
+      std::unordered_set<std::u32string> s;
+      for (const char* w : {"شارع", "الشارع", "ساحة", "جادة", "نهج", "زنقة", "أوتوستراد", "كورنيش"}) s.insert(MatchFormOf(w));
+      return s;
+    }();
+    return i > 0 && c_.tokens[i - 1].kind == TokKind::kArabic && c_.tokens[i - 1].proclitics.empty() &&
+           kStreet.count(c_.tokens[i - 1].Key());
+  }
 
   // Actors named by what they are, not by a name: a definite institution without a
   // nationality («الشرطة», «الجيش», «قوات الأمن») or a group of people («مسلحون»,

@@ -51,5 +51,17 @@ TEST(Coder, UnaimedProtestsAndCoercionAreDomestic) {
   EXPECT_FALSE(Coded(b, "19", "RUS", "RUS"));
 }
 
+// A street named after a state is neither that state nor in it.
+TEST(Coder, AStreetNamedAfterAStateIsNoActor) {
+  Analysis a = AnalyzeText("البصرة (رويترز) - تظاهر مئات الشبان في شارع الجزائر وسط المدينة احتجاجاً على انقطاع الكهرباء.",
+                           "2024-07-21");
+  for (const Entity& e : a.entities)
+    if (e.actor) EXPECT_NE(e.actor->country, "DZA") << e.span.text;
+  for (const Event& e : a.events) {
+    if (e.source) EXPECT_NE(e.source->actor.country, "DZA");
+    if (e.target) EXPECT_NE(e.target->actor.country, "DZA");
+  }
+}
+
 }  // namespace
 }  // namespace hadath
