@@ -576,6 +576,53 @@ class EntityFinder {
 
   void Nominal(int idx) { out_.entities[idx].nominal = true; }
 
+  // The state of the body named after a verb of working at k: «يعملون في القنصليات
+  // الفرنسية», «العاملين لدى السفارة الإيرانية».
+  std::string WorkplaceCountry(int k) const {
+    static const std::unordered_set<std::u32string> kWork = [] {
+      std::unordered_set<std::u32string> s;
+      for (const char* w : {"يعملون", "يعمل", "تعمل", "يعملان", "العاملين", "العاملون", "عاملين", "العاملة"})
+        s.insert(MatchFormOf(w));
+      return s;
+    }();
+    static const std::unordered_set<std::u32string> kAt = [] {
+      std::unordered_set<std::u32string> s;
+      for (const char* w : {"في", "لدى", "لصالح", "مع"}) s.insert(MatchFormOf(w));
+      return s;
+    }();
+    const int n = static_cast<int>(c_.tokens.size());
+    if (k + 2 >= n || !kWork.count(c_.tokens[k].Key())) return "";
+    int q = k + 1;
+    if (!kAt.count(c_.tokens[q].Key())) {
+      if (c_.tokens[q].proclitics != U"\u0628") return "";  // «يعملون بالسفارة»
+    } else {
+      ++q;
+    }
+    int e = c_.token_entity[q];
+    if (e < 0 || !out_.entities[e].actor || out_.entities[e].type == "GPE") return "";
+    const std::string& c = out_.entities[e].actor->country;
+    return c == "IGO" || c == "NGO" ? "" : c;
+  }
+
+  // A relative adjective that is no name of the lexicons: «قنصليين», «العسكرية», «حكوميين».
+  bool NisbaAdjective(int k) const {
+    const Token& t = c_.tokens[k];
+    if (t.kind != TokKind::kArabic || (!t.proclitics.empty() && t.proclitics != U"\u0627\u0644")) return false;
+    const std::u32string& w = t.Key();
+    auto ends = [&](const char32_t* suf) {
+      const std::u32string x(suf);
+      return w.size() >= x.size() + 3 && w.compare(w.size() - x.size(), x.size(), x) == 0;
+    };
+    if (!(ends(U"\u064A") || ends(U"\u064A\u0647") || ends(U"\u064A\u064A\u0646") || ends(U"\u064A\u0648\u0646")))
+      return false;
+    std::string iso3;
+    if (CountryAt(k, k + 1, &iso3)) return false;
+    if (Lexicon::EntryList v = lex_.Lookup(t.form))
+      for (const LexEntry& e : v)
+        if (e.kind != LexKind::kTrigger) return false;
+    return true;
+  }
+
   bool StreetBefore(int i) const {
     static const std::unordered_set<std::u32string> kStreet = [] {
       std::unordered_set<std::u32string> s;
@@ -670,6 +717,9 @@ class EntityFinder {
         }
       }
       if (best.empty()) best = !before.empty() ? before : first;
+      // «موظفين يعملون في القنصليات الفرنسية», «العاملين في السفارة الأمريكية»: people
+      // told by where they work belong to its state.
+      if (std::string w = WorkplaceCountry(mi.te); !w.empty()) best = w;
       Entity& e = out_.entities[idx];
       e.actor->country = best;
       e.actor->code = best + e.actor->sector;
@@ -1025,6 +1075,13 @@ class EntityFinder {
         iso3 = lex_.countries[m.entry->index].iso3;
         cb = j + 1;
         n = 1 + m.ntokens;
+      }
+    }
+    // «موظفين قنصليين فرنسيين», «الشرطة العسكرية الروسية»: a describing adjective first.
+    if (!n && j + 1 < end && NisbaAdjective(j)) {
+      if (int n2 = CountryAt(j + 1, end, &iso3)) {
+        cb = j + 1;
+        n = 1 + n2;
       }
     }
     if (!n) return 0;

@@ -63,5 +63,13 @@ TEST(Coder, AStreetNamedAfterAStateIsNoActor) {
   }
 }
 
+// People expelled are of the state their adjectives or their workplace name; the state that
+// decides the expulsion is its source, though «قرر» tells no event itself.
+TEST(Coder, ExpelledStaffAreOfTheirStateAndTheDeciderExpels) {
+  EXPECT_TRUE(Coded(AnalyzeText("تونس تطرد خمسة موظفين قنصليين إيطاليين", "2025-05-14"), "17", "TUN", "ITA"));
+  EXPECT_TRUE(Coded(AnalyzeText("قررت تونس، اليوم الأربعاء، طرد خمسة موظفين يعملون في القنصليات الإيطالية.", "2025-05-14"),
+                    "17", "TUN", "ITA"));
+}
+
 }  // namespace
 }  // namespace hadath

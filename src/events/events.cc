@@ -591,13 +591,22 @@ class Coder : public SentenceReader {
     // announcer's.
     if (src < 0 && !adj_source && trig.pos == "noun" && !patient_genitive) {
       if (int ann = AnnouncerBefore(tb, cb); ann >= 0) {
+        bool told = false;
         for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
           if (it->trigger.start != T(ann).start || !it->source) continue;
           int e = EntityIndex(it->source->entity);
           if (e >= 0 && e < static_cast<int>(out_.entities.size())) src = e;
           else adj_source = it->source;
+          told = true;
           break;
         }
+        // A verb of deciding that tells no event itself («قررت الجزائر طرد …»): its
+        // subject, after it or right before it.
+        for (int q = ann + 1; q < tb && !told && src < 0; ++q)
+          if (int e = Ent(q); IsActor(e) && c_.mentions[e].hb == q && !MarkerBefore(q, sent.begin)) src = e;
+        if (!told && src < 0 && ann - 1 >= cb)
+          if (int e = Ent(ann - 1); IsActor(e) && c_.mentions[e].te == ann && !MarkerBefore(c_.mentions[e].hb, sent.begin))
+            src = e;
       }
     }
     // The participle's subject is the main verb's: that of the first event its sentence
