@@ -50,6 +50,9 @@ struct DocContext {
   }
   std::string EncodeSpan(int a, int b) const;
   int SentenceOf(int tok) const;
+  // The token after the dateline that opens sentence s («نيامي (الأناضول) -», «باريس - أ ف
+  // ب:»), or its first token when it has none.
+  int DatelineEnd(int s) const;
 };
 
 }  // namespace hadath

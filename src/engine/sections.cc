@@ -18,12 +18,34 @@ const char* SectionName(Section s) {
 }  // namespace hadath
 
 #include "src/engine/context.h"
+
+#include <algorithm>
 #include "src/util/utf8.h"
 
 namespace hadath {
 
 std::string DocContext::EncodeSpan(int a, int b) const {
   return EncodeUtf8(std::u32string_view(norm.original).substr(a, b - a));
+}
+
+int DocContext::DatelineEnd(int s) const {
+  const Sentence& sent = sentences[s];
+  auto dash = [&](int k) {
+    const std::u32string& f = tokens[k].form;
+    return f == U"-" || f == U"\u2013" || f == U"\u2014";
+  };
+  for (int k = sent.begin + 1; k < std::min(sent.end - 1, sent.begin + 14); ++k) {
+    if (!dash(k)) continue;
+    if (tokens[k - 1].form == U")") {  // «نيامي (الأناضول) -», «نيروبي، 18 يونيو (د ب أ) -»
+      while (k + 1 < sent.end - 1 && dash(k + 1)) ++k;  // «(كونا) --»
+      return k + 1;
+    }
+    if (k - sent.begin > 3) break;
+    // «باريس - أ ف ب:», «القاهرة - "وكالة":»; «الكويت - 14 - 4 (كونا) --» goes on.
+    for (int q = k + 1; q < std::min(sent.end - 1, k + 6); ++q)
+      if (tokens[q].form == U":") return q + 1;
+  }
+  return sent.begin;
 }
 
 int DocContext::SentenceOf(int tok) const {

@@ -54,6 +54,7 @@ class EntityFinder {
       }
     }
     ResolveGenericCountries();
+    ResolveStateBodies();
   }
 
  private:
@@ -679,6 +680,14 @@ class EntityFinder {
       sector = in->sector;
       en = in->en;
       n = inst.ntokens;
+    } else if (in && (StartsWithAl(t.Key()) || inst.ntokens >= 2) && StateBody(*in, inst.ntokens) &&
+               !BuildingBefore(i)) {
+      // A state body named bare («وقالت وزارة الخارجية», «أعلنت السلطات») is the home
+      // state's in a report datelined there; elsewhere it is no actor.
+      int idx = AddEntity(i, i + inst.ntokens, sent, "ORG", in->en, ActorCode{"", "", in->sector}, "", -1, -1);
+      Nominal(idx);
+      state_bodies_.push_back(idx);
+      return i + inst.ntokens;
     } else if (auto it = kGroups.find(t.Key());
                it != kGroups.end() && (t.proclitics.empty() || t.proclitics == U"\u0648" ||
                                        t.proclitics == U"\u0627\u0644" || t.proclitics == U"\u0648\u0627\u0644")) {
@@ -692,6 +701,64 @@ class EntityFinder {
     Nominal(idx);
     generic_.push_back(idx);
     return i + n;
+  }
+
+  // The bodies of a state that wire copy names without it: its government, presidency,
+  // authorities, parliament, courts and ministries. Not its missions abroad, delegations,
+  // officials or «the regime»; one word only where it is not also an adjective
+  // («الخارجية», «الداخلية» describe policies and affairs).
+  static bool StateBody(const Institution& in, int ntokens) {
+    if (in.sector != "GOV" && in.sector != "LEG" && in.sector != "JUD" && in.sector != "SPY") return false;
+    static const std::unordered_set<std::string> kOne = {"government", "presidency", "authorities", "parliament",
+                                                         "public prosecution", "court"};
+    static const std::unordered_set<std::string> kNot = {
+        "embassy", "consulate", "diplomatic mission", "delegation", "side", "officials", "diplomats", "lawmakers",
+        "members of parliament", "regime", "diplomacy (foreign service)", "judiciary",
+        "security council (national, with a nationality adjective)"};
+    if (kNot.count(in.en)) return false;
+    return ntokens >= 2 || kOne.count(in.en) > 0;
+  }
+
+  // «مبنى البرلمان», «مقر الحكومة», «أمام الرئاسة»: the body's building, a place.
+  bool BuildingBefore(int i) const {
+    static const std::unordered_set<std::u32string> kBuilding = [] {
+      std::unordered_set<std::u32string> s;
+      for (const char* w : {"مبنى", "مقر", "أمام", "مباني", "مقار", "مقرات"}) s.insert(MatchFormOf(w));
+      return s;
+    }();
+    return i > 0 && kBuilding.count(c_.tokens[i - 1].Key()) > 0;
+  }
+
+  // The state a report is datelined in: a place in the dateline of the first sentence of
+  // the body («الجزائر - "واج":», «نيامي (الأناضول) -»).
+  std::string DatelineState() const {
+    for (size_t s = 0; s < c_.sentences.size(); ++s) {
+      const Sentence& sent = c_.sentences[s];
+      if (sent.section == Section::kTitle) continue;
+      const int end = c_.DatelineEnd(static_cast<int>(s));
+      for (int q = sent.begin; q < end; ++q) {
+        int e = c_.token_entity[q];
+        if (e >= 0 && out_.entities[e].type == "GPE" && out_.entities[e].actor &&
+            !out_.entities[e].actor->country.empty())
+          return out_.entities[e].actor->country;
+      }
+      break;
+    }
+    return "";
+  }
+
+  void ResolveStateBodies() {
+    const std::string home = state_bodies_.empty() ? "" : DatelineState();
+    for (int idx : state_bodies_) {
+      Entity& e = out_.entities[idx];
+      if (home.empty()) {
+        e.actor.reset();
+        c_.mentions[idx].actor = false;
+      } else {
+        e.actor->country = home;
+        e.actor->code = home + e.actor->sector;
+      }
+    }
   }
 
   // The country of each generic actor: the nearest state or place named in its sentence,
@@ -1189,6 +1256,7 @@ class EntityFinder {
   std::unordered_map<std::string, int> first_canonical_;
   std::unordered_set<std::string> named_countries_;
   std::vector<int> generic_;  // generic actors whose country is resolved at the end
+  std::vector<int> state_bodies_;  // bare state bodies, of the dateline's state
 };
 
 }  // namespace

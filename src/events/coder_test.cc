@@ -71,5 +71,15 @@ TEST(Coder, ExpelledStaffAreOfTheirStateAndTheDeciderExpels) {
                     "17", "TUN", "ITA"));
 }
 
+// A state body named bare is the dateline's state («نيروبي، 18 يونيو (د ب أ) -» too); with
+// no dateline it is nobody's, and no event stands on it alone.
+TEST(Coder, BareStateBodiesAreTheDatelinesState) {
+  EXPECT_TRUE(Coded(AnalyzeText("بانكوك، 19 يونيو/حزيران (د ب أ) - استدعت وزارة الخارجية السفير الكمبودي اليوم.",
+                                "2025-06-19"),
+                    "11", "THA", "KHM"));
+  Analysis a = AnalyzeText("وقال: «الحكومة حولت هذا البلد إلى ميدان قتل».", "2025-06-19");
+  for (const Event& e : a.events) EXPECT_TRUE(e.source || e.target) << e.cameo;
+}
+
 }  // namespace
 }  // namespace hadath

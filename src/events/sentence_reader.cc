@@ -512,19 +512,7 @@ void SentenceReader::HomeState(std::optional<EventActor>* a) const {
   if (!home.empty()) (*a)->actor = StateOf(home, sector);
 }
 
-int SentenceReader::DatelineEnd(int s) const {
-  const Sentence& sent = c_.sentences[s];
-  auto dash = [&](int k) { return T(k).form == U"-" || T(k).form == U"\u2013" || T(k).form == U"\u2014"; };
-  for (int k = sent.begin + 1; k < std::min(sent.end - 1, sent.begin + 8); ++k) {
-    if (!dash(k)) continue;
-    if (T(k - 1).form == U")") return k + 1;  // «نيامي (الأناضول) -»
-    if (k - sent.begin <= 3)                   // «باريس - أ ف ب:», «القاهرة - "وكالة":»
-      for (int q = k + 1; q < std::min(sent.end - 1, k + 6); ++q)
-        if (T(q).form == U":") return q + 1;
-    break;
-  }
-  return sent.begin;
-}
+int SentenceReader::DatelineEnd(int s) const { return c_.DatelineEnd(s); }
 
 bool SentenceReader::MarchContext(int s, int tb, int te) const {
   static const WordSet kBefore = MatchFormSet(
