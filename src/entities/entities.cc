@@ -605,6 +605,15 @@ class EntityFinder {
     return c == "IGO" || c == "NGO" ? "" : c;
   }
 
+  // A foreign name that starts with «و» the segmenter took for the conjunction («وينثاي»):
+  // neither the whole word nor what is left of it is a word of the dictionaries.
+  bool WawNameLike(int k) const {
+    const Token& t = c_.tokens[k];
+    if (t.kind != TokKind::kArabic || t.proclitics != U"\u0648" || t.form.size() < 4) return false;
+    if (lex_.Lookup(t.form) || lex_.Lookup(t.Key()) || FunctionWords().count(t.Key())) return false;
+    return !lex_.IsKnownMatchForm(t.Key()) && NotDictionaryWord(k);
+  }
+
   // A relative adjective that is no name of the lexicons: «قنصليين», «العسكرية», «حكوميين».
   bool NisbaAdjective(int k) const {
     const Token& t = c_.tokens[k];
@@ -1005,6 +1014,12 @@ class EntityFinder {
     }
     int k = j;
     if (k < end && (c_.tokens[k].form == U"\u060C" || c_.tokens[k].form == U",")) ++k;
+    // A rank or honorific between the role and the name: «المتحدث باسم الجيش التايلاندي
+    // اللواء وينثاي سوفاري», «وزير الخارجية الدكتور بدر عبد العاطي».
+    if (k < end) {
+      LexMatch tm = MatchAt(lex_, c_.tokens, k, end, [](const LexEntry& e) { return e.kind == LexKind::kTitle; });
+      if (tm.entry && k + tm.ntokens < end && c_.tokens[k + tm.ntokens].kind == TokKind::kArabic) k += tm.ntokens;
+    }
     // A known person after the role.
     LexMatch pm = MatchAt(lex_, c_.tokens, k, end, [](const LexEntry& e) {
       return e.kind == LexKind::kPerson || e.kind == LexKind::kPersonShort;
@@ -1034,7 +1049,7 @@ class EntityFinder {
     while (k + n < end && n < 3) {
       int gn = 0;
       bool weak = false;
-      if (NameLike(k + n)) {
+      if (NameLike(k + n) || (n == 0 && WawNameLike(k))) {
         unknown |= !lex_.IsKnownMatchForm(c_.tokens[k + n].Key());
       } else if ((IsGivenAt(k + n, k + n + 1, &gn, &weak) && (!weak || n > 0) &&
                   c_.tokens[k + n].proclitics.empty()) ||

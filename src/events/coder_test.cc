@@ -81,5 +81,14 @@ TEST(Coder, BareStateBodiesAreTheDatelinesState) {
   for (const Event& e : a.events) EXPECT_TRUE(e.source || e.target) << e.cameo;
 }
 
+// A rank between a role and an unknown name, and a name the segmenter would split at its
+// «و», still name the office-holder.
+TEST(Coder, RankedAndWawInitialNamesAfterARole) {
+  Analysis a = AnalyzeText("وقال المتحدث باسم الجيش التايلاندي اللواء وينثاي سوفاري إن القوات ردت.", "2025-06-19");
+  bool named = false;
+  for (const Entity& e : a.entities) named |= e.span.text == "وينثاي سوفاري" && e.actor && e.actor->code == "THAMIL";
+  EXPECT_TRUE(named);
+}
+
 }  // namespace
 }  // namespace hadath
