@@ -90,5 +90,22 @@ TEST(Coder, RankedAndWawInitialNamesAfterARole) {
   EXPECT_TRUE(named);
 }
 
+// A quote the sentence's own verb carries is its subject's words; «لمن يقتل» is whoever
+// would kill, no killing.
+TEST(Coder, AQuoteWithoutAVerbOfSayingIsTheSubjects) {
+  Analysis a = AnalyzeText(
+      "كوالالمبور (رويترز) - ودعا رئيس الوزراء الماليزي أنور إبراهيم بانكوك وبنوم بنه إلى \"وقف فوري لإطلاق النار وضبط "
+      "النفس\".",
+      "2025-06-19");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  const Entity* speaker = nullptr;
+  for (const Entity& e : a.entities)
+    if (e.id == a.quotes[0].speaker) speaker = &e;
+  ASSERT_NE(speaker, nullptr);
+  EXPECT_EQ(speaker->canonical, "Anwar Ibrahim");
+  Analysis b = AnalyzeText("وقال زعيم الجماعة: «نعلن عن جائزة لمن يقتل هذا الرجل».", "2025-06-19");
+  for (const Event& e : b.events) EXPECT_NE(e.root, "19");
+}
+
 }  // namespace
 }  // namespace hadath

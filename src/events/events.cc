@@ -718,6 +718,9 @@ class Coder : public SentenceReader {
       const bool purpose = T(tb).proclitics.find(U'\u0644') != std::u32string::npos ||
                            (tb > sent.begin && kPurpose.count(T(tb - 1).Key()));
       if (purpose) return;
+      // «جائزة لمن يقتل …», «كل من يهاجم»: whoever would do it, no one who did.
+      static const std::u32string kMan = MatchFormOf("من");
+      if (tb > sent.begin && T(tb - 1).Key() == kMan && T(tb - 1).kind == TokKind::kArabic) return;
       // (A protest goes on as it is told: «ويعتصم آلاف المتظاهرين».)
       // («قد تشنّ إسرائيل هجوماً»: a possible or future attack is told as such.)
       if (vroot != "14" && sent.section != Section::kTitle && !TimeInClause(s, tb, te, false)) {

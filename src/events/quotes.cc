@@ -170,6 +170,19 @@ void FindQuotes(DocContext* ctx, Analysis* out) {
           break;
         }
       }
+      // No verb of saying: a quote the sentence's own verb carries («ودعا … إلى "وقف فوري
+      // لإطلاق النار"», «ووصف الهجوم بأنه "عمل جبان"») is its subject's words: the first
+      // person before it, else the first body or state (past the dateline). A quote that
+      // opens its sentence goes on with the speaker before.
+      if (q.cue.empty()) {
+        const int from = ctx->DatelineEnd(s_open);
+        for (int pass = 0; pass < 2 && speaker < 0; ++pass)
+          for (int k = from; k < static_cast<int>(i) && speaker < 0; ++k) {
+            int e = ctx->token_entity[k];
+            if (e >= 0 && ctx->mentions[e].actor && (pass == 1 || out->entities[e].type == "PER")) speaker = e;
+          }
+        if (speaker < 0 && static_cast<int>(i) <= from + 1) speaker = last_speaker;
+      }
     }
     if (speaker >= 0) {
       q.speaker = out->entities[speaker].id;
