@@ -304,7 +304,8 @@ class Coder : public SentenceReader {
     // So does a noun of force after a verb of firing or launching: «أطلقت قوات الأمن الغاز
     // المسيل للدموع», «وكانت روسيا قد شنت غزوها الشامل».
     static const WordSet kLaunch = MatchFormSet({"شن", "شنت", "شنوا", "يشن", "تشن", "يشنون", "بدأ", "بدأت",
-                                                 "واصل", "واصلت", "نفذ", "نفذت", "نفذوا"});
+                                                 "واصل", "واصلت", "نفذ", "نفذت", "نفذوا", "أطلق", "أطلقت",
+                                                 "أطلقوا", "يطلق", "تطلق"});
     if (trig_in.pos != "verb" && march.cameo.empty() && !WeaponName(trig_in) &&
         (trig_in.cameo.compare(0, 2, "17") == 0 || trig_in.cameo.compare(0, 2, "18") == 0 ||
          trig_in.cameo.compare(0, 2, "19") == 0 || trig_in.cameo.compare(0, 2, "20") == 0) &&
@@ -1439,14 +1440,26 @@ class Coder : public SentenceReader {
     std::string aimed = ev->root == "14" && !state ? "GOV" : (state && ev->root == "17" ? "CVL" : "");
     const Sentence& sent = c_.sentences[s];
     int place = -1;
-    for (int k = te; k + 1 < sent.end && place < 0; ++k) {
-      if (T(k).Key() != w_.fi) continue;
-      int e = Ent(k + 1);
+    // (The place: after «في», «قرب» or «على» in the clause, a town or region of a state,
+    // past the words that locate it: «في شمال ولاية راخين».)
+    static const WordSet kAt = MatchFormSet({"في", "قرب", "على", "داخل", "بمحافظة", "بولاية", "بمدينة"});
+    static const WordSet kPart = MatchFormSet({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي",
+                                               "غربي", "ولاية", "إقليم", "محافظة", "مدينة", "بلدة", "قرية",
+                                               "منطقة", "قرى", "مناطق", "ريف", "أطراف", "مخيم"});
+    for (int k = te; k + 1 < std::min(sent.end, te + 16) && place < 0; ++k) {
+      if (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C" && T(k).form != U",") break;
+      if (!kAt.count(T(k).Key()) && !kAt.count(T(k).form)) continue;
+      int q = k + 1;
+      while (q < std::min(sent.end, k + 4) && Ent(q) < 0 && kPart.count(T(q).Key())) ++q;
+      int e = q < sent.end ? Ent(q) : -1;
       if (e >= 0 && out_.entities[e].actor && !out_.entities[e].actor->country.empty() &&
           (out_.entities[e].type == "GPE" || out_.entities[e].type == "LOC" || out_.entities[e].type == "FAC"))
         place = e;
-      break;
     }
+    // (A state's arms with no place named — strikes, missiles, «استهدفت» — are as often
+    // aimed abroad as at home: no guess. Its police act at home.)
+    const bool force = ev->root == "18" || ev->root == "19" || ev->root == "20";
+    if (place < 0 && force && state && sector != "COP") return;
     if (place < 0 && DatelineCountry() == home) {
       for (int d = 0; d < static_cast<int>(c_.sentences.size()) && place < 0; ++d) {
         if (c_.sentences[d].section == Section::kTitle) continue;
