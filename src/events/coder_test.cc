@@ -107,5 +107,14 @@ TEST(Coder, AQuoteWithoutAVerbOfSayingIsTheSubjects) {
   for (const Event& e : b.events) EXPECT_NE(e.root, "19");
 }
 
+// Recalling one's own ambassador (the possessive) is reducing relations (16), told by a
+// verbal noun a speaker's country decided or by a verb with an adverb before its object.
+TEST(Coder, RecallingOnesOwnAmbassador) {
+  EXPECT_TRUE(Coded(AnalyzeText("وقال وزير الخارجية التايلاندي إن بلاده قررت استدعاء سفيرها لدى بنوم بنه.", "2025-06-19"),
+                    "16", "THA", "KHM"));
+  EXPECT_TRUE(Coded(AnalyzeText("وأعلنت الحكومة الكمبودية أنها استدعت بدورها سفيرها لدى تايلاند.", "2025-06-19"), "16",
+                    "KHM", "THA"));
+}
+
 }  // namespace
 }  // namespace hadath

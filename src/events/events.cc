@@ -590,7 +590,8 @@ class Coder : public SentenceReader {
     }
     // An act announced or decided by its actor («أعلنت السلطات في النيجر طرد …») is the
     // announcer's.
-    if (src < 0 && !adj_source && trig.pos == "noun" && !patient_genitive) {
+    if (src < 0 && !adj_source && (trig.pos == "noun" || (trig.pos == "phrase" && trig.tense == "phrase")) &&
+        !patient_genitive) {
       if (int ann = AnnouncerBefore(tb, cb); ann >= 0) {
         bool told = false;
         for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it) {
@@ -608,6 +609,8 @@ class Coder : public SentenceReader {
         if (!told && src < 0 && ann - 1 >= cb)
           if (int e = Ent(ann - 1); IsActor(e) && c_.mentions[e].te == ann && !MarkerBefore(c_.mentions[e].hb, sent.begin))
             src = e;
+        // («إن بلاده قررت استدعاء سفيرها»: the speaker's country.)
+        if (!told && src < 0) adj_source = OwnCountryBefore(s, ann);
       }
     }
     // The participle's subject is the main verb's: that of the first event its sentence

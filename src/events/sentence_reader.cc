@@ -182,8 +182,16 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
     return &lex_.triggers[m.entry->index];
   };
   int j = i + 1;
-  bool actor = false, counted = false;
+  bool actor = false, counted = false, adverb = false;
+  // «استدعت بدورها سفيرها», «فرضت أيضاً عقوبات»: an adverb between the verb and the rest.
+  static const WordSet kAdverb = MatchFormSet({"بدوره", "بدورها", "بدورهم", "بدورهما", "أيضا", "كذلك", "رسميا",
+                                               "فورا", "مجددا", "مرة أخرى"});
   for (int guard = 0; guard < 4 && j < sent.end; ++guard) {
+    if (kAdverb.count(T(j).Key()) || kAdverb.count(T(j).form)) {
+      adverb = true;
+      ++j;
+      continue;
+    }
     int e = Ent(j);
     if (e >= 0 && c_.mentions[e].hb <= j) {
       // «استدعت غيانا السفير الفنزويلي»: the phrase may go on with an actor of its own
@@ -221,7 +229,7 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
     }
     break;
   }
-  if (!actor) return nullptr;
+  if (!actor && !adverb) return nullptr;
   return phrase_at(j, counted);
 }
 
