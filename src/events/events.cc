@@ -1423,65 +1423,6 @@ class Coder : public SentenceReader {
     }
   }
 
-  // A protest, an act of coercion or of force that names no one it is aimed at is aimed
-  // within the state where it happens: «تظاهر الآلاف في وسط العاصمة», «فرضت السلطات حظر
-  // التجول», «اعتُقل 31 شخصاً», «اشتباكات بين القوات الحكومية ومسلحين». That state is the
-  // one of the place the clause names after «في», else the dateline's when it is the
-  // actor's, else the actor's own. Protesters protest against its government; an act of
-  // the state is aimed at its people.
-  void DomesticTarget(int s, int te, Event* ev) const {
-    if (ev->target || !ev->source) return;
-    const std::string& home = ev->source->actor.country;
-    if (home.empty() || home == "IGO" || home == "NGO") return;
-    if (ev->root != "14" && ev->root != "17" && ev->root != "18" && ev->root != "19" && ev->root != "20") return;
-    // (One told already in the sentence by the same actor is this one, its instrument or
-    // its outcome: «قصفت خاركيف بالصواريخ».)
-    for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it)
-      if (it->root == ev->root && it->source && it->source->actor.country == home) return;
-    const std::string& sector = ev->source->actor.sector;
-    const bool state = sector == "GOV" || sector == "MIL" || sector == "COP" || sector == "JUD" || sector == "SPY";
-    std::string aimed = ev->root == "14" && !state ? "GOV" : (state && ev->root == "17" ? "CVL" : "");
-    const Sentence& sent = c_.sentences[s];
-    int place = -1;
-    // (The place: after «في», «قرب» or «على» in the clause, a town or region of a state,
-    // past the words that locate it: «في شمال ولاية راخين».)
-    static const WordSet kAt = MatchFormSet({"في", "قرب", "على", "داخل", "بمحافظة", "بولاية", "بمدينة"});
-    static const WordSet kPart = MatchFormSet({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي",
-                                               "غربي", "ولاية", "إقليم", "محافظة", "مدينة", "بلدة", "قرية",
-                                               "منطقة", "قرى", "مناطق", "ريف", "أطراف", "مخيم"});
-    for (int k = te; k + 1 < std::min(sent.end, te + 16) && place < 0; ++k) {
-      if (T(k).kind == TokKind::kPunct && T(k).form != U"\u060C" && T(k).form != U",") break;
-      if (!kAt.count(T(k).Key()) && !kAt.count(T(k).form)) continue;
-      int q = k + 1;
-      while (q < std::min(sent.end, k + 4) && Ent(q) < 0 && kPart.count(T(q).Key())) ++q;
-      int e = q < sent.end ? Ent(q) : -1;
-      if (e >= 0 && out_.entities[e].actor && !out_.entities[e].actor->country.empty() &&
-          (out_.entities[e].type == "GPE" || out_.entities[e].type == "LOC" || out_.entities[e].type == "FAC"))
-        place = e;
-    }
-    // (A state's arms with no place named — strikes, missiles, «استهدفت» — are as often
-    // aimed abroad as at home: no guess. Its police act at home.)
-    const bool force = ev->root == "18" || ev->root == "19" || ev->root == "20";
-    if (place < 0 && force && state && sector != "COP") return;
-    if (place < 0 && DatelineCountry() == home) {
-      for (int d = 0; d < static_cast<int>(c_.sentences.size()) && place < 0; ++d) {
-        if (c_.sentences[d].section == Section::kTitle) continue;
-        for (int k = c_.sentences[d].begin; k < DatelineEnd(d) && place < 0; ++k)
-          if (int e = Ent(k); e >= 0 && out_.entities[e].actor && out_.entities[e].actor->country == home) place = e;
-        break;
-      }
-    }
-    if (place >= 0) {
-      EventActor a = ActorOf(place);
-      a.actor = StateOf(a.actor.country, aimed);
-      if (a.actor.country == "IGO" || a.actor.country == "NGO") return;
-      ev->target = a;
-    } else {
-      ev->target = EventActor{ev->source->span, "", StateOf(home, aimed)};
-    }
-    if (ev->target->actor.code == ev->source->actor.code) ev->target->actor.code = ev->target->actor.country;
-  }
-
   // «حليف», «شريك», «شراكة» between the speaker's state and a state named nearby.
   void Relations(int s) {
     const Sentence& sent = c_.sentences[s];

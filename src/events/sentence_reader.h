@@ -200,6 +200,13 @@ class SentenceReader {
   // a report datelined in a state is that state's: wire copy names the home country's
   // bodies bare.
   void HomeState(std::optional<EventActor>* a) const;
+  // A protest, an act of coercion or of force that names no one it is aimed at is aimed
+  // within the state where it happens: «تظاهر الآلاف في وسط العاصمة», «فرضت السلطات حظر
+  // التجول», «اعتُقل 31 شخصاً», «اشتباكات بين القوات الحكومية ومسلحين». That state is the
+  // one of the place the clause names after «في», else the dateline's when it is the
+  // actor's, else the actor's own. Protesters protest against its government; an act of
+  // the state is aimed at its people.
+  void DomesticTarget(int s, int te, Event* ev) const;
   // «أعلنت السلطات العسكرية في النيجر، الخميس، طرد …», «قررت الحكومة تعليق …»: the verb
   // of announcing or deciding whose object the verbal noun at tb is (its subject, a time
   // and commas between); its token, or -1.
