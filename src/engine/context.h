@@ -40,6 +40,9 @@ struct DocContext {
   std::vector<int> token_entity;      // entity index per token, -1 if none
   std::vector<int> token_time;        // time index per token, -1 if none
   std::vector<int> token_quote;       // quote index per token, -1 if none
+  // The place of the document's dateline («بورتسودان (رويترز) -»): an entity index with a
+  // state's country, or -1. Set by the entity stage.
+  int dateline_entity = -1;
 
   Span SpanOf(int tb, int te) const {
     Span s;

@@ -54,6 +54,7 @@ class EntityFinder {
       }
     }
     ResolveGenericCountries();
+    c_.dateline_entity = DatelinePlace();
     ResolveStateBodies();
   }
 
@@ -186,9 +187,7 @@ class EntityFinder {
       if (ends(U"\u0627\u062A") || ends(U"\u0648\u0646") || ends(U"\u064A\u0646")) return false;
       if (any_al) return true;
       // «الأعلى» folds to «الاعلي»: the ى of the text is no nisba.
-      int last = t.end - 1;
-      while (last > t.start && IsIgnorable(c_.norm.original[last])) --last;
-      return rest.back() == U'\u064A' && c_.norm.original[last] == U'\u064A';
+      return rest.back() == U'\u064A' && LastLetter(t) == U'\u064A';
     }
     return true;
   }
@@ -209,9 +208,7 @@ class EntityFinder {
     // After a conjunction only («ومحمد عبدالواحد»): «بسام» is no «ب» + «سام».
     if (!m.entry || (m.via_key && (!conj || t.proclitics != U"\u0648"))) return false;
     // «على» (on) folds to «علي» (Ali): a final ى in the text is no ي of a name.
-    int last = t.end - 1;
-    while (last > t.start && IsIgnorable(c_.norm.original[last])) --last;
-    if (c_.norm.original[last] == U'\u0649') return false;
+    if (LastLetter(t) == U'\u0649') return false;
     *n = m.ntokens;
     // Short names («هو», «لي») and function words are weak: they need another cue.
     *weak = lex_.given_names[m.entry->index].weak || (m.ntokens == 1 && t.form.size() <= 2) ||
@@ -228,10 +225,14 @@ class EntityFinder {
   bool AliAt(int k) const {
     static const std::u32string kAli = MatchForm(U"علي");
     const Token& t = c_.tokens[k];
-    if (t.Key() != kAli || !t.proclitics.empty()) return false;
+    return t.Key() == kAli && t.proclitics.empty() && LastLetter(t) == U'\u064A';
+  }
+
+  // The token's last letter as the text writes it (ى and ي are one after folding).
+  char32_t LastLetter(const Token& t) const {
     int last = t.end - 1;
     while (last > t.start && IsIgnorable(c_.norm.original[last])) --last;
-    return c_.norm.original[last] == U'\u064A';
+    return c_.norm.original[last];
   }
 
   // «أبو/أبي/أبا» (father of) before a name: a kunya, the start of a person's name
@@ -486,6 +487,16 @@ class EntityFinder {
         return j;
       }
     }
+    // «شارع الجزائر» in Basra, «ساحة باريس»: a street named after a place is no actor and
+    // not where that place is.
+    if ((e.kind == LexKind::kCountry || e.kind == LexKind::kCapital || e.kind == LexKind::kCity) &&
+        StreetBefore(i)) {
+      const std::string canon = e.kind == LexKind::kCity      ? lex_.cities[e.index].name_en
+                                : e.kind == LexKind::kCountry ? lex_.countries[e.index].name_en
+                                                              : lex_.countries[e.index].capital_en;
+      AddEntity(i, j, sent, "FAC", canon, std::nullopt, "", -1, -1);
+      return j;
+    }
     switch (e.kind) {
       case LexKind::kPerson:
       case LexKind::kPersonShort: {
@@ -499,23 +510,6 @@ class EntityFinder {
         if (j - nb >= 2) surnames_[c_.tokens[j - 1].Key()] = FirstOf(idx);
         return j;
       }
-      case LexKind::kCountry:
-      case LexKind::kCapital:
-      case LexKind::kCity:
-        // «شارع الجزائر» in Basra, «ساحة باريس»: a street named after a place is no actor
-        // and not where that place is.
-        if (StreetBefore(i)) {
-          const std::string canon = e.kind == LexKind::kCity ? lex_.cities[e.index].name_en
-                                    : e.kind == LexKind::kCountry ? lex_.countries[e.index].name_en
-                                                                  : lex_.countries[e.index].capital_en;
-          AddEntity(i, j, sent, "FAC", canon, std::nullopt, "", -1, -1);
-          return j;
-        }
-        break;
-      default:
-        break;
-    }
-    switch (e.kind) {
       case LexKind::kCountry:
       case LexKind::kCapital: {
         const Country& c = lex_.countries[e.index];
@@ -738,26 +732,27 @@ class EntityFinder {
     return i > 0 && kBuilding.count(c_.tokens[i - 1].Key()) > 0;
   }
 
-  // The state a report is datelined in: a place in the dateline of the first sentence of
-  // the body («الجزائر - "واج":», «نيامي (الأناضول) -»).
-  std::string DatelineState() const {
+  // The place a report is datelined in: a state's place in the dateline of the first
+  // sentence of the body («الجزائر - "واج":», «نيامي (الأناضول) -»), or -1.
+  int DatelinePlace() const {
     for (size_t s = 0; s < c_.sentences.size(); ++s) {
       const Sentence& sent = c_.sentences[s];
       if (sent.section == Section::kTitle) continue;
       const int end = c_.DatelineEnd(static_cast<int>(s));
       for (int q = sent.begin; q < end; ++q) {
         int e = c_.token_entity[q];
-        if (e >= 0 && out_.entities[e].type == "GPE" && out_.entities[e].actor &&
-            !out_.entities[e].actor->country.empty())
-          return out_.entities[e].actor->country;
+        if (e < 0 || !out_.entities[e].actor || (out_.entities[e].type != "GPE" && out_.entities[e].type != "LOC"))
+          continue;
+        const std::string& c = out_.entities[e].actor->country;
+        if (!c.empty() && c != "IGO" && c != "NGO") return e;
       }
       break;
     }
-    return "";
+    return -1;
   }
 
   void ResolveStateBodies() {
-    const std::string home = state_bodies_.empty() ? "" : DatelineState();
+    const std::string home = c_.dateline_entity >= 0 ? out_.entities[c_.dateline_entity].actor->country : "";
     for (int idx : state_bodies_) {
       Entity& e = out_.entities[idx];
       if (home.empty()) {

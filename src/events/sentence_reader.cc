@@ -489,24 +489,8 @@ int SentenceReader::AnnouncerBefore(int tb, int cb, bool judging) const {
 }
 
 const std::string& SentenceReader::DatelineCountry() const {
-  if (dateline_country_) return *dateline_country_;
-  dateline_country_ = std::string();
-  for (size_t s = 0; s < c_.sentences.size(); ++s) {
-    const Sentence& sent = c_.sentences[s];
-    if (sent.section == Section::kTitle) continue;
-    const int end = DatelineEnd(static_cast<int>(s));
-    for (int k = sent.begin; k < end; ++k) {
-      int e = Ent(k);
-      if (e >= 0 && out_.entities[e].actor && !out_.entities[e].actor->country.empty() &&
-          out_.entities[e].actor->country != "IGO" && out_.entities[e].actor->country != "NGO" &&
-          (out_.entities[e].type == "GPE" || out_.entities[e].type == "LOC")) {
-        *dateline_country_ = out_.entities[e].actor->country;
-        break;
-      }
-    }
-    break;  // the first sentence of the body, or none
-  }
-  return *dateline_country_;
+  static const std::string kNone;
+  return c_.dateline_entity >= 0 ? out_.entities[c_.dateline_entity].actor->country : kNone;
 }
 
 void SentenceReader::HomeState(std::optional<EventActor>* a) const {
@@ -1286,14 +1270,7 @@ void SentenceReader::DomesticTarget(int s, int te, Event* ev) const {
   // aimed abroad as at home: no guess. Its police act at home.)
   const bool force = ev->root == "18" || ev->root == "19" || ev->root == "20";
   if (place < 0 && force && state && sector != "COP") return;
-  if (place < 0 && DatelineCountry() == home) {
-    for (int d = 0; d < static_cast<int>(c_.sentences.size()) && place < 0; ++d) {
-      if (c_.sentences[d].section == Section::kTitle) continue;
-      for (int k = c_.sentences[d].begin; k < DatelineEnd(d) && place < 0; ++k)
-        if (int e = Ent(k); e >= 0 && out_.entities[e].actor && out_.entities[e].actor->country == home) place = e;
-      break;
-    }
-  }
+  if (place < 0 && DatelineCountry() == home) place = c_.dateline_entity;
   if (place >= 0) {
     EventActor a = ActorOf(place);
     a.actor = StateOf(a.actor.country, aimed);

@@ -133,7 +133,6 @@ class SentenceReader {
   // A condition particle anywhere in sentence s, -1 if none.
   int ConditionIn(int s) const;
   mutable std::vector<signed char> question_;
-  mutable std::optional<std::string> dateline_country_;
   bool QuestionUncached(int s) const;
   // A noun of violence after a word that only refers to it: a charge or a trial («بتهمة
   // تفجير», «قضية خطف», «محاكمة»), a threat («هددوا بقتل»), «منذ» (since a known event),
@@ -203,8 +202,8 @@ class SentenceReader {
   // A protest, an act of coercion or of force that names no one it is aimed at is aimed
   // within the state where it happens: «تظاهر الآلاف في وسط العاصمة», «فرضت السلطات حظر
   // التجول», «اعتُقل 31 شخصاً», «اشتباكات بين القوات الحكومية ومسلحين». That state is the
-  // one of the place the clause names after «في», else the dateline's when it is the
-  // actor's, else the actor's own. Protesters protest against its government; an act of
+  // one of the place its clause names («في», «قرب», «على» …), else the dateline's when it
+  // is the actor's, else the actor's own; a state's own arms with no place get no guess. Protesters protest against its government; an act of
   // the state is aimed at its people.
   void DomesticTarget(int s, int te, Event* ev) const;
   // «أعلنت السلطات العسكرية في النيجر، الخميس، طرد …», «قررت الحكومة تعليق …»: the verb
