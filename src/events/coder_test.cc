@@ -116,5 +116,36 @@ TEST(Coder, RecallingOnesOwnAmbassador) {
                     "KHM", "THA"));
 }
 
+// A warplane, drone or tank with its nationality acts for that state's forces, before or
+// after its verb, with «قد», a time and a count of strikes between.
+TEST(Coder, WarplanesWithTheirNationalityAreTheirForces) {
+  EXPECT_TRUE(Coded(AnalyzeText("شنت طائرات حربية إسرائيلية غارات على منشأة قرب أصفهان.", "2025-11-18"), "19", "ISR",
+                    "IRN"));
+  EXPECT_TRUE(Coded(AnalyzeText("وكانت طائرات حربية إسرائيلية قد شنت ليل الأحد سلسلة غارات على منشأة قرب أصفهان.",
+                                "2025-11-18"),
+                    "19", "ISR", "IRN"));
+  EXPECT_TRUE(Coded(AnalyzeText("وكانت مسيرات تركية قد قصفت مواقع قرب حلب.", "2025-11-18"), "19", "TUR", "SYR"));
+  // A batch of missiles fired at a state, a time between.
+  EXPECT_TRUE(Coded(AnalyzeText("أطلقت إيران فجر اليوم الثلاثاء دفعات من الصواريخ الباليستية باتجاه إسرائيل.",
+                                "2025-11-18"),
+                    "19", "IRN", "ISR"));
+  // (A missile is no actor: «صواريخ إيرانية» fired is the event.)
+  EXPECT_TRUE(Coded(AnalyzeText("سقطت صواريخ إيرانية على حيفا.", "2025-11-18"), "19", "IRN", "ISR"));
+}
+
+// «كل من X وY وZ» lists the subjects: each acts.
+TEST(Coder, KullMinListsTheSubjects) {
+  Analysis a = AnalyzeText("وأدانت كل من السعودية وقطر والإمارات الغارات الإسرائيلية على الأراضي الإيرانية.", "2025-11-18");
+  for (const char* c : {"SAU", "QAT", "ARE"}) EXPECT_TRUE(Coded(a, "11", c, "ISR")) << c;
+  EXPECT_TRUE(Coded(AnalyzeText("ووقعت كل من مصر والأردن اتفاقاً للربط الكهربائي.", "2025-11-18"), "05", "EGY", "JOR"));
+}
+
+// Two states that fought a war are its two sides, dated by the month told between.
+TEST(Coder, FoughtAWar) {
+  Analysis a = AnalyzeText("وكانت إسرائيل وإيران قد خاضتا في يونيو الماضي حرباً استمرت 12 يوماً.", "2025-11-18");
+  ASSERT_TRUE(Coded(a, "19", "ISR", "IRN"));
+  EXPECT_EQ(a.events[0].date ? a.events[0].date->value : "", "2025-06");
+}
+
 }  // namespace
 }  // namespace hadath

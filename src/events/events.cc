@@ -45,7 +45,10 @@ class Coder : public SentenceReader {
         }
         LexMatch m = MatchAt(lex_, c_.tokens, i, sent.end,
                              [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
-        if (!m.entry || m.ntokens == 1) {
+        // («شنت طائرات حربية إسرائيلية غارات»: a phrase whose tail is the subject's name
+        // is no phrase here; the verb's own phrase may come after the subject.)
+        const bool tail_actor = m.entry && m.ntokens > 1 && InsideActor(i + 1, i + m.ntokens) && !InsideActor(i, i + 1);
+        if (!m.entry || m.ntokens == 1 || tail_actor) {
           // A verb phrase with its subject inside (VSO): «وقّعت مصر والإمارات اتفاقاً»,
           // «أبدت إيران استعدادها», «خففت كندا في 12 آذار القيود». When the phrase's noun
           // is a trigger of the same kind by itself («وأعلنت أنقرة رفض بغداد …»), the
@@ -409,8 +412,10 @@ class Coder : public SentenceReader {
     if (src < 0 && (verb || finite_phrase) && !participle && tb - 1 >= cb) {
       // SVO: an actor right before the verb is its subject («طهران ترفض …», «إن القوات
       // الروسية استخدمت غاز الكلور»).
-      int e = Ent(tb - 1);
-      if (IsActor(e) && c_.mentions[e].te == tb && !MarkerBefore(c_.mentions[e].hb, sent.begin)) {
+      // («وكانت طائرات إسرائيلية قد قصفت …»: «قد» between.)
+      const int before = tb - 1 > cb && T(tb - 1).Key() == w_.qad && T(tb - 1).proclitics.empty() ? tb - 2 : tb - 1;
+      int e = Ent(before);
+      if (IsActor(e) && c_.mentions[e].te == before + 1 && !MarkerBefore(c_.mentions[e].hb, sent.begin)) {
         bool counted = false;
         for (int q = std::max(cb, c_.mentions[e].hb - 2); q <= c_.mentions[e].hb && !counted; ++q)
           counted = harm && CountedAt(q, q + 1);

@@ -182,11 +182,17 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
     return &lex_.triggers[m.entry->index];
   };
   int j = i + 1;
-  bool actor = false, counted = false, adverb = false;
+  bool actor = false, counted = false, adverb = false, timed = false;
   // «استدعت بدورها سفيرها», «فرضت أيضاً عقوبات»: an adverb between the verb and the rest.
   static const WordSet kAdverb = MatchFormSet({"بدوره", "بدورها", "بدورهم", "بدورهما", "أيضا", "كذلك", "رسميا",
                                                "فورا", "مجددا", "مرة أخرى"});
+  static const std::u32string kKull = MatchFormOf("كل"), kMin = MatchFormOf("من");
   for (int guard = 0; guard < 4 && j < sent.end; ++guard) {
+    // «وقعت كل من مصر والأردن اتفاقاً»: «كل من» lists the subjects.
+    if (!actor && j + 2 < sent.end && T(j).Key() == kKull && T(j + 1).Key() == kMin && T(j).proclitics.empty()) {
+      j += 2;
+      continue;
+    }
     if (kAdverb.count(T(j).Key()) || kAdverb.count(T(j).form)) {
       adverb = true;
       ++j;
@@ -206,6 +212,7 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
     if (c_.token_time[j] >= 0) {
       int t = c_.token_time[j];
       while (j < sent.end && c_.token_time[j] == t) ++j;
+      timed = true;
       // («وأجرى وانغ يي، اليوم الثلاثاء، اتصالاً هاتفياً»: the time between commas.)
       if (j < sent.end && (T(j).form == U"\u060C" || T(j).form == U",")) ++j;
       continue;
@@ -220,16 +227,20 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
     }
     // «لم تبدِ كوريا الشمالية أي استعداد»: «any» before the noun; «شنت إسرائيل مئات
     // الغارات», «شن الجيش 12 غارة»: a count.
+    // («أطلقت إيران دفعات من الصواريخ», «وكانت طائرات إسرائيلية قد شنت ليل الأحد سلسلة
+    // غارات»: batches of, a series; the subject may have come before the verb.)
     static const WordSet kAny = MatchFormSet({"أي", "أية", "أدنى", "مئات", "عشرات", "آلاف", "عدة", "سلسلة",
-                                              "موجة", "المزيد"});
-    if (actor && (kAny.count(T(j).Key()) || T(j).kind == TokKind::kNumber)) {
+                                              "موجة", "المزيد", "دفعة", "دفعات", "رشقة", "رشقات", "وابل",
+                                              "موجات"});
+    if ((actor || timed) && (kAny.count(T(j).Key()) || T(j).kind == TokKind::kNumber)) {
       counted = counted || kAny.count(T(j).Key()) > 0;
       ++j;
+      if (counted && j + 1 < sent.end && T(j).Key() == kMin && T(j).proclitics.empty()) ++j;
       continue;
     }
     break;
   }
-  if (!actor && !adverb) return nullptr;
+  if (!actor && !adverb && !timed) return nullptr;
   return phrase_at(j, counted);
 }
 
@@ -675,7 +686,9 @@ uint32_t SentenceReader::MarkerBefore(int k, int sb) const {
     if (ch == U'\u0644') m |= kTgtLi;
   }
   // A preposition with its own pronoun object («إليها») introduces nothing after it.
-  if (k > sb && !T(k - 1).enclitic) {
+  // («أدانت كل من السعودية وقطر»: «كل من» lists the subjects.)
+  static const std::u32string kKull = MatchFormOf("كل");
+  if (k > sb && !T(k - 1).enclitic && !(k - 1 > sb && T(k - 2).Key() == kKull && T(k - 2).proclitics.empty())) {
     for (const auto& [w, b] : w_.markers)
       if (T(k - 1).Key() == w) m |= b;
   }

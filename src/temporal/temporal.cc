@@ -603,9 +603,15 @@ class TimeTagger {
     return j - i;
   }
 
-  // [يوم] WEEKDAY [الماضي|المقبل|القادم]
+  // [صباح|مساء|ليل|فجر …] [يوم] WEEKDAY [الماضي|المقبل|القادم]
   int MatchWeekday(int i, int end, TimeExpr* t) {
     int j = i;
+    // (Not before a full date, «صباح الاثنين 15 مارس 2021», which its own pattern reads.)
+    if (j + 1 < end && w_.day_parts.count(K(j))) {
+      int w = j + 1;
+      if (w < end && K(w) == w_.yawm) ++w;
+      if (w < end && w_.WeekdayOf(K(w)) >= 0 && !(w + 1 < end && c_.tokens[w + 1].kind == TokKind::kNumber)) ++j;
+    }
     if (j < end && K(j) == w_.yawm) ++j;
     int wd = j < end ? w_.WeekdayOf(K(j)) : -1;
     if (wd < 0) return 0;

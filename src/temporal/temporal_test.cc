@@ -44,6 +44,10 @@ TEST(Temporal, RelativeDaysWithWeekday) {
   EXPECT_EQ(TimeOf("يصل الوفد غداً الخميس.", "2024-05-15"), "2024-05-16");
   EXPECT_EQ(TimeOf("غادر الوفد أمس.", "2024-05-15"), "2024-05-14");
   EXPECT_EQ(TimeOf("وصل أول أمس.", "2024-05-15"), "2024-05-13");
+  // A part of the day before a weekday is part of the time; a full date keeps its own.
+  EXPECT_EQ(FirstTime("شنت الطائرات ليل الأحد غارات.", "2025-11-18").span.text, "ليل الأحد");
+  EXPECT_EQ(TimeOf("شنت الطائرات ليل الأحد غارات.", "2025-11-18"), "2025-11-16");
+  EXPECT_EQ(FirstTime("وقع الهجوم صباح الاثنين 15 مارس 2021.", "2025-11-18").span.text, "الاثنين 15 مارس 2021");
 }
 
 TEST(Temporal, DoubledMonthsWithQualifier) {
