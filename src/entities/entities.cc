@@ -482,6 +482,7 @@ class EntityFinder {
         AddLexEntity(cb, sent, core);
         if (static_cast<int>(out_.entities.size()) > idx_before) {
           c_.mentions[idx_before].hb = hb;
+          c_.mentions[idx_before].te = j;
           for (int k = i; k < j; ++k) c_.token_entity[k] = idx_before;
         }
         return j;

@@ -147,5 +147,15 @@ TEST(Coder, FoughtAWar) {
   EXPECT_EQ(a.events[0].date ? a.events[0].date->value : "", "2025-06");
 }
 
+// A background signing told with «وكانت X وY قد وقّعتا في مكان، في تاريخ، اتفاقاً»: the two
+// states (a name with its descriptor, «الكونغو الديمقراطية», is one) sign with each other.
+TEST(Coder, BackgroundSigningPastPlaceAndDate) {
+  Analysis a = AnalyzeText("وكانت الكونغو الديمقراطية ورواندا قد وقّعتا في واشنطن، في 27 حزيران/يونيو 2025، اتفاق سلام.",
+                           "2025-09-18");
+  ASSERT_TRUE(Coded(a, "05", "COD", "RWA"));
+  EXPECT_EQ(a.events[0].date ? a.events[0].date->value : "", "2025-06-27");
+  EXPECT_FALSE(Coded(a, "05", "RWA", "USA"));
+}
+
 }  // namespace
 }  // namespace hadath

@@ -225,6 +225,20 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
       ++j;
       continue;
     }
+    // «وقّعا في أثينا، في 7 كانون الأول، "إعلان أثينا"»: where it was done, a comma, a quote
+    // mark before the phrase's noun.
+    if (T(j).Key() == w_.fi && T(j).proclitics.empty() && j + 1 < sent.end && Ent(j + 1) >= 0 &&
+        c_.mentions[Ent(j + 1)].hb == j + 1 &&
+        (out_.entities[Ent(j + 1)].type == "GPE" || out_.entities[Ent(j + 1)].type == "LOC")) {
+      j = c_.mentions[Ent(j + 1)].te;
+      if (j < sent.end && (T(j).form == U"\u060C" || T(j).form == U",")) ++j;
+      timed = true;
+      continue;
+    }
+    if ((actor || timed) && T(j).kind == TokKind::kPunct && (T(j).form == U"\"" || T(j).form == U"\u00AB")) {
+      ++j;
+      continue;
+    }
     // «لم تبدِ كوريا الشمالية أي استعداد»: «any» before the noun; «شنت إسرائيل مئات
     // الغارات», «شن الجيش 12 غارة»: a count.
     // («أطلقت إيران دفعات من الصواريخ», «وكانت طائرات إسرائيلية قد شنت ليل الأحد سلسلة
