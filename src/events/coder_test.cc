@@ -157,5 +157,15 @@ TEST(Coder, BackgroundSigningPastPlaceAndDate) {
   EXPECT_FALSE(Coded(a, "05", "RWA", "USA"));
 }
 
+// What a threat threatens is no event of its own: it gives the threat its kind and target.
+TEST(Coder, AThreatensContentIsNoEvent) {
+  Analysis a = AnalyzeText("وكان الرئيس الأمريكي قد هدد في شباط الماضي بفرض رسوم جمركية على الواردات المكسيكية.",
+                           "2025-06-12");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "1312");
+  EXPECT_TRUE(Coded(a, "13", "USA", "MEX"));
+  EXPECT_FALSE(Coded(a, "16", "USA", "MEX"));
+}
+
 }  // namespace
 }  // namespace hadath

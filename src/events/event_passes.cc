@@ -112,7 +112,9 @@ void Recognition(const Lexicon& lex, Analysis* out) {
 // المتحدة», «تعهدت اليابان بتقديم مساعدات للفلسطينيين». The event in the complement right
 // after an expression of intent (root 03) is what is intended, not something that took
 // place: it gives the intent its kind (036 to meet, 033 aid …) and its target, and is not
-// told on its own.
+// told on its own. So for a threat (root 13) and what it threatens: «هدد ترامب بفرض رسوم
+// جمركية على الواردات المكسيكية» is a threat of sanctions against Mexico (1312), not
+// sanctions imposed; «هددت بقصف» a threat of force (138).
 namespace {
 std::string IntentCode(const std::string& cameo) {
   static const std::pair<const char*, const char*> kByCode[] = {
@@ -123,22 +125,34 @@ std::string IntentCode(const std::string& cameo) {
     if (cameo.compare(0, std::strlen(prefix), prefix) == 0) return code;
   return "";
 }
-}  // namespace
 
-void IntentComplements(const Lexicon& lex, Analysis* out) {
+std::string ThreatCode(const std::string& cameo) {
+  static const std::pair<const char*, const char*> kByCode[] = {
+      {"161", "1313"}, {"163", "1312"}, {"164", "134"}, {"16", "131"},  {"172", "132"}, {"17", "137"},
+      {"14", "133"},   {"191", "1381"}, {"192", "1382"}, {"18", "138"}, {"19", "138"},  {"20", "138"}};
+  for (const auto& [prefix, code] : kByCode)
+    if (cameo.compare(0, std::strlen(prefix), prefix) == 0) return code;
+  return "";
+}
+
+// Folds into each event of `root` the complement event told right after it (within a few
+// words, same sentence, same or no source), whose code `code_of` maps to the kind the head
+// event takes when it is still generic (`generic`).
+void AbsorbComplements(const Lexicon& lex, const char* root, const char* generic,
+                       std::string (*code_of)(const std::string&), Analysis* out) {
   std::vector<Event>& ev = out->events;
   std::vector<bool> drop(ev.size(), false);
   auto country = [](const std::optional<EventActor>& a) { return a ? a->actor.country : std::string(); };
   for (size_t i = 0; i < ev.size(); ++i) {
     Event& e = ev[i];
-    if (e.root != "03" || !e.source) continue;
+    if (e.root != root || !e.source || drop[i]) continue;
     // The complement: the next trigger of the sentence, right after; of its copies (one
-    // per side), the one with this intent's target, else the first.
+    // per side), the one with this event's target, else the first.
     int chosen = -1;
     for (size_t j = i + 1; j < ev.size() && ev[j].sentence == e.sentence; ++j) {
       const Event& f = ev[j];
       if (f.trigger.start == e.trigger.start) continue;
-      if (f.trigger.start < e.trigger.end || f.trigger.start - e.trigger.end > 40 || IntentCode(f.cameo).empty())
+      if (f.trigger.start < e.trigger.end || f.trigger.start - e.trigger.end > 40 || code_of(f.cameo).empty())
         break;
       if (f.source && country(f.source) != country(e.source)) break;
       if (chosen < 0 || (e.target && country(f.target) == country(e.target))) chosen = static_cast<int>(j);
@@ -146,8 +160,8 @@ void IntentComplements(const Lexicon& lex, Analysis* out) {
     }
     if (chosen < 0) continue;
     const Event& f = ev[chosen];
-    std::string code = IntentCode(f.cameo);
-    if (e.cameo == "030") {
+    if (e.cameo == generic) {
+      const std::string code = code_of(f.cameo);
       if (const CameoInfo* ci = lex.Cameo(code)) {
         e.cameo = code;
         e.quad = ci->quad;
@@ -156,7 +170,7 @@ void IntentComplements(const Lexicon& lex, Analysis* out) {
         e.plover_mode = ci->plover_mode;
       }
     }
-    if (!e.target && f.target) e.target = f.target;
+    if (!e.target && f.target && country(f.target) != country(e.source)) e.target = f.target;
     for (size_t j = i + 1; j < ev.size() && ev[j].sentence == e.sentence; ++j)
       if (ev[j].trigger.start == f.trigger.start) drop[j] = true;
   }
@@ -167,6 +181,12 @@ void IntentComplements(const Lexicon& lex, Analysis* out) {
     ++w;
   }
   ev.resize(w);
+}
+}  // namespace
+
+void IntentComplements(const Lexicon& lex, Analysis* out) {
+  AbsorbComplements(lex, "03", "030", IntentCode, out);
+  AbsorbComplements(lex, "13", "130", ThreatCode, out);
 }
 
 // A plain statement (010) with no one it is addressed to or about («قال بيسكوف إن …»,
