@@ -23,6 +23,7 @@ FLOORS = {
     "articles3": 0.42,  # 12 full articles (0.338 blind, 0.376 blind later, 0.440 after using it)
     "articles4": 0.40,  # 12 full articles (0.314 blind, 0.426 after using it)
     "articles5": 0.33,  # 12 full articles, held out (0.296 blind, 0.352 blind at the end of session 11)
+    "articles6": 0.29,  # 12 full articles, held out (0.273 blind at the start of session 12, 0.301 blind mid-session)
 }
 
 
