@@ -616,7 +616,7 @@ class EntityFinder {
     const std::u32string& w = t.Key();
     auto ends = [&](const char32_t* suf) {
       const std::u32string x(suf);
-      return w.size() >= x.size() + 3 && w.compare(w.size() - x.size(), x.size(), x) == 0;
+      return w.size() >= x.size() + 2 && w.compare(w.size() - x.size(), x.size(), x) == 0;
     };
     if (!(ends(U"\u064A") || ends(U"\u064A\u0647") || ends(U"\u064A\u064A\u0646") || ends(U"\u064A\u0648\u0646")))
       return false;

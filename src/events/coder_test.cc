@@ -167,5 +167,17 @@ TEST(Coder, AThreatensContentIsNoEvent) {
   EXPECT_FALSE(Coded(a, "16", "USA", "MEX"));
 }
 
+// A call to one's counterpart («بنظيره الكويتي») is to that state; a delegation named by
+// an adjective of its trade or in the accusative («وفد فني تركي», «وفداً عمانياً») is its
+// state's.
+TEST(Coder, CounterpartsAndDelegations) {
+  EXPECT_TRUE(Coded(AnalyzeText("وأجرى وزير الخارجية العراقي فؤاد حسين اتصالاً هاتفياً بنظيره الكويتي.", "2025-04-14"),
+                    "04", "IRQ", "KWT"));
+  EXPECT_TRUE(Coded(AnalyzeText("وسيزور وفد فني تركي بغداد الأسبوع المقبل.", "2025-10-22"), "04", "TUR", "IRQ"));
+  EXPECT_TRUE(Coded(AnalyzeText("وأفاد مصدر بأن وفداً عُمانياً قد يزور صنعاء قريباً.", "2025-10-09"), "04", "OMN", "YEM"));
+  // («روسيا» stays Russia, not an accusative «روسيّاً».)
+  EXPECT_TRUE(Coded(AnalyzeText("زار الرئيس التركي روسيا أمس.", "2025-10-09"), "04", "TUR", "RUS"));
+}
+
 }  // namespace
 }  // namespace hadath

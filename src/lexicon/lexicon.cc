@@ -318,11 +318,16 @@ Status Lexicon::LoadTables(const Bundle& b) {
     for (const auto& n : SplitBar(gp.At(r, gp.Col("ar")))) Add(n, {LexKind::kCountry, it->second});
   }
   HADATH_TABLE(nt, "nationalities.tsv", {"iso3", "adj", "people"});
+  std::vector<std::pair<std::string, int>> accusatives;
   for (size_t r = 0; r < nt.rows.size(); ++r) {
     auto it = country_by_iso3.find(nt.At(r, nt.Col("iso3")));
     if (it == country_by_iso3.end()) continue;
-    for (const auto& adj : SplitBar(nt.At(r, nt.Col("adj"))))
+    for (const auto& adj : SplitBar(nt.At(r, nt.Col("adj")))) {
       for (const auto& [form, f] : NisbaForms(adj)) Add(form, {LexKind::kNationality, it->second, 1, f});
+      // The indefinite accusative, matched without its tanween («وفداً عمانياً»), once all
+      // names are in: «روسيا», «تركيا», «أفريقيا» are names, not «روسيّاً».
+      if (adj.find(' ') == std::string::npos) accusatives.emplace_back(adj + "ا", it->second);
+    }
     for (const auto& p : SplitBar(nt.At(r, nt.Col("people")))) {
       Add(p, {LexKind::kPeople, it->second});
       Add("ال" + p, {LexKind::kPeople, it->second});
@@ -594,6 +599,9 @@ Status Lexicon::LoadTables(const Bundle& b) {
   }
   HADATH_TABLE(ns, "nosplit.tsv", {"word"}, true);
   for (size_t r = 0; r < ns.rows.size(); ++r) protected_.insert(PhraseKey(ns.At(r, 0)));
+  for (const auto& [form, idx] : accusatives)
+    if (const std::vector<LexEntry>* v = BuildLookup(PhraseKey(form)); !v || v->empty())
+      Add(form, {LexKind::kNationality, idx, 1, 0});
   // Family names as short forms («أنان», «شيراك»): the last word of a full name when it
   // has four letters or more, is no ordinary word, no given name and no other entry's
   // phrase; shared by several persons, it goes to the one whose last term is the latest.

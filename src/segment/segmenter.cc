@@ -256,6 +256,13 @@ SegAnalysis Segmenter::AnalyzeAfterConj(const std::u32string& w, bool after_conj
       ok = true;  // «بغزة», «لقطر»: a three-letter name when the whole is no dictionary word
     } else if (rest.size() >= (r[0] == kKaf ? 4u : 3u) && KnownInflected(rest) && !KnownInflected(r)) {
       ok = true;
+    } else if (bool ta = false; rest.size() >= 5 && r[0] != kKaf && !lex_.IsKnownWord(r)) {
+      // «بنظيره» = ب + نظير + ه: a known noun under its pronoun suffix. (The whole without
+      // the suffix may be a name, «بنظير» Benazir, but a name takes no pronoun suffix.)
+      if (int e = Enclitic(rest, &ta); e > 0 && rest.size() - e >= 3) {
+        const std::u32string host = rest.substr(0, rest.size() - e);
+        ok = (ta ? Known(host + kTaMarbuta) : Known(host)) && !lex_.IsKnownWord(r.substr(0, r.size() - e));
+      }
     } else if (rest.size() == 2 && r[0] != kKaf) {
       // Verbal nouns of doubled roots are two letters unvoweled: «بضم روسيا» (ضمّ), «لحل
       // الأزمة» (حلّ), «بشن هجوم» (شنّ). (Not «رد», «حث»: «برد» is cold, «بحث» research.)

@@ -43,6 +43,14 @@ TEST(Segmenter, LamLamIsPrepositionPlusArticle) {
   EXPECT_EQ(t.words[1].restored, "الصحافيين");
 }
 
+// A preposition before a noun under its pronoun suffix, even where the whole without the
+// suffix reads as a name («بنظير», Benazir): a name takes no pronoun suffix.
+TEST(Segmenter, PrepositionBeforeANounWithItsPronoun) {
+  EXPECT_EQ(Seg("بنظيره"), "ب+نظير+ه");
+  EXPECT_EQ(Seg("لنظيرها"), "ل+نظير+ها");
+  EXPECT_EQ(Seg("بنظير بوتو"), "بنظير بوتو");
+}
+
 TEST(Segmenter, ConjunctionBeforeArticle) { EXPECT_EQ(Seg("والرئيس"), "و+الرئيس"); }
 
 TEST(Segmenter, WordsConcatenateBackToTheToken) {
