@@ -179,5 +179,17 @@ TEST(Coder, CounterpartsAndDelegations) {
   EXPECT_TRUE(Coded(AnalyzeText("زار الرئيس التركي روسيا أمس.", "2025-10-09"), "04", "TUR", "RUS"));
 }
 
+// A violation named without its violator is the speaker's judgement of another act, not an
+// act of the speaker's; a subject in quote marks before its verb is still its subject.
+TEST(Coder, AViolationNamedIsAJudgement) {
+  Analysis a = AnalyzeText(
+      "أدانت وزارة الخارجية السورية توغل قوة إسرائيلية، ووصفته بأنه \"انتهاك صارخ لسيادة سوريا\".", "2025-04-10");
+  EXPECT_TRUE(Coded(a, "11", "SYR", "ISR"));
+  for (const Event& e : a.events) EXPECT_NE(e.root, "12") << e.trigger.text;
+  EXPECT_TRUE(Coded(AnalyzeText("وقال المتحدث باسم الخارجية الصينية إن مانيلا \"تنتهك باستمرار سيادة الصين\".",
+                                "2025-04-10"),
+                    "12", "PHL", "CHN"));
+}
+
 }  // namespace
 }  // namespace hadath

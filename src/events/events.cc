@@ -413,7 +413,10 @@ class Coder : public SentenceReader {
       // SVO: an actor right before the verb is its subject («طهران ترفض …», «إن القوات
       // الروسية استخدمت غاز الكلور»).
       // («وكانت طائرات إسرائيلية قد قصفت …»: «قد» between.)
-      const int before = tb - 1 > cb && T(tb - 1).Key() == w_.qad && T(tb - 1).proclitics.empty() ? tb - 2 : tb - 1;
+      // (Nor a quote mark: «إن مانيلا "تنتهك سيادة الصين"».)
+      int before = tb - 1;
+      if (before > cb && T(before).Key() == w_.qad && T(before).proclitics.empty()) --before;
+      if (before > cb && (T(before).form == U"\"" || T(before).form == U"\u00AB")) --before;
       int e = Ent(before);
       if (IsActor(e) && c_.mentions[e].te == before + 1 && !MarkerBefore(c_.mentions[e].hb, sent.begin)) {
         bool counted = false;
@@ -551,6 +554,11 @@ class Coder : public SentenceReader {
     // «الوساطة المصرية» — the adjective names who acts.
     std::optional<EventActor> adj_source = svo_nationality;
     if (!verb && src < 0 && !adj_source) adj_source = NationalityAfter(te, sent.end, trig);
+    // «ووصفته بأنه "انتهاك صارخ لسيادة سوريا"», «احتجاج على انتهاك السيادة»: a violation
+    // named without its violator judges another act; it is not the speaker's.
+    if (!verb && src < 0 && !adj_source && trig.cameo.compare(0, 3, "128") == 0 &&
+        trig.tense != "past" && trig.tense != "present")
+      return;
     std::optional<EventActor> adj_source2;
     // «شنّت الطائرات الأمريكية غارات», «قصفت المدفعية الإسرائيلية»: a force named by its
     // nationality adjective, the subject before a noun of violence or after a verb.
