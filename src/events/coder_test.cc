@@ -191,5 +191,32 @@ TEST(Coder, AViolationNamedIsAJudgement) {
                     "12", "PHL", "CHN"));
 }
 
+// A meeting told as done, a word of praise or a rejection with no one on the other side is
+// half an event and is not coded; a refusal to yield is (124); welcoming an act told before
+// welcomes its makers.
+TEST(Coder, HalfDyadsAndWelcomedActs) {
+  Analysis a = AnalyzeText("وأدان الرئيس الكوري الجنوبي الإطلاق خلال اجتماع طارئ لمجلس الأمن القومي.", "2025-09-18");
+  for (const Event& e : a.events) EXPECT_NE(e.root, "04") << e.trigger.text;
+  Analysis b = AnalyzeText("وقال عراقجي إن بلاده \"لن ترضخ للضغوط\".", "2025-09-18");
+  EXPECT_TRUE(Coded(b, "12", "IRN", ""));
+  ASSERT_FALSE(b.events.empty());
+  EXPECT_EQ(b.events[0].cameo, "124");
+  Analysis c = AnalyzeText("أعلنت أرمينيا وأذربيجان وقف إطلاق النار. ورحّب الأمين العام للأمم المتحدة أنطونيو غوتيريش بالإعلان.",
+                           "2022-05-19");
+  EXPECT_TRUE(Coded(c, "05", "IGO", "ARM"));
+  EXPECT_TRUE(Coded(c, "05", "IGO", "AZE"));
+}
+
+// A visit's arrival and departure told in one sentence with their own dates are two events.
+TEST(Coder, ArrivalAndDepartureInOneSentence) {
+  Analysis a = AnalyzeText("وصل الرئيس الفرنسي إلى الجزائر في 3 أيار/مايو، وغادر الجزائر في 6 أيار/مايو.", "2024-05-15");
+  int visits = 0;
+  for (const Event& e : a.events)
+    if (e.cameo == "042" && e.source && e.source->actor.country == "FRA" && e.target &&
+        e.target->actor.country == "DZA")
+      ++visits;
+  EXPECT_EQ(visits, 2);
+}
+
 }  // namespace
 }  // namespace hadath

@@ -201,6 +201,82 @@ void DropBareStatements(Analysis* out) {
            ev.end());
 }
 
+// Welcoming or backing an act told before («ورحّب غوتيريش بالإعلان», «أشادت مصر
+// بالاتفاق»): the act's maker is who is welcomed — the source of the last event before it
+// by another state (both sides of a joint act are its makers; the first is taken).
+void WelcomedActs(const DocContext& c, Analysis* out) {
+  static const WordSet kAct = MatchFormSet({"إعلان", "الإعلان", "اتفاق", "الاتفاق", "اتفاقية", "الاتفاقية",
+                                            "قرار", "القرار", "خطوة", "الخطوة", "مبادرة", "المبادرة", "هدنة",
+                                            "الهدنة", "التفاهم", "تفاهم", "بيان", "البيان", "جهود"});
+  std::vector<Event>& ev = out->events;
+  for (size_t i = 0; i < ev.size(); ++i) {
+    Event& e = ev[i];
+    if (e.root != "05" || e.target || !e.source || e.source->actor.country.empty()) continue;
+    auto it = std::lower_bound(c.tokens.begin(), c.tokens.end(), e.trigger.end,
+                               [](const Token& t, int start) { return t.start < start; });
+    // The first word with «ب» after the verb and its subject is what is welcomed.
+    bool act = false;
+    for (int n = 0; it != c.tokens.end() && n < 10 && it->kind != TokKind::kPunct; ++it, ++n)
+      if (!it->proclitics.empty() && it->proclitics.back() == U'\u0628') {
+        act = kAct.count(it->Key()) > 0;
+        break;
+      }
+    if (!act) continue;
+    std::vector<EventActor> makers;
+    // An agreement, a truce or a concession is what is mostly welcomed: the last one before,
+    // else the last act told outside a quote.
+    auto find = [&](bool agreement) {
+      for (size_t j = i; j-- > 0 && makers.empty();) {
+        const Event& f = ev[j];
+        // (Not what someone said of it in a quote: «ونحن ملتزمون بالهدنة».)
+        if (!f.source || f.source->actor.country.empty() || f.root == "01" || !f.quote.empty()) continue;
+        if (f.source->actor.country == e.source->actor.country) continue;
+        if (agreement && f.root != "08" && f.cameo.compare(0, 3, "057") != 0) continue;
+        // (Each side of a joint act, told as one event per side: «أعلنت أرمينيا وأذربيجان».)
+        for (size_t k = 0; k < ev.size(); ++k)
+          if (ev[k].trigger.start == f.trigger.start && ev[k].source && !ev[k].source->actor.country.empty() &&
+              ev[k].source->actor.country != e.source->actor.country)
+            makers.push_back(*ev[k].source);
+        // (A joint act told once, «وقف إطلاق النار بين أرمينيا وأذربيجان»: its other side.)
+        if (!makers.empty() && f.symmetric && f.target && !f.target->actor.country.empty() &&
+            f.target->actor.country != e.source->actor.country)
+          makers.push_back(*f.target);
+      }
+    };
+    find(true);
+    if (makers.empty()) find(false);
+    if (makers.empty()) continue;
+    e.target = makers[0];
+    std::vector<Event> copies;
+    for (size_t m = 1; m < makers.size(); ++m) {
+      copies.push_back(ev[i]);
+      copies.back().target = makers[m];
+    }
+    ev.insert(ev.begin() + static_cast<std::ptrdiff_t>(i) + 1, copies.begin(), copies.end());
+    i += copies.size();
+  }
+}
+
+// CAMEO codes dyads, and some acts are dyadic by what they are: one consults, cooperates
+// with or rejects someone. Told with no one on the other side — «خلال اجتماع طارئ»,
+// «أعلنت دعمها الكامل», «رفضها أي وجود عسكري» — such an act names half of what happened,
+// and an analyst counting who met, backed or rejected whom cannot use it. Dropped: meetings,
+// calls and visits told as done (planned ones name their purpose), diplomatic cooperation
+// but for agreements reached («التوصل إلى اتفاق»), and rejections other than a refusal to
+// yield (124: «لن نرضخ للضغوط» refuses whoever presses). Mediation and negotiation stay.
+void DropHalfDyads(Analysis* out) {
+  std::vector<Event>& ev = out->events;
+  ev.erase(std::remove_if(ev.begin(), ev.end(),
+                          [](const Event& e) {
+                            if (e.target && !e.target->actor.country.empty()) return false;
+                            if (e.target && !e.target->actor.code.empty()) return false;
+                            const std::string c3 = e.cameo.substr(0, 3);
+                            return (e.root == "05" && c3 != "057") || (e.root == "12" && c3 != "124") ||
+                                   (e.root == "04" && c3 < "045" && e.modality == "asserted");
+                          }),
+           ev.end());
+}
+
 namespace {
 
 // 1 same actor, 0 one side unknown, -1 different.
@@ -231,7 +307,9 @@ bool DatesAgree(const std::optional<EventDate>& a, const std::optional<EventDate
 }
 
 bool SameEvent(const Event& a, const Event& b, bool sym) {
-  if (a.cameo != b.cameo || (a.modality == "negated") != (b.modality == "negated")) return false;
+  // (A rejection and a refusal to yield told of one thing are one: «رفض موسكو … لا نقبل».)
+  const bool rejections = a.root == "12" && b.root == "12" && (a.cameo == "120" || b.cameo == "120");
+  if ((a.cameo != b.cameo && !rejections) || (a.modality == "negated") != (b.modality == "negated")) return false;
   auto fits = [](int x, int y) { return x >= 0 && y >= 0 && (x == 1 || y == 1); };
   bool actors = fits(SameSide(a.source, b.source), SameSide(a.target, b.target)) ||
                 (sym && fits(SameSide(a.source, b.target), SameSide(a.target, b.source)));

@@ -14,6 +14,8 @@ void CountedVictims(Analysis* out);
 void Recognition(const Lexicon& lex, Analysis* out);
 void IntentComplements(const Lexicon& lex, Analysis* out);
 void DropBareStatements(Analysis* out);
+void WelcomedActs(const DocContext& c, Analysis* out);
+void DropHalfDyads(Analysis* out);
 // One event per thing that happened within a document (see event_passes.cc).
 void DedupEvents(Analysis* out);
 

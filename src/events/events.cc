@@ -517,6 +517,23 @@ class Coder : public SentenceReader {
           break;
         int e = Ent(k);
         if (IsActor(e) && c_.mentions[e].hb == k) {
+          // «وصل الرئيس الفرنسي إلى الجزائر …، وغادر الجزائر»: a joined verb goes on with
+          // the subject before; the place after it is its object.
+          if (joined && k == te && (trig.targets & kTgtObj) && out_.entities[e].type == "GPE") {
+            // (The first subject of the verb before: its copies for subjects joined to it
+            // follow from it here too.)
+            const Event* prev = nullptr;
+            for (const Event& x : out_.events)
+              if (x.sentence == s && x.trigger.start < T(tb).start && x.source &&
+                  (!prev || x.trigger.start > prev->trigger.start))
+                prev = &x;
+            const int p = prev ? EntityIndex(prev->source->entity) : -1;
+            if (p >= 0 && p < static_cast<int>(out_.entities.size()) && p != e) {
+              src = p;
+              tgt = e;
+              break;
+            }
+          }
           if (!(MarkerBefore(k, sent.begin) & ~kTgtObj) || MemberOf(te, k)) {
             // A passive verb («قُتل ثلاثة أشخاص», «اعتُقل ناشطون») has its patient there.
             if (Passive(tb) || counted_after || plural_subject || participle) tgt = e;
@@ -1204,7 +1221,7 @@ class Coder : public SentenceReader {
     ev.cameo = !demand.empty() ? demand : VerbalAttack(s, te, trig, src, tgt) ? "111" : trig.cameo;
     ev.modality = !demand.empty() ? "asserted" : Modality(s, tb, te, trig);
     if (ev.modality == "negated" && ev.cameo.compare(0, 2, "08") == 0) {
-      ev.cameo = "120";  // a refused concession is a rejection: «لا نقبل»
+      ev.cameo = "124";  // a refused concession is a refusal to yield: «لا نقبل», «لن نرضخ»
       ev.modality = "asserted";
     }
     if (MassKilling(s, te, trig)) ev.cameo = "202";
@@ -1342,8 +1359,11 @@ class Coder : public SentenceReader {
   }
 
   void Push(Event ev, bool symmetric) {
+    // (Told twice in one sentence with two dates of its own, it is two events: «وصل … في 3
+    // أيار، وغادر … في 6 أيار».)
     auto key = std::make_tuple(ev.sentence, ev.cameo, ev.source ? ev.source->actor.code : "",
-                               ev.target ? ev.target->actor.code : "");
+                               ev.target ? ev.target->actor.code : "",
+                               ev.date && ev.date->from == "text" ? ev.date->value : "");
     if (!seen_.insert(key).second) return;
     ev.id = "ev" + std::to_string(out_.events.size() + 1);
     roots_.insert(ev.root);
@@ -1353,66 +1373,6 @@ class Coder : public SentenceReader {
 
  private:
   bool SeenRoot(const std::string& root) const { return roots_.count(root) > 0; }
-
-  // The event's date is the time expression of its own clause (bounded by «أنّ», «الذي»,
-  // a colon or a quote mark), the nearest one; a time that opens the sentence before
-  // the trigger scopes over it too, except for statements (what they report has its own
-  // times). Else the publication date, but not for future or possible events.
-  void Date(int s, int tb, Event* ev) const {
-    const Sentence& sent = c_.sentences[s];
-    const auto [cl_start, cl_end] = DatingClause(s, tb, tb + 1);
-    static const WordSet kBound = MatchFormSet({"منذ", "حتى", "لغاية", "غاية"});
-    auto pick = [&](int a, int b) {
-      int best = -1, bestd = 1 << 30;
-      for (int k = a; k < b; ++k) {
-        int ti = c_.token_time[k];
-        if (ti < 0 || !IsAsciiDigit(out_.times[ti].value[0])) continue;  // not XXXX-…, PAST_REF
-        // «منذ عام 2019», «حتى عام 2030»: the start or end of a span the event falls in.
-        int f = k;
-        while (f > sent.begin && c_.token_time[f - 1] == ti) --f;
-        if (kBound.count(T(f).Key()) || (f > sent.begin && kBound.count(T(f - 1).Key()))) continue;
-        const TimeExpr& te = out_.times[ti];
-        // Dates, ranges and clock times date an event (a clock time by its day).
-        if (te.type != "DATE" && te.type != "TIME") continue;
-        if (ev->root == "01" && te.grain != "day" && te.type != "TIME") continue;  // statements: by day
-        int d = std::abs(k - tb) + (k < tb ? 2 : 0);
-        if (d < bestd) { bestd = d; best = ti; }
-      }
-      return best;
-    };
-    int best = pick(cl_start, cl_end);
-    if (best < 0 && ev->root != "01") best = pick(sent.begin, tb);
-    if (best >= 0) {
-      const TimeExpr& t = out_.times[best];
-      std::string v = t.type == "TIME" ? t.value.substr(0, t.value.find('T')) : t.value;
-      ev->date = EventDate{v, t.span.text, "text"};
-    } else if (auto d = DuringDate(s, tb)) {
-      ev->date = d;
-    } else if (!c_.pubdate.empty() && ev->modality != "future" && ev->modality != "possible") {
-      ev->date = EventDate{c_.pubdate, std::nullopt, "published"};
-    }
-  }
-
-
-  // «وخلال الزيارة دعا …», «على هامش القمة»: an event timed by one told before takes its
-  // date from the text that dated that one.
-  std::optional<EventDate> DuringDate(int s, int tb) const {
-    static const WordSet kDuring = MatchFormSet({"خلال", "أثناء", "هامش", "ختام", "عقب", "إثر"});
-    const Sentence& sent = c_.sentences[s];
-    for (int k = sent.begin; k + 1 < tb; ++k) {
-      if (!kDuring.count(T(k).Key()) || T(k).enclitic) continue;
-      LexMatch m = MatchAt(lex_, c_.tokens, k + 1, tb,
-                           [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
-      if (!m.entry) continue;
-      const std::string& cameo = lex_.triggers[m.entry->index].cameo;
-      for (auto it = out_.events.rbegin(); it != out_.events.rend(); ++it)
-        if (it->cameo.compare(0, 2, cameo, 0, 2) == 0 && it->sentence <= s) {
-          if (it->date && it->date->from == "text") return it->date;
-          break;
-        }
-    }
-    return std::nullopt;
-  }
 
   void Location(int s, int te, Event* ev) const {
     const Sentence& sent = c_.sentences[s];
@@ -1467,7 +1427,7 @@ class Coder : public SentenceReader {
     }
   }
 
-  std::set<std::tuple<int, std::string, std::string, std::string>> seen_;
+  std::set<std::tuple<int, std::string, std::string, std::string, std::string>> seen_;
   std::unordered_set<int> consumed_;  // tokens of a trigger a gapped phrase has taken as its object
   int purpose_object_ = -1;           // the token after a purpose noun: its object, no event
   std::unordered_map<int, int> pending_patient_;  // instrument noun token → the victims a verb handed it
@@ -1484,6 +1444,8 @@ void CodeEvents(DocContext* ctx, Analysis* out) {
   Recognition(*ctx->lex, out);
   IntentComplements(*ctx->lex, out);
   DropBareStatements(out);
+  WelcomedActs(*ctx, out);
+  DropHalfDyads(out);
   DedupEvents(out);
 }
 

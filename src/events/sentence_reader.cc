@@ -1309,4 +1309,64 @@ void SentenceReader::DomesticTarget(int s, int te, Event* ev) const {
   if (ev->target->actor.code == ev->source->actor.code) ev->target->actor.code = ev->target->actor.country;
 }
 
+// The event's date is the time expression of its own clause (bounded by «أنّ», «الذي»,
+// a colon or a quote mark), the nearest one; a time that opens the sentence before
+// the trigger scopes over it too, except for statements (what they report has its own
+// times). Else the publication date, but not for future or possible events.
+void SentenceReader::Date(int s, int tb, Event* ev) const {
+  const Sentence& sent = c_.sentences[s];
+  const auto [cl_start, cl_end] = DatingClause(s, tb, tb + 1);
+  static const WordSet kBound = MatchFormSet({"منذ", "حتى", "لغاية", "غاية"});
+  auto pick = [&](int a, int b) {
+    int best = -1, bestd = 1 << 30;
+    for (int k = a; k < b; ++k) {
+      int ti = c_.token_time[k];
+      if (ti < 0 || !IsAsciiDigit(out_.times[ti].value[0])) continue;  // not XXXX-…, PAST_REF
+      // «منذ عام 2019», «حتى عام 2030»: the start or end of a span the event falls in.
+      int f = k;
+      while (f > sent.begin && c_.token_time[f - 1] == ti) --f;
+      if (kBound.count(T(f).Key()) || (f > sent.begin && kBound.count(T(f - 1).Key()))) continue;
+      const TimeExpr& te = out_.times[ti];
+      // Dates, ranges and clock times date an event (a clock time by its day).
+      if (te.type != "DATE" && te.type != "TIME") continue;
+      if (ev->root == "01" && te.grain != "day" && te.type != "TIME") continue;  // statements: by day
+      int d = std::abs(k - tb) + (k < tb ? 2 : 0);
+      if (d < bestd) { bestd = d; best = ti; }
+    }
+    return best;
+  };
+  int best = pick(cl_start, cl_end);
+  if (best < 0 && ev->root != "01") best = pick(sent.begin, tb);
+  if (best >= 0) {
+    const TimeExpr& t = out_.times[best];
+    std::string v = t.type == "TIME" ? t.value.substr(0, t.value.find('T')) : t.value;
+    ev->date = EventDate{v, t.span.text, "text"};
+  } else if (auto d = DuringDate(s, tb)) {
+    ev->date = d;
+  } else if (!c_.pubdate.empty() && ev->modality != "future" && ev->modality != "possible") {
+    ev->date = EventDate{c_.pubdate, std::nullopt, "published"};
+  }
+}
+
+
+// «وخلال الزيارة دعا …», «على هامش القمة»: an event timed by one told before takes its
+// date from the text that dated that one.
+std::optional<EventDate> SentenceReader::DuringDate(int s, int tb) const {
+  static const WordSet kDuring = MatchFormSet({"خلال", "أثناء", "هامش", "ختام", "عقب", "إثر"});
+  const Sentence& sent = c_.sentences[s];
+  for (int k = sent.begin; k + 1 < tb; ++k) {
+    if (!kDuring.count(T(k).Key()) || T(k).enclitic) continue;
+    LexMatch m = MatchAt(lex_, c_.tokens, k + 1, tb,
+                         [](const LexEntry& e) { return e.kind == LexKind::kTrigger; }, true);
+    if (!m.entry) continue;
+    const std::string& cameo = lex_.triggers[m.entry->index].cameo;
+    for (auto it = out_.events.rbegin(); it != out_.events.rend(); ++it)
+      if (it->cameo.compare(0, 2, cameo, 0, 2) == 0 && it->sentence <= s) {
+        if (it->date && it->date->from == "text") return it->date;
+        break;
+      }
+  }
+  return std::nullopt;
+}
+
 }  // namespace hadath

@@ -224,6 +224,12 @@ class SentenceReader {
   int ClauseEnd(int s, int from) const;
   // The clause that dates tokens [tb, te): bounded by clause breaks, colons and quote marks.
   std::pair<int, int> DatingClause(int s, int tb, int te) const;
+  // The event's date: the nearest time of its own clause, else one opening the sentence,
+  // else the date of an event it is told during, else the publication date (not for
+  // future or possible events).
+  void Date(int s, int tb, Event* ev) const;
+  // «وخلال الزيارة دعا …»: the date of the event told before that this one happens during.
+  std::optional<EventDate> DuringDate(int s, int tb) const;
   // An abstract noun right before or after the trigger (its subject either way).
   bool AbstractAround(int s, int tb, int te) const;
   // Verbs that tell that an event took place: «وقع», «شنّ», «استهدف», «أسفر» …
