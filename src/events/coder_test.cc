@@ -218,5 +218,17 @@ TEST(Coder, ArrivalAndDepartureInOneSentence) {
   EXPECT_EQ(visits, 2);
 }
 
+// A participle after a main verb that is no event («ووصف … القرار بأنه …») has that verb's
+// subject; a gapped phrase goes on past where it was said, between commas.
+TEST(Coder, ParticiplesAndInsertions) {
+  EXPECT_TRUE(Coded(AnalyzeText("ووصف وزير الخارجية الجزائري أحمد عطاف القرار بأنه \"تصعيد خطير\"، متهماً وزير الداخلية "
+                                "الفرنسي برونو روتايو بـ\"الوقوف وراء حملة ممنهجة\".",
+                                "2025-05-12"),
+                    "11", "DZA", "FRA"));
+  EXPECT_TRUE(Coded(AnalyzeText("وحمّلت الرئاسة الفلسطينية، في بيان، الحكومة الإسرائيلية \"المسؤولية الكاملة\" عن الهجوم.",
+                                "2025-07-08"),
+                    "11", "PSE", "ISR"));
+}
+
 }  // namespace
 }  // namespace hadath

@@ -653,6 +653,14 @@ class Coder : public SentenceReader {
         int e = EntityIndex(main->source->entity);
         if (e >= 0 && e < static_cast<int>(out_.entities.size()) && e != tgt) src = e;
         else if (e < 0) adj_source = main->source;
+      } else {
+        // («ووصف عطاف القرار بأنه …، متهماً روتايو»: a main verb that is no event; its
+        // subject is the first actor of the sentence not introduced by a preposition.)
+        for (int q = DatelineEnd(s); q < tb && src < 0; ++q) {
+          int e = Ent(q);
+          if (IsActor(e) && c_.mentions[e].hb == q && e != tgt && !MarkerBefore(q, sent.begin)) src = e;
+          if (e >= 0) q = std::max(q, c_.mentions[e].te - 1);
+        }
       }
     }
     // A phrase with its own verb («شنت غارة», «فجر نفسه») tells that it happened as a verb

@@ -187,7 +187,7 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
   static const WordSet kAdverb = MatchFormSet({"بدوره", "بدورها", "بدورهم", "بدورهما", "أيضا", "كذلك", "رسميا",
                                                "فورا", "مجددا", "مرة أخرى"});
   static const std::u32string kKull = MatchFormOf("كل"), kMin = MatchFormOf("من");
-  for (int guard = 0; guard < 4 && j < sent.end; ++guard) {
+  for (int guard = 0; guard < 6 && j < sent.end; ++guard) {
     // «وقعت كل من مصر والأردن اتفاقاً»: «كل من» lists the subjects.
     if (!actor && j + 2 < sent.end && T(j).Key() == kKull && T(j + 1).Key() == kMin && T(j).proclitics.empty()) {
       j += 2;
@@ -234,6 +234,16 @@ const Trigger* SentenceReader::GappedTrigger(int s, int i, int* tail) const {
       if (j < sent.end && (T(j).form == U"\u060C" || T(j).form == U",")) ++j;
       timed = true;
       continue;
+    }
+    // «وحمّلت الرئاسة، في بيان، الحكومة …»: where or how it was said, between commas.
+    static const WordSet kVia = MatchFormSet({"في", "عبر", "خلال"});
+    if (actor && (T(j).form == U"\u060C" || T(j).form == U",") && j + 2 < sent.end && kVia.count(T(j + 1).Key())) {
+      int q = j + 2;
+      while (q < sent.end && q < j + 6 && T(q).kind != TokKind::kPunct) ++q;
+      if (q < sent.end && (T(q).form == U"\u060C" || T(q).form == U",")) {
+        j = q + 1;
+        continue;
+      }
     }
     if ((actor || timed) && T(j).kind == TokKind::kPunct && (T(j).form == U"\"" || T(j).form == U"\u00AB")) {
       ++j;
