@@ -230,5 +230,16 @@ TEST(Coder, ParticiplesAndInsertions) {
                     "11", "PSE", "ISR"));
 }
 
+// «أوقف» arrests people and stops anything else; «مطالب» (demands, a plural noun) tells no
+// act of demanding.
+TEST(Coder, ArrestedOrStopped) {
+  EXPECT_TRUE(Coded(AnalyzeText("الرباط - \"ماب\": أفادت وزارة الداخلية بأن القوات العمومية أوقفت 312 شخصاً في عدة مدن.",
+                                "2025-10-02"),
+                    "17", "MAR", "MAR"));
+  for (const Event& e : AnalyzeText("أوقفت الحكومة الدعم المالي للمنظمة.", "2025-10-02").events) EXPECT_NE(e.root, "17");
+  for (const Event& e : AnalyzeText("الرباط - \"ماب\": أعلنت الحكومة تفاعلها مع مطالب الشباب.", "2025-10-02").events)
+    EXPECT_NE(e.root, "10");
+}
+
 }  // namespace
 }  // namespace hadath

@@ -328,6 +328,13 @@ class Coder : public SentenceReader {
       if (tb == sent.begin || (T(tb - 1).form != U"\u060C" && T(tb - 1).form != U",")) return;
       if (trig.lemma == "اتهم" && te < sent.end && T(te).proclitics == U"\u0628") return;
     }
+    // «أوقفت الشرطة 312 شخصاً» arrests; «أوقفت الحكومة الدعم» stops: people as its object.
+    if (trig.lemma == "أوقف" && trig.pos == "verb") {
+      bool people = false;
+      for (int q = te; q < std::min(c_.sentences[s].end, te + 8) && !people; ++q)
+        people = CountedAt(q, q + 1) || (Ent(q) >= 0 && out_.entities[Ent(q)].type == "PER");
+      if (!people) return;
+    }
     const bool verb = trig.pos == "verb" || participle;
     // Clause start: the last clause break before the trigger. A relative clause closed by a
     // comma before the trigger («فيدان، الذي يزور العراق حالياً، أجرى محادثات») is an
