@@ -138,6 +138,8 @@ TEST(Coder, KullMinListsTheSubjects) {
   Analysis a = AnalyzeText("وأدانت كل من السعودية وقطر والإمارات الغارات الإسرائيلية على الأراضي الإيرانية.", "2025-11-18");
   for (const char* c : {"SAU", "QAT", "ARE"}) EXPECT_TRUE(Coded(a, "11", c, "ISR")) << c;
   EXPECT_TRUE(Coded(AnalyzeText("ووقعت كل من مصر والأردن اتفاقاً للربط الكهربائي.", "2025-11-18"), "05", "EGY", "JOR"));
+  // (An object in the accusative no row lists: «إعلاناً».)
+  EXPECT_TRUE(Coded(AnalyzeText("ووقعت كل من مصر والأردن إعلاناً مشتركاً.", "2025-11-18"), "05", "EGY", "JOR"));
 }
 
 // Two states that fought a war are its two sides, dated by the month told between.

@@ -318,7 +318,7 @@ Status Lexicon::LoadTables(const Bundle& b) {
     for (const auto& n : SplitBar(gp.At(r, gp.Col("ar")))) Add(n, {LexKind::kCountry, it->second});
   }
   HADATH_TABLE(nt, "nationalities.tsv", {"iso3", "adj", "people"});
-  std::vector<std::pair<std::string, int>> accusatives;
+  std::vector<std::pair<std::string, int>> accusatives, accusative_phrases;
   for (size_t r = 0; r < nt.rows.size(); ++r) {
     auto it = country_by_iso3.find(nt.At(r, nt.Col("iso3")));
     if (it == country_by_iso3.end()) continue;
@@ -422,6 +422,21 @@ Status Lexicon::LoadTables(const Bundle& b) {
                         code, ParseTargets(tg.At(r, tg.Col("target"))),
                         tg.At(r, tg.Col("symmetric")) == "1"});
     Add(tg.At(r, tg.Col("form")), {LexKind::kTrigger, idx});
+    // A verb and its indefinite object in the accusative («وقّعتا إعلاناً»): the object
+    // with its tanween's alif, where no row lists that form.
+    if (const std::string& t = tg.At(r, tg.Col("tense")); tg.At(r, tg.Col("pos")) == "phrase" &&
+                                                         (t == "past" || t == "present")) {
+      std::u32string f = ToU32(tg.At(r, tg.Col("form")));
+      const size_t sp = f.find(U' ');
+      if (sp != std::u32string::npos && f.find(U' ', sp + 1) == std::u32string::npos && f.size() - sp > 3) {
+        const std::u32string obj = f.substr(sp + 1);
+        const char32_t last = obj.back();
+        const bool ends_fem_plural = obj.size() > 2 && obj.compare(obj.size() - 2, 2, U"\u0627\u062A") == 0;
+        if (obj.compare(0, 2, U"\u0627\u0644") != 0 && last != U'\u0629' && last != U'\u0627' && last != U'\u0649' &&
+            last != U'\u0621' && !ends_fem_plural)
+          accusative_phrases.emplace_back(tg.At(r, tg.Col("form")) + "ا", idx);
+      }
+    }
     // The jussive of a singular present form after «لم» drops a long vowel: the middle one
     // of a hollow verb («يزور» → «لم يزر»), the last one of a defective verb («يلتقي» →
     // «لم يلتق», «يدعو» → «لم يدع»). Derived here, marked "jussive": the events stage
@@ -599,6 +614,9 @@ Status Lexicon::LoadTables(const Bundle& b) {
   }
   HADATH_TABLE(ns, "nosplit.tsv", {"word"}, true);
   for (size_t r = 0; r < ns.rows.size(); ++r) protected_.insert(PhraseKey(ns.At(r, 0)));
+  for (const auto& [form, idx] : accusative_phrases)
+    if (const std::vector<LexEntry>* v = BuildLookup(PhraseKey(form)); !v || v->empty())
+      Add(form, {LexKind::kTrigger, idx});
   for (const auto& [form, idx] : accusatives)
     if (const std::vector<LexEntry>* v = BuildLookup(PhraseKey(form)); !v || v->empty())
       Add(form, {LexKind::kNationality, idx, 1, 0});
