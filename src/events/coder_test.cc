@@ -243,5 +243,26 @@ TEST(Coder, ArrestedOrStopped) {
     EXPECT_NE(e.root, "10");
 }
 
+// A dual subject is the two sides the text named last: «البلدان» two states, «الوزيران» the
+// last two ministers (not the city they met in, nor a spokeswoman named between).
+TEST(Coder, DualSubjectsAreTheLastPairNamed) {
+  Analysis a = AnalyzeText(
+      "التقى وزير الخارجية الأرميني أرارات ميرزويان نظيره الأذربيجاني جيهون بيرموف في جنيف. وعرضت روسيا، على لسان "
+      "المتحدثة باسم وزارة خارجيتها ماريا زاخاروفا، استضافة الجولة المقبلة. ومن المقرر أن يلتقي الوزيران مجدداً الشهر "
+      "المقبل. واتفق البلدان على مواصلة المحادثات.",
+      "2025-04-10");
+  int future_meetings = 0;
+  for (const Event& e : a.events)
+    if (e.root == "04" && e.modality == "future") {
+      ++future_meetings;
+      ASSERT_TRUE(e.source && e.target);
+      EXPECT_NE(e.source->actor.country, "RUS");
+      EXPECT_NE(e.target->actor.country, "RUS");
+      EXPECT_NE(e.target->actor.country, "CHE");
+    }
+  EXPECT_EQ(future_meetings, 1);
+  EXPECT_TRUE(Coded(a, "03", "ARM", "AZE") || Coded(a, "03", "AZE", "ARM"));
+}
+
 }  // namespace
 }  // namespace hadath

@@ -1222,6 +1222,9 @@ class Coder : public SentenceReader {
           break;
         }
     }
+    // «واتفق البلدان», «أن يلتقي الوزيران»: two sides named by a dual are the last two named.
+    if (trig.symmetric && src < 0 && tgt < 0 && !adj_source && !adj_target && !own_country && !inherited_src)
+      if (auto pair = PairSubject(s, tb, te)) adj_source = pair->first, adj_target = pair->second;
     if (src < 0 && tgt < 0 && !adj_source && !adj_target && !own_country && place_target < 0 && !inherited_src &&
         !inherited_tgt)
       return;  // no event without an actor

@@ -1244,12 +1244,57 @@ std::optional<std::pair<EventActor, EventActor>> SentenceReader::PairAfter(int s
   if (k >= sent.end || !T(k).proclitics.empty()) return std::nullopt;
   const bool states_only = kPair.count(T(k).Key()) > 0;
   if (!states_only && !kSides.count(T(k).Key())) return std::nullopt;
+  return LastPair(own, tb, k, states_only);
+}
+
+std::optional<std::pair<EventActor, EventActor>> SentenceReader::PairSubject(int s, int tb, int te) const {
+  // The nominative duals: «واتفق البلدان», «يلتقي الوزيران مجدداً», «الجانبان سيجتمعان».
+  static const WordSet kPair = MatchFormSet({"البلدان", "الدولتان"});
+  static const WordSet kSides = MatchFormSet({"الجانبان", "الطرفان", "الوفدان"});
+  // (Two office-holders are the last two persons named: «الوزيران».)
+  static const WordSet kPersons = MatchFormSet({"الوزيران", "الرئيسان", "الزعيمان", "المسؤولان", "الرجلان"});
+  const Sentence& sent = c_.sentences[s];
+  for (int k : {te, tb - 1}) {
+    if (k < sent.begin || k >= sent.end || !T(k).proclitics.empty()) continue;
+    const bool states_only = kPair.count(T(k).Key()) > 0, persons = kPersons.count(T(k).Key()) > 0;
+    // (Of the office the dual names: «الوزيران» are ministers, «الرئيسان» presidents.)
+    static const std::u32string kMinisters = MatchFormOf("الوزيران"), kPresidents = MatchFormOf("الرئيسان");
+    const char* office = T(k).Key() == kMinisters ? "minister" : T(k).Key() == kPresidents ? "president" : "";
+    if (states_only || persons || kSides.count(T(k).Key())) return LastPair("", tb, k, states_only, persons, office);
+  }
+  return std::nullopt;
+}
+
+// The two states (or sides) the text named last before token tb, other than `own`, as
+// actors whose text is token k.
+std::optional<std::pair<EventActor, EventActor>> SentenceReader::LastPair(const std::string& own, int tb, int k,
+                                                                          bool states_only, bool persons,
+                                                                          const char* office) const {
+  // The two sides of the last event told with both, when neither is `own`: «التقى وزير
+  // الخارجية الأرميني نظيره الأذربيجاني … وعرضت روسيا … واتفق البلدان» — not Russia.
+  if (!persons) {
+    const int s = c_.SentenceOf(tb);
+    for (auto it = out_.events.rbegin(); it != out_.events.rend(); ++it) {
+      if (it->sentence < s - 3) break;
+      if (it->trigger.start >= T(tb).start || !it->source || !it->target) continue;
+      const std::string& a = it->source->actor.country;
+      const std::string& b = it->target->actor.country;
+      if (a.empty() || b.empty() || a == b || a == own || b == own || a == "IGO" || b == "IGO" || a == "NGO" ||
+          b == "NGO")
+        continue;
+      return std::make_pair(EventActor{c_.SpanOf(k, k + 1), "", StateOf(a, "GOV")},
+                            EventActor{c_.SpanOf(k, k + 1), "", StateOf(b, "GOV")});
+    }
+  }
   std::vector<std::tuple<int, std::string, std::string>> named;  // (token, code, state), latest first
   for (size_t m = 0; m < c_.mentions.size(); ++m) {
     const Entity& en = out_.entities[m];
     if (c_.mentions[m].hb >= tb || !en.actor || en.actor->country.empty() || en.actor->country == own ||
         en.actor->country == "IGO" || en.actor->country == "NGO")
       continue;
+    // (A city is where things happen, not a side: «التقيا في جنيف».)
+    if (en.geo || en.type == "LOC" || en.type == "FAC" || (persons && en.type != "PER")) continue;
+    if (persons && *office && en.role.find(office) == std::string::npos) continue;
     named.emplace_back(c_.mentions[m].hb, states_only ? en.actor->country : en.actor->code, en.actor->country);
   }
   std::sort(named.begin(), named.end(), [](const auto& x, const auto& y) { return std::get<0>(x) > std::get<0>(y); });

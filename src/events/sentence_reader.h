@@ -190,6 +190,11 @@ class SentenceReader {
   // trigger and its subject; an apposition between commas aside): the last two states the
   // document named before the trigger, other than the source's.
   std::optional<std::pair<EventActor, EventActor>> PairAfter(int s, const std::string& own, int tb, int te) const;
+  // «واتفق البلدان», «يلتقي الوزيران»: a dual subject right after or before the trigger is
+  // the two states the text named last.
+  std::optional<std::pair<EventActor, EventActor>> PairSubject(int s, int tb, int te) const;
+  std::optional<std::pair<EventActor, EventActor>> LastPair(const std::string& own, int tb, int k, bool states_only,
+                                                           bool persons = false, const char* office = "") const;
   // The actor joined to mention e by «و» right after it, of another state than e and
   // than `other`; -1 if none.
   int CoordinatedAfter(int e, int other) const;
