@@ -167,6 +167,12 @@ TEST(Coder, AThreatensContentIsNoEvent) {
   EXPECT_EQ(a.events[0].cameo, "1312");
   EXPECT_TRUE(Coded(a, "13", "USA", "MEX"));
   EXPECT_FALSE(Coded(a, "16", "USA", "MEX"));
+  // A warning whose content stands further on, every warner threatens its target.
+  Analysis b = AnalyzeText("وفي بيان مشترك، حذّرت فرنسا وألمانيا وبريطانيا من أنها ستلجأ إلى آلية \"العودة السريعة\" "
+                           "لإعادة فرض عقوبات الأمم المتحدة على طهران.",
+                           "2024-09-11");
+  for (const char* c : {"FRA", "DEU", "GBR"}) EXPECT_TRUE(Coded(b, "13", c, "IRN")) << c;
+  EXPECT_FALSE(Coded(b, "16", "IGO", "IRN"));
 }
 
 // A call to one's counterpart («بنظيره الكويتي») is to that state; a delegation named by

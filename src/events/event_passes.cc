@@ -139,7 +139,7 @@ std::string ThreatCode(const std::string& cameo) {
 // words, same sentence, same or no source), whose code `code_of` maps to the kind the head
 // event takes when it is still generic (`generic`).
 void AbsorbComplements(const Lexicon& lex, const char* root, const char* generic,
-                       std::string (*code_of)(const std::string&), Analysis* out) {
+                       std::string (*code_of)(const std::string&), int window, bool any_source, Analysis* out) {
   std::vector<Event>& ev = out->events;
   std::vector<bool> drop(ev.size(), false);
   auto country = [](const std::optional<EventActor>& a) { return a ? a->actor.country : std::string(); };
@@ -152,9 +152,9 @@ void AbsorbComplements(const Lexicon& lex, const char* root, const char* generic
     for (size_t j = i + 1; j < ev.size() && ev[j].sentence == e.sentence; ++j) {
       const Event& f = ev[j];
       if (f.trigger.start == e.trigger.start) continue;
-      if (f.trigger.start < e.trigger.end || f.trigger.start - e.trigger.end > 40 || code_of(f.cameo).empty())
+      if (f.trigger.start < e.trigger.end || f.trigger.start - e.trigger.end > window || code_of(f.cameo).empty())
         break;
-      if (f.source && country(f.source) != country(e.source)) break;
+      if (!any_source && f.source && country(f.source) != country(e.source)) break;
       if (chosen < 0 || (e.target && country(f.target) == country(e.target))) chosen = static_cast<int>(j);
       if (chosen >= 0 && ev[chosen].trigger.start != f.trigger.start) break;
     }
@@ -185,8 +185,10 @@ void AbsorbComplements(const Lexicon& lex, const char* root, const char* generic
 }  // namespace
 
 void IntentComplements(const Lexicon& lex, Analysis* out) {
-  AbsorbComplements(lex, "03", "030", IntentCode, out);
-  AbsorbComplements(lex, "13", "130", ThreatCode, out);
+  AbsorbComplements(lex, "03", "030", IntentCode, 40, false, out);
+  // (What a warning threatens may stand further on, its agent misread: «حذّرت فرنسا … من
+  // أنها ستلجأ إلى آلية "العودة السريعة" لإعادة فرض عقوبات الأمم المتحدة على طهران».)
+  AbsorbComplements(lex, "13", "130", ThreatCode, 90, true, out);
 }
 
 // A plain statement (010) with no one it is addressed to or about («قال بيسكوف إن …»,
