@@ -270,5 +270,14 @@ TEST(Coder, DualSubjectsAreTheLastPairNamed) {
   EXPECT_TRUE(Coded(a, "03", "ARM", "AZE") || Coded(a, "03", "AZE", "ARM"));
 }
 
+// Two named actors of one code are two sides (the army and the Rapid Support Forces, both
+// SDNMIL); a subject may stand before «من جانبها» and its verb.
+TEST(Coder, TwoActorsOfOneCodeAreTwoSides) {
+  Analysis a = AnalyzeText("الخرطوم (رويترز) - واندلعت الحرب بين الجيش وقوات الدعم السريع في 15 أبريل 2023.", "2024-05-14");
+  EXPECT_TRUE(Coded(a, "19", "SDN", "SDN"));
+  Analysis b = AnalyzeText("وإيران من جانبها رفضت الاتهامات الأمريكية.", "2024-05-14");
+  EXPECT_TRUE(Coded(b, "12", "IRN", "USA"));
+}
+
 }  // namespace
 }  // namespace hadath

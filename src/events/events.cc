@@ -424,6 +424,11 @@ class Coder : public SentenceReader {
       int before = tb - 1;
       if (before > cb && T(before).Key() == w_.qad && T(before).proclitics.empty()) --before;
       if (before > cb && (T(before).form == U"\"" || T(before).form == U"\u00AB")) --before;
+      // (Nor «من جانبها», «من جهته», «بدورها»: «وقوات الدعم السريع من جانبها نفت».)
+      static const WordSet kSide = MatchFormSet({"جانب", "جهة", "بدور", "دور"});
+      static const std::u32string kMin = MatchFormOf("من");
+      if (before > cb + 1 && T(before).enclitic && kSide.count(T(before).Key()))
+        before -= T(before - 1).Key() == kMin ? 2 : 1;
       int e = Ent(before);
       if (IsActor(e) && c_.mentions[e].te == before + 1 && !MarkerBefore(c_.mentions[e].hb, sent.begin)) {
         bool counted = false;
@@ -1288,7 +1293,16 @@ class Coder : public SentenceReader {
     }
     HomeState(&ev.source);
     HomeState(&ev.target);
-    if (ev.source && ev.target && ev.source->actor.code == ev.target->actor.code) ev.target.reset();
+    // (One actor on both sides is none on the other; two named actors of one code — the
+    // army and the Rapid Support Forces, both SDNMIL — are two sides.)
+    if (ev.source && ev.target && ev.source->actor.code == ev.target->actor.code) {
+      const int a = EntityIndex(ev.source->entity), b = EntityIndex(ev.target->entity);
+      const int n = static_cast<int>(out_.entities.size());
+      if (a < 0 || b < 0 || a >= n || b >= n || ev.source->actor.country.empty() ||
+          out_.entities[a].canonical.empty() || out_.entities[a].canonical == out_.entities[b].canonical ||
+          out_.entities[a].type == "GPE" || out_.entities[b].type == "GPE" || out_.entities[b].type == "LOC")
+        ev.target.reset();
+    }
     Date(s, tb, &ev);
     Location(s, te, &ev);
     DomesticTarget(s, te, &ev);
