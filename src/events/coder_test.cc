@@ -279,5 +279,15 @@ TEST(Coder, TwoActorsOfOneCodeAreTwoSides) {
   EXPECT_TRUE(Coded(b, "12", "IRN", "USA"));
 }
 
+// Protest as the motive of an act told before it («للاحتجاج على», «احتجاجاً على») is that
+// act's reason, no demonstration; a demonstration told by its verb keeps it.
+TEST(Coder, ProtestAsAMotive) {
+  Analysis a = AnalyzeText("استدعت وزارة الخارجية البنغلادشية، أمس السبت، سفير ميانمار للاحتجاج على القصف.", "2025-03-09");
+  EXPECT_TRUE(Coded(a, "11", "BGD", "MMR"));
+  for (const Event& e : a.events) EXPECT_NE(e.root, "14");
+  EXPECT_TRUE(Coded(AnalyzeText("كراتشي (رويترز) - تظاهر آلاف الطلاب في لاهور احتجاجاً على رفع الأسعار.", "2025-03-09"), "14",
+                    "PAK", "PAK"));
+}
+
 }  // namespace
 }  // namespace hadath

@@ -335,6 +335,11 @@ class Coder : public SentenceReader {
         people = CountedAt(q, q + 1) || (Ent(q) >= 0 && out_.entities[Ent(q)].type == "PER");
       if (!people) return;
     }
+    // «استدعت السفير للاحتجاج على …», «استقال احتجاجاً على …»: protest as the motive of an
+    // act told before it in its sentence is that act's reason, no demonstration.
+    if (trig.lemma == "احتجاج" && te - tb == 1 && !out_.events.empty() && out_.events.back().sentence == s &&
+        (T(tb).proclitics == U"\u0644" || T(tb).Key() == MatchFormOf("احتجاجا")))
+      return;
     const bool verb = trig.pos == "verb" || participle;
     // Clause start: the last clause break before the trigger. A relative clause closed by a
     // comma before the trigger («فيدان، الذي يزور العراق حالياً، أجرى محادثات») is an
