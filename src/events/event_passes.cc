@@ -264,7 +264,8 @@ void WelcomedActs(const DocContext& c, Analysis* out) {
 // «أعلنت دعمها الكامل», «رفضها أي وجود عسكري» — such an act names half of what happened,
 // and an analyst counting who met, backed or rejected whom cannot use it. Dropped: meetings,
 // calls and visits told as done (planned ones name their purpose), diplomatic cooperation
-// but for agreements reached («التوصل إلى اتفاق»), and rejections other than a refusal to
+// but for agreements reached («التوصل إلى اتفاق»), formal complaints (114, «مذكرة احتجاج»
+// lodged with no one named), and rejections other than a refusal to
 // yield (124: «لن نرضخ للضغوط» refuses whoever presses). Mediation and negotiation stay.
 void DropHalfDyads(Analysis* out) {
   std::vector<Event>& ev = out->events;
@@ -274,6 +275,7 @@ void DropHalfDyads(Analysis* out) {
                             if (e.target && !e.target->actor.code.empty()) return false;
                             const std::string c3 = e.cameo.substr(0, 3);
                             return (e.root == "05" && c3 != "057") || (e.root == "12" && c3 != "124") ||
+                                   c3 == "114" ||
                                    (e.root == "04" && c3 < "045" && e.modality == "asserted");
                           }),
            ev.end());
