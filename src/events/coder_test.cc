@@ -289,5 +289,17 @@ TEST(Coder, ProtestAsAMotive) {
                     "PAK", "PAK"));
 }
 
+// An arrest told in the passive with no agent is by the authorities of the dateline's
+// state; dispersing protesters is repression (175), told by a verb or a verbal noun.
+TEST(Coder, PassiveArrestsAndDispersals) {
+  Analysis a = AnalyzeText(
+      "تونس - \"وات\": وقامت وحدات الأمن بتفريق المحتجين باستعمال الغاز المسيل للدموع، واعتُقل سبعة أساتذة.", "2025-11-20");
+  EXPECT_TRUE(Coded(a, "17", "TUN", "TUN"));
+  bool dispersal = false;
+  for (const Event& e : a.events) dispersal |= e.cameo == "175";
+  EXPECT_TRUE(dispersal);
+  EXPECT_TRUE(Coded(AnalyzeText("تونس - \"وات\": وفرقت الشرطة المحتجين أمام البرلمان.", "2025-11-20"), "17", "TUN", "TUN"));
+}
+
 }  // namespace
 }  // namespace hadath

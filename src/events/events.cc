@@ -109,6 +109,16 @@ class Coder : public SentenceReader {
             Code(static_cast<int>(s), i, i + 1, as_verb);
             ++i;
             continue;
+          } else if (ph.pos == "phrase" && ph.tense == "phrase" && InsideActor(i + m.ntokens - 1, i + m.ntokens) &&
+                     (ph.cameo.compare(0, 2, "17") == 0 || ph.cameo.compare(0, 2, "18") == 0)) {
+            // «بتفريق المحتجين»: so is a verbal noun of coercion whose phrase ends in its
+            // object's name. (Not a deployment told as terms: «وانتشار قوات حفظ السلام».)
+            Trigger as_noun = ph;
+            as_noun.pos = "noun";
+            as_noun.tense = "masdar";
+            Code(static_cast<int>(s), i, i + 1, as_noun);
+            ++i;
+            continue;
           }
         }
         const Trigger& tg = lex_.triggers[m.entry->index];
@@ -1232,6 +1242,11 @@ class Coder : public SentenceReader {
           break;
         }
     }
+    // «واعتُقل سبعة أساتذة»: an arrest told in the passive with no agent is the authorities'
+    // of the state the report is datelined in.
+    if (src < 0 && !adj_source && !inherited_src && trig.cameo.compare(0, 3, "173") == 0 && trig.pos == "verb" &&
+        Passive(tb) && c_.dateline_entity >= 0 && out_.entities[c_.dateline_entity].actor)
+      adj_source = EventActor{c_.SpanOf(tb, te), "", StateOf(out_.entities[c_.dateline_entity].actor->country, "COP")};
     // «واتفق البلدان», «أن يلتقي الوزيران»: two sides named by a dual are the last two named.
     if (trig.symmetric && src < 0 && tgt < 0 && !adj_source && !adj_target && !own_country && !inherited_src)
       if (auto pair = PairSubject(s, tb, te)) adj_source = pair->first, adj_target = pair->second;

@@ -18,7 +18,8 @@ ActorCode SentenceReader::StateOf(const std::string& country, const std::string&
 
 bool SentenceReader::Passive(int tb) const {
   const Token& t = T(tb);
-  int letters = 0;
+  // (Letters counted from the verb's own first one: «واعتُقل».)
+  int letters = -static_cast<int>(t.proclitics.size());
   for (int k = t.start; k < t.end && letters < 4; ++k) {
     char32_t ch = c_.norm.original[k];
     if (ch == U'\u064F') return letters >= 1;
