@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -376,6 +377,39 @@ void DedupEvents(Analysis* out) {
   }
   for (size_t i = 0; i < kept.size(); ++i) kept[i].id = "ev" + std::to_string(i + 1);
   out->events = std::move(kept);
+}
+
+// Relations stated in the text («حليف», «شريك», «شراكة», «توتر»): between the two states a
+// sentence names (the speaker's counted when the word is quoted), once per pair and kind.
+void StatedRelations(const DocContext& c, Analysis* out) {
+  const Words& w = Words::Get();
+  for (size_t s = 0; s < c.sentences.size(); ++s) {
+    const Sentence& sent = c.sentences[s];
+    if (sent.section == Section::kCaption || sent.section == Section::kRelated ||
+        sent.section == Section::kBoilerplate)
+      continue;
+    for (int k = sent.begin; k < sent.end; ++k) {
+      const Token& t = c.tokens[k];
+      auto rel = w.relations.find(t.Key());
+      if (rel == w.relations.end() && t.form != t.Key()) rel = w.relations.find(t.form);
+      if (rel == w.relations.end()) continue;
+      std::set<std::string> countries;
+      for (int q = sent.begin; q < sent.end; ++q) {
+        int e = c.token_entity[q];
+        if (e >= 0 && out->entities[e].actor && !out->entities[e].actor->country.empty())
+          countries.insert(out->entities[e].actor->country);
+      }
+      if (c.token_quote[k] >= 0) {
+        int sp = EntityIndex(out->quotes[c.token_quote[k]].speaker);
+        if (sp >= 0 && out->entities[sp].actor) countries.insert(out->entities[sp].actor->country);
+      }
+      if (countries.size() != 2) continue;
+      Relation r{*countries.begin(), *countries.rbegin(), rel->second, static_cast<int>(s), c.SpanOf(k, k + 1)};
+      bool dup = false;
+      for (const Relation& x : out->relations) dup |= x.a == r.a && x.b == r.b && x.type == r.type;
+      if (!dup) out->relations.push_back(r);
+    }
+  }
 }
 
 }  // namespace hadath

@@ -1,5 +1,6 @@
 // Passes over a document's coded events, run after the sentence coder and before dedup:
-// counts of victims, recognition, intents and their complements, bare statements, dedup.
+// counts of victims, recognition, intents and their complements, bare statements, dedup,
+// and the relations the text states.
 #ifndef HADATH_SRC_EVENTS_EVENT_PASSES_H_
 #define HADATH_SRC_EVENTS_EVENT_PASSES_H_
 
@@ -18,6 +19,8 @@ void WelcomedActs(const DocContext& c, Analysis* out);
 void DropHalfDyads(Analysis* out);
 // One event per thing that happened within a document (see event_passes.cc).
 void DedupEvents(Analysis* out);
+// Relations between states stated in the text, with the word that states them.
+void StatedRelations(const DocContext& c, Analysis* out);
 
 }  // namespace hadath
 

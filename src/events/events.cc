@@ -147,7 +147,6 @@ class Coder : public SentenceReader {
         i += m.ntokens;
       }
       CrowdProtest(static_cast<int>(s));
-      Relations(static_cast<int>(s));
     }
   }
 
@@ -347,8 +346,9 @@ class Coder : public SentenceReader {
     }
     // «استدعت السفير للاحتجاج على …», «استقال احتجاجاً على …»: protest as the motive of an
     // act told before it in its sentence is that act's reason, no demonstration.
+    static const std::u32string kInProtest = MatchFormOf("احتجاجا");
     if (trig.lemma == "احتجاج" && te - tb == 1 && !out_.events.empty() && out_.events.back().sentence == s &&
-        (T(tb).proclitics == U"\u0644" || T(tb).Key() == MatchFormOf("احتجاجا")))
+        (T(tb).proclitics == U"\u0644" || T(tb).Key() == kInProtest))
       return;
     const bool verb = trig.pos == "verb" || participle;
     // Clause start: the last clause break before the trigger. A relative clause closed by a
@@ -550,10 +550,9 @@ class Coder : public SentenceReader {
             // (The first subject of the verb before: its copies for subjects joined to it
             // follow from it here too.)
             const Event* prev = nullptr;
-            for (const Event& x : out_.events)
-              if (x.sentence == s && x.trigger.start < T(tb).start && x.source &&
-                  (!prev || x.trigger.start > prev->trigger.start))
-                prev = &x;
+            for (auto it = out_.events.rbegin(); it != out_.events.rend() && it->sentence == s; ++it)
+              if (it->trigger.start < T(tb).start && it->source && (!prev || it->trigger.start >= prev->trigger.start))
+                prev = &*it;
             const int p = prev ? EntityIndex(prev->source->entity) : -1;
             if (p >= 0 && p < static_cast<int>(out_.entities.size()) && p != e) {
               src = p;
@@ -1448,37 +1447,6 @@ class Coder : public SentenceReader {
     }
   }
 
-  // «حليف», «شريك», «شراكة» between the speaker's state and a state named nearby.
-  void Relations(int s) {
-    const Sentence& sent = c_.sentences[s];
-    for (int k = sent.begin; k < sent.end; ++k) {
-      auto rel = w_.relations.find(T(k).Key());
-      if (rel == w_.relations.end() && T(k).form != T(k).Key()) rel = w_.relations.find(T(k).form);
-      if (rel == w_.relations.end()) continue;
-      {
-        const std::string& type = rel->second;
-        std::set<std::string> countries;
-        for (int q = sent.begin; q < sent.end; ++q) {
-          int e = Ent(q);
-          if (e >= 0 && out_.entities[e].actor && !out_.entities[e].actor->country.empty())
-            countries.insert(out_.entities[e].actor->country);
-        }
-        if (c_.token_quote[k] >= 0) {
-          const Quote& qt = out_.quotes[c_.token_quote[k]];
-          int sp = EntityIndex(qt.speaker);
-          if (sp >= 0 && out_.entities[sp].actor) countries.insert(out_.entities[sp].actor->country);
-        }
-        if (countries.size() == 2) {
-          Relation r{*countries.begin(), *countries.rbegin(), type, s, c_.SpanOf(k, k + 1)};
-          bool dup = false;
-          for (const Relation& x : out_.relations)
-            dup |= x.a == r.a && x.b == r.b && x.type == r.type;
-          if (!dup) out_.relations.push_back(r);
-        }
-      }
-    }
-  }
-
   std::set<std::tuple<int, std::string, std::string, std::string, std::string>> seen_;
   std::unordered_set<int> consumed_;  // tokens of a trigger a gapped phrase has taken as its object
   int purpose_object_ = -1;           // the token after a purpose noun: its object, no event
@@ -1499,6 +1467,7 @@ void CodeEvents(DocContext* ctx, Analysis* out) {
   WelcomedActs(*ctx, out);
   DropHalfDyads(out);
   DedupEvents(out);
+  StatedRelations(*ctx, out);
 }
 
 }  // namespace hadath
